@@ -1,0 +1,48 @@
+"""unboil: turn saved web pages into clean, structured articles.
+
+    >>> import unboil
+    >>> article = unboil.extract(html_bytes, url="https://example.com/story")
+    >>> article.title, article.date, article.text
+
+The pipeline, one module a stage: :mod:`~unboil.load` (decode, parse),
+:mod:`~unboil.metadata`, :mod:`~unboil.prune` (boilerplate removal),
+:mod:`~unboil.blocks` (segmentation), :mod:`~unboil.score` (container and
+block judgement), :mod:`~unboil.article` (the result).
+"""
+
+from __future__ import annotations
+
+from .article import Article, Block
+from .errors import (
+    ExtractionError,
+    ExtractionTimeout,
+    InputError,
+    NotHTMLError,
+    PageTooLargeError,
+    UnboilError,
+)
+from .extract import extract, extract_file
+from .options import Options
+from .trace import Decision, Trace
+from .vocabulary import DEFAULT_VOCABULARY, Concept, Vocabulary
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Article",
+    "Block",
+    "Concept",
+    "DEFAULT_VOCABULARY",
+    "Decision",
+    "ExtractionError",
+    "ExtractionTimeout",
+    "InputError",
+    "NotHTMLError",
+    "Options",
+    "PageTooLargeError",
+    "Trace",
+    "UnboilError",
+    "Vocabulary",
+    "extract",
+    "extract_file",
+]

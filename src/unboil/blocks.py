@@ -1,0 +1,168 @@
+"""Stage 3: cut the pruned tree into a flat list of text blocks.
+
+A block is the text between two block-level boundaries: a ``<p>``, a heading,
+a list item, a table row, or the loose text of a ``<div>``.  Each block keeps
+the element that owns it (so the scorer can find its container) and the few
+features that are cheap to count during the single walk: characters, link
+characters, and its kind.  Text is read once here and never again.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+__all__ = ["RawBlock", "segment", "BLOCK_TAGS"]
+
+BLOCK_TAGS = frozenset(
+    {
+        "address", "article", "aside", "blockquote", "body", "caption", "center", "dd", "details",
+        "dialog", "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form",
+        "h1", "h2", "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "html", "li", "main", "menu",
+        "nav", "ol", "p", "pre", "section", "summary", "table", "tbody", "td", "tfoot", "th",
+        "thead", "tr", "ul", "legend", "listing", "plaintext", "xmp", "noframes", "frameset",
+    }
+)
+_HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
+_KIND_BY_TAG = {
+    "p": "paragraph", "li": "list_item", "dd": "list_item", "dt": "list_item", "blockquote": "quote",
+    "figcaption": "caption", "caption": "caption", "pre": "code", "listing": "code", "xmp": "code",
+    "summary": "heading", "legend": "heading",
+}
+_WS = re.compile(r"\s+")
+
+
+@dataclass(slots=True)
+class RawBlock:
+    """A block before judgement: its text, where it lives, and cheap features."""
+
+    kind: str
+    text: str
+    owner: Any
+    """The block-level element whose text run this is."""
+    link_chars: int
+    level: int = 0
+    cells: tuple[str, ...] = ()
+    in_quote: bool = False
+
+    @property
+    def link_density(self) -> float:
+        return self.link_chars / len(self.text) if self.text else 0.0
+
+
+def _norm(text: str) -> str:
+    return _WS.sub(" ", text).strip()
+
+
+def _is_data_table(table: Any) -> bool:
+    """A table of data (rows are blocks) rather than a table used for page layout."""
+    if table.find(".//table") is not None:
+        return False
+    for cell in table.iter("td", "th"):
+        if len(cell.text_content()) > 400:
+            return False
+    return True
+
+
+class _Segmenter:
+    """One walk over the tree; holds the run being collected (private to segment())."""
+
+    def __init__(self, max_depth: int) -> None:
+        self.blocks: list[RawBlock] = []
+        self.parts: list[str] = []
+        self.link_chars = 0
+        self.max_depth = max_depth
+
+    def flush(self, owner: Any, kind: str, level: int, in_quote: bool) -> None:
+        if not self.parts:
+            return
+        raw = "".join(self.parts)
+        links = self.link_chars
+        self.parts = []
+        self.link_chars = 0
+        if kind == "paragraph" and owner.tag != "p" and "\n" in raw:
+            lines = [_norm(x) for x in raw.split("\n")]
+            lines = [x for x in lines if x]
+            total = sum(len(x) for x in lines) or 1
+            for line in lines:
+                share = int(links * len(line) / total)
+                self.blocks.append(RawBlock(kind, line, owner, min(share, len(line)), level, (), in_quote))
+            return
+        text = _norm(raw)
+        if text:
+            self.blocks.append(RawBlock(kind, text, owner, min(links, len(text)), level, (), in_quote))
+
+    def add(self, text: str | None, in_link: bool) -> None:
+        if text:
+            self.parts.append(text)
+            if in_link:
+                self.link_chars += len(text.strip())
+
+    def walk(self, el: Any, kind: str, level: int, depth: int, in_link: bool, in_quote: bool, list_depth: int) -> None:
+        """Collect the text under ``el``; ``kind``/``level`` describe the current run."""
+        owner = el
+        for child in el:
+            tag = child.tag
+            if not isinstance(tag, str):
+                self.add(child.tail, in_link)
+                continue
+            if depth >= self.max_depth:
+                break
+            if tag == "br":
+                self.parts.append("\n")
+            elif tag not in BLOCK_TAGS:
+                link = in_link or tag == "a"
+                self.add(child.text, link)
+                self.walk(child, kind, level, depth + 1, link, in_quote, list_depth)
+            else:
+                self.flush(owner, kind, level, in_quote)
+                self.block(child, depth + 1, in_link, in_quote, list_depth)
+            self.add(child.tail, in_link)
+        # The owner's remaining run is flushed by the caller that opened it.
+
+    def block(self, el: Any, depth: int, in_link: bool, in_quote: bool, list_depth: int) -> None:
+        tag = el.tag
+        if tag in ("pre", "listing", "xmp"):
+            text = el.text_content().strip("\n")
+            if text.strip():
+                links = sum(len(a.text_content()) for a in el.iter("a"))
+                self.blocks.append(RawBlock("code", text, el, links, 0, (), in_quote))
+            return
+        if tag == "table" and _is_data_table(el):
+            for row in el.iter("tr"):
+                cells = tuple(_norm(c.text_content()) for c in row if c.tag in ("td", "th"))
+                cells = tuple(c for c in cells if c)
+                if cells:
+                    links = sum(len(_norm(a.text_content())) for a in row.iter("a"))
+                    text = " | ".join(cells)
+                    self.blocks.append(RawBlock("table_row", text, row, min(links, len(text)), 0, cells, in_quote))
+            for cap in el.iter("caption"):
+                text = _norm(cap.text_content())
+                if text:
+                    self.blocks.append(RawBlock("caption", text, cap, 0, 0, (), in_quote))
+            return
+        if tag in _HEADINGS:
+            kind, level = "heading", _HEADINGS[tag]
+        elif tag in ("ul", "ol", "dl", "menu", "dir"):
+            kind, level = "list_item", list_depth + 1
+            list_depth += 1
+        elif tag == "li":
+            kind, level = "list_item", max(1, list_depth)
+        else:
+            kind, level = _KIND_BY_TAG.get(tag, "paragraph"), 0
+            if kind == "list_item":
+                level = max(1, list_depth)
+        quote = in_quote or tag == "blockquote"
+        if quote and kind == "paragraph":
+            kind = "quote"
+        self.add(el.text, in_link)
+        self.walk(el, kind, level, depth, in_link, quote, list_depth)
+        self.flush(el, kind, level, quote)
+
+
+def segment(body: Any, max_depth: int = 400) -> list[RawBlock]:
+    """The blocks of ``body`` in document order."""
+    seg = _Segmenter(max_depth)
+    seg.block(body, 0, False, False, 0)
+    return seg.blocks

@@ -1,0 +1,164 @@
+"""The pipeline: load -> metadata -> prune -> segment -> score -> Article.
+
+This module only wires the stages together; each decision lives in its stage.
+It is also the one place that turns an unexpected failure into an
+:class:`~unboil.errors.UnboilError`, so callers need a single ``except``.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from typing import Any, Literal, overload
+
+from lxml import etree
+
+from .article import Article, Block
+from .blocks import RawBlock, segment
+from .errors import ExtractionError, ExtractionTimeout, UnboilError
+from .load import Source, load, read_path
+from .metadata import Metadata, extract_metadata, find_dateline
+from .options import DEFAULT_OPTIONS, Options
+from .prune import prune
+from .score import choose_container, judge_blocks
+from .second_opinion import readability_blocks
+from .trace import Trace
+
+__all__ = ["extract", "extract_file"]
+
+_WEAK_CHARS = 250
+"""Below this much kept text our own choice is weak, and readability is asked."""
+
+
+class _Clock:
+    def __init__(self, budget: float | None) -> None:
+        self.deadline = time.monotonic() + budget if budget else None
+
+    def check(self, stage: str) -> None:
+        if self.deadline is not None and time.monotonic() > self.deadline:
+            raise ExtractionTimeout(f"time budget exceeded during {stage}")
+
+
+def _to_block(raw: RawBlock) -> Block:
+    return Block(raw.kind, raw.text, raw.level, raw.cells)  # type: ignore[arg-type]
+
+
+def _text_concepts(blocks: list[RawBlock], options: Options) -> list[str | None]:
+    vocabulary = options.vocabulary
+    allowed = {"comments"} if options.include_comments else set()
+    out: list[str | None] = []
+    for b in blocks:
+        concept = vocabulary.text_concept(b.text) if b.kind != "code" else None
+        out.append(None if concept in allowed else concept)
+    return out
+
+
+def _body(root: Any, meta: Metadata, options: Options, trace: Trace | None, clock: _Clock) -> tuple[list[Block], str | None]:
+    body = prune(root, options, trace)
+    clock.check("prune")
+    raw = segment(body, options.max_depth)
+    if not raw:
+        return [], "no text"
+    concepts = _text_concepts(raw, options)
+    container = choose_container(body, raw, concepts, trace)
+    judged = judge_blocks(raw, concepts, container, meta.title, options, trace)
+    clock.check("score")
+    kept = [j.block for j in judged if j.keep]
+    kept_chars = sum(len(b.text) for b in kept)
+    if kept_chars < _WEAK_CHARS and options.use_readability:
+        alternative = readability_blocks(body, options)
+        alt_chars = sum(len(b.text) for b in alternative)
+        if alt_chars > max(kept_chars * 1.5, kept_chars + 100):
+            if trace is not None:
+                trace.add("score", "chose", f"readability ({alt_chars} chars vs {kept_chars})", "second-opinion")
+            alt_concepts = _text_concepts(alternative, options)
+            kept = [b for b, c in zip(alternative, alt_concepts) if c is None]
+    if not kept:
+        return [], "no article text found"
+    return [_to_block(b) for b in kept], None
+
+
+def _extract(source: Source, url: str | None, options: Options, trace: Trace | None) -> Article:
+    clock = _Clock(options.time_budget)
+    loaded = load(source, options)
+    root = loaded.root
+    clock.check("load")
+    meta = extract_metadata(root, url) if options.with_metadata else Metadata(url=url)
+    if not options.with_metadata:
+        meta = Metadata(title=extract_metadata(root, url).title, url=url)
+    if trace is not None:
+        trace.add("metadata", "note", f"title={meta.title!r}", "+".join(meta.title_sources) or "none")
+        trace.add("metadata", "note", f"date={meta.date}", meta.date_source or "none")
+    clock.check("metadata")
+    blocks, empty_reason = _body(root, meta, options, trace, clock)
+    dateline = None
+    for b in blocks[:3]:
+        if b.kind == "paragraph":
+            dateline = find_dateline(b.text)
+            break
+    return Article(
+        title=meta.title,
+        date=meta.date,
+        published=meta.published,
+        modified=meta.modified,
+        dateline=dateline,
+        authors=meta.authors,
+        site_name=meta.site_name,
+        language=meta.language,
+        description=meta.description,
+        url=meta.url or url,
+        image=meta.image,
+        blocks=tuple(blocks),
+        empty_reason=empty_reason,
+    )
+
+
+@overload
+def extract(source: Source, url: str | None = ..., *, options: Options | None = ..., trace: Literal[False] = ...) -> Article: ...
+@overload
+def extract(source: Source, url: str | None = ..., *, options: Options | None = ..., trace: Literal[True]) -> tuple[Article, Trace]: ...
+
+
+def extract(
+    source: Source,
+    url: str | None = None,
+    *,
+    options: Options | None = None,
+    trace: bool = False,
+) -> Article | tuple[Article, Trace]:
+    """Extract the article from a page.
+
+    ``source`` is the page as bytes (any encoding), str, a path, an lxml tree
+    or a BeautifulSoup object; the caller's object is never modified.  Returns
+    an :class:`Article` (empty, with ``empty_reason``, when the page has no
+    article text) or raises an :class:`~unboil.errors.UnboilError`.  With
+    ``trace=True`` returns ``(article, trace)``, the trace explaining every
+    removal and every kept or dropped block.
+    """
+    opts = options or DEFAULT_OPTIONS
+    log = Trace() if trace else None
+    try:
+        article = _extract(source, url, opts, log)
+    except UnboilError:
+        raise
+    except (RecursionError, MemoryError, ValueError, UnicodeError, etree.LxmlError, TypeError, AttributeError) as exc:
+        raise ExtractionError(f"extraction failed: {type(exc).__name__}: {exc}") from exc
+    return (article, log) if log is not None else article
+
+
+def extract_file(path: "os.PathLike[str] | str", url: str | None = None, *, options: Options | None = None) -> Article:
+    """Extract from a saved page on disk (``.html``; a ``.gz`` file is decompressed)."""
+    opts = options or DEFAULT_OPTIONS
+    name = os.fspath(path)
+    if name.endswith(".gz"):
+        import gzip
+
+        try:
+            with gzip.open(name, "rb") as fh:
+                data = fh.read(opts.max_bytes + 1)
+        except (OSError, EOFError) as exc:
+            from .errors import InputError
+
+            raise InputError(f"cannot read {name}: {exc}") from exc
+        return extract(data, url, options=opts)
+    return extract(read_path(name, opts), url, options=opts)

@@ -1,0 +1,631 @@
+"""Metadata: title, dates, authors, site name, language, description, url.
+
+Runs on the loaded tree *before* pruning, because the best evidence (JSON-LD,
+``<meta>``, ``<time>``, the header with the h1) sits exactly in the parts that
+pruning removes.  Each field is decided by agreement between independent
+sources rather than by the first source found: a page's ``og:title`` and its
+``<h1>`` agreeing is far stronger evidence than either alone.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta, timezone
+from typing import Any, Iterator
+from urllib.parse import urlsplit
+
+__all__ = ["Metadata", "extract_metadata", "parse_date", "title_key", "find_dateline"]
+
+
+@dataclass(frozen=True)
+class Metadata:
+    title: str | None = None
+    published: datetime | None = None
+    modified: datetime | None = None
+    date: date | None = None
+    authors: tuple[str, ...] = ()
+    site_name: str | None = None
+    language: str | None = None
+    description: str | None = None
+    url: str | None = None
+    image: str | None = None
+    jsonld_body: str | None = None
+    """JSON-LD ``articleBody``: evidence for the scorer, not a result."""
+    title_sources: tuple[str, ...] = field(default=(), compare=False)
+    date_source: str | None = field(default=None, compare=False)
+
+
+_WS = re.compile(r"\s+")
+
+
+def _clean(text: str | None) -> str:
+    if not text:
+        return ""
+    return _WS.sub(" ", unicodedata.normalize("NFC", text)).strip()
+
+
+def title_key(text: str) -> str:
+    """A comparison key for titles: case, quotes, punctuation and spacing ignored."""
+    text = unicodedata.normalize("NFKC", text).lower()
+    return " ".join(re.findall(r"\w+", text))
+
+
+# --- JSON-LD -------------------------------------------------------------------
+
+_ARTICLE_TYPES = {
+    "article", "newsarticle", "blogposting", "reportagenewsarticle", "analysisnewsarticle",
+    "opinionnewsarticle", "reviewnewsarticle", "backgroundnewsarticle", "techarticle",
+    "scholarlyarticle", "socialmediaposting", "liveblogposting", "report", "review",
+    "webpage", "itempage", "medicalwebpage", "aboutpage", "qapage", "faqpage", "collectionpage",
+    "discussionforumposting", "howto", "recipe", "product", "event", "videoobject", "creativework",
+    "podcastepisode", "newsarticle", "blog", "posting",
+}
+_PRIORITY_TYPES = {
+    "article", "newsarticle", "blogposting", "reportagenewsarticle", "analysisnewsarticle",
+    "opinionnewsarticle", "reviewnewsarticle", "backgroundnewsarticle", "techarticle",
+    "scholarlyarticle", "socialmediaposting", "liveblogposting", "discussionforumposting",
+    "recipe", "howto", "product", "review", "posting",
+}
+
+
+def _jsonld_items(root: Any) -> list[dict[str, Any]]:
+    items: list[dict[str, Any]] = []
+    for script in root.iter("script"):
+        if (script.get("type") or "").strip().lower() != "application/ld+json":
+            continue
+        raw = (script.text or "").strip()
+        if not raw:
+            continue
+        try:
+            data = json.loads(raw)
+        except ValueError:
+            try:  # common breakage: raw newlines or trailing commas inside strings
+                data = json.loads(re.sub(r",\s*([}\]])", r"\1", raw.replace("\n", " ")))
+            except ValueError:
+                continue
+        stack = [data]
+        while stack and len(items) < 200:
+            node = stack.pop()
+            if isinstance(node, list):
+                stack.extend(reversed(node))
+            elif isinstance(node, dict):
+                items.append(node)
+                graph = node.get("@graph")
+                if isinstance(graph, list):
+                    stack.extend(reversed(graph))
+                main = node.get("mainEntity")
+                if isinstance(main, (dict, list)):
+                    stack.append(main)
+    return items
+
+
+def _types(item: dict[str, Any]) -> set[str]:
+    t = item.get("@type")
+    if isinstance(t, str):
+        return {t.lower()}
+    if isinstance(t, list):
+        return {x.lower() for x in t if isinstance(x, str)}
+    return set()
+
+
+def _names(value: Any) -> list[str]:
+    out: list[str] = []
+    if isinstance(value, str):
+        out.append(value)
+    elif isinstance(value, dict):
+        name = value.get("name")
+        if isinstance(name, str):
+            out.append(name)
+        elif name is not None:
+            out.extend(_names(name))
+        elif isinstance(value.get("@value"), str):
+            out.append(value["@value"])
+    elif isinstance(value, list):
+        for v in value:
+            out.extend(_names(v))
+    return out
+
+
+# --- dates ---------------------------------------------------------------------
+
+_MONTHS = {
+    # English
+    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4,
+    "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9, "sept": 9,
+    "september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
+    # German
+    "januar": 1, "jänner": 1, "februar": 2, "märz": 3, "maerz": 3, "mai": 5, "juni": 6, "juli": 7,
+    "oktober": 10, "okt": 10, "dezember": 12, "dez": 12,
+    # French
+    "janvier": 1, "janv": 1, "février": 2, "fevrier": 2, "févr": 2, "mars": 3, "avril": 4, "avr": 4,
+    "juin": 6, "juillet": 7, "juil": 7, "août": 8, "aout": 8, "septembre": 9, "octobre": 10,
+    "novembre": 11, "décembre": 12, "decembre": 12, "déc": 12,
+    # Spanish / Italian / Portuguese / Dutch
+    "enero": 1, "febrero": 2, "marzo": 3, "abril": 4, "mayo": 5, "junio": 6, "julio": 7,
+    "agosto": 8, "septiembre": 9, "setiembre": 9, "octubre": 10, "noviembre": 11, "diciembre": 12,
+    "gennaio": 1, "febbraio": 2, "aprile": 4, "maggio": 5, "giugno": 6, "luglio": 7, "settembre": 9,
+    "ottobre": 10, "dicembre": 12, "janeiro": 1, "fevereiro": 2, "março": 3, "maio": 5, "junho": 6,
+    "julho": 7, "setembro": 9, "outubro": 10, "novembro": 11, "dezembro": 12,
+    "januari": 1, "februari": 2, "maart": 3, "mei": 5, "augustus": 8,
+}
+_MONTH_RE = "|".join(sorted((re.escape(m) for m in _MONTHS), key=len, reverse=True))
+
+_ISO = re.compile(
+    r"(?P<y>(?:19|20)\d\d)-(?P<m>[01]?\d)-(?P<d>[0-3]?\d)"
+    r"(?:[T ](?P<H>[0-2]\d):(?P<M>[0-5]\d)(?::(?P<S>[0-5]\d)(?:\.\d+)?)?\s*(?P<tz>Z|[+-][0-2]\d:?[0-5]\d)?)?"
+)
+_COMPACT = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)(?P<m>[01]\d)(?P<d>[0-3]\d)(?:T?(?P<H>[0-2]\d)(?P<M>[0-5]\d))?(?!\d)")
+_DMY_NUM = re.compile(r"(?<![\d.])(?P<d>[0-3]?\d)[./](?P<m>[01]?\d)[./](?P<y>(?:19|20)\d\d)(?!\d)")
+_YMD_SLASH = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)[/.](?P<m>[01]?\d)[/.](?P<d>[0-3]?\d)(?!\d)")
+_MDY_SLASH = re.compile(r"(?<!\d)(?P<m>[01]?\d)/(?P<d>[0-3]?\d)/(?P<y>(?:19|20)\d\d)(?!\d)")
+_TEXT_MDY = re.compile(
+    rf"(?<!\w)(?P<mon>{_MONTH_RE})\.?\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d\d)(?!\d)", re.I
+)
+_TEXT_DMY = re.compile(
+    rf"(?<!\d)(?P<d>[0-3]?\d)(?:st|nd|rd|th|er|º)?\.?\s*(?:de\s+)?(?P<mon>{_MONTH_RE})\.?,?\s+(?:de\s+)?(?P<y>(?:19|20)\d\d)(?!\d)",
+    re.I,
+)
+_CJK = re.compile(r"(?P<y>(?:19|20)\d\d)\s*年\s*(?P<m>[01]?\d)\s*月\s*(?P<d>[0-3]?\d)\s*日")
+_URL_DATE = re.compile(
+    r"/(?P<y>(?:19|20)\d\d)[/_-](?P<m>[01]?\d)[/_-](?P<d>[0-3]?\d)(?:[/_-]|\.html?|$)"
+    r"|/(?P<y2>(?:19|20)\d\d)(?P<m2>[01]\d)(?P<d2>[0-3]\d)[/_-]"
+    r"|[/_-](?P<y3>(?:19|20)\d\d)-(?P<m3>[01]\d)-(?P<d3>[0-3]\d)[/_.-]"
+)
+
+
+def _mk(y: int, m: int, d: int, hh: int = 0, mm: int = 0, ss: int = 0, tz: str | None = None) -> datetime | None:
+    try:
+        tzinfo = None
+        if tz:
+            if tz == "Z":
+                tzinfo = timezone.utc
+            else:
+                sign = 1 if tz[0] == "+" else -1
+                digits = tz[1:].replace(":", "")
+                tzinfo = timezone(sign * timedelta(hours=int(digits[:2]), minutes=int(digits[2:4] or 0)))
+        value = datetime(y, m, d, hh, mm, ss, tzinfo=tzinfo)
+    except (ValueError, OverflowError):
+        return None
+    if not 1990 <= y <= 2035:
+        return None
+    return value
+
+
+def parse_date(text: str | None, *, loose: bool = True) -> datetime | None:
+    """The first plausible date in ``text`` (ISO, numeric or written in several languages)."""
+    if not text:
+        return None
+    text = text.strip()[:400]
+    m = _ISO.search(text)
+    if m:
+        g = m.groupdict()
+        return _mk(int(g["y"]), int(g["m"]), int(g["d"]), int(g["H"] or 0), int(g["M"] or 0), int(g["S"] or 0), g["tz"])
+    m = _CJK.search(text)
+    if m:
+        return _mk(int(m["y"]), int(m["m"]), int(m["d"]))
+    low = text.lower()
+    m = _TEXT_MDY.search(low)
+    if m:
+        return _mk(int(m["y"]), _MONTHS[m["mon"].lower()], int(m["d"]))
+    m = _TEXT_DMY.search(low)
+    if m:
+        return _mk(int(m["y"]), _MONTHS[m["mon"].lower()], int(m["d"]))
+    m = _YMD_SLASH.search(text)
+    if m:
+        return _mk(int(m["y"]), int(m["m"]), int(m["d"]))
+    m = _DMY_NUM.search(text)
+    if m and "/" not in m.group(0):
+        return _mk(int(m["y"]), int(m["m"]), int(m["d"]))
+    m = _MDY_SLASH.search(text)
+    if m:
+        found = _mk(int(m["y"]), int(m["m"]), int(m["d"]))
+        if found is None:  # 25/12/2020: day first
+            found = _mk(int(m["y"]), int(m["d"]), int(m["m"]))
+        return found
+    if loose:
+        m = _COMPACT.search(text)
+        if m and len(text) <= 25:
+            return _mk(int(m["y"]), int(m["m"]), int(m["d"]), int(m["H"] or 0), int(m["M"] or 0))
+        if re.fullmatch(r"\d{10}(?:\d{3})?", text):  # unix timestamp, seconds or ms
+            try:
+                stamp = int(text[:10])
+                found = datetime.fromtimestamp(stamp, tz=timezone.utc)
+                return found if 1990 <= found.year <= 2035 else None
+            except (OverflowError, OSError, ValueError):
+                return None
+    return None
+
+
+def _url_date(url: str | None) -> datetime | None:
+    if not url:
+        return None
+    m = _URL_DATE.search(urlsplit(url).path)
+    if not m:
+        return None
+    g = m.groupdict()
+    for y, mo, d in (("y", "m", "d"), ("y2", "m2", "d2"), ("y3", "m3", "d3")):
+        if g.get(y):
+            return _mk(int(g[y]), int(g[mo]), int(g[d]))
+    return None
+
+
+# --- meta tags -----------------------------------------------------------------
+
+def _meta_map(root: Any) -> dict[str, list[str]]:
+    found: dict[str, list[str]] = {}
+    for meta in root.iter("meta"):
+        key = meta.get("property") or meta.get("name") or meta.get("itemprop") or meta.get("http-equiv")
+        value = meta.get("content")
+        if key is None or value is None:
+            continue
+        found.setdefault(key.strip().lower(), []).append(value.strip())
+    return found
+
+
+def _first(meta: dict[str, list[str]], *keys: str) -> str | None:
+    for key in keys:
+        for value in meta.get(key, ()):
+            if value:
+                return value
+    return None
+
+
+_PUBLISHED_KEYS = (
+    "article:published_time", "og:article:published_time", "article:published", "datepublished",
+    "published_time", "og:published_time", "publish-date", "publish_date", "publishdate", "pubdate",
+    "date.published", "parsely-pub-date", "sailthru.date", "dc.date.issued", "dcterms.issued",
+    "dc.date.created", "dcterms.created", "dc.date", "dcterms.date", "citation_publication_date",
+    "citation_date", "article.published", "originalpublicationdate", "date", "created", "pdate",
+    "og:pubdate", "article_date_original", "cxenseparse:recs:publishtime", "weibo:article:create_at",
+    "displaydate", "release_date", "datecreated", "live_date", "prism.publicationdate",
+)
+_MODIFIED_KEYS = (
+    "article:modified_time", "og:updated_time", "datemodified", "modified_time", "last-modified",
+    "dcterms.modified", "dc.date.modified", "article.updated", "lastmod", "revised",
+)
+
+
+def _split_title(title: str) -> list[str]:
+    parts = re.split(r"\s+[|\-–—:•·»«/\\~]\s+|\s+::\s+|\s*\|\s*|\s+-{2}\s+", title)
+    return [p.strip() for p in parts if p.strip()]
+
+
+def _choose_title(
+    root: Any,
+    meta: dict[str, list[str]],
+    jsonld: list[str],
+    site_names: list[str],
+) -> tuple[str | None, tuple[str, ...]]:
+    """Reconcile headline sources; the winner is the one the others agree with."""
+    doc_title = ""
+    for t in root.iter("title"):
+        doc_title = _clean(t.text_content())
+        break
+    og = _clean(_first(meta, "og:title", "twitter:title", "title", "dc.title", "parsely-title", "sailthru.title"))
+    h1s: list[str] = []
+    for el in root.iter("h1"):
+        text = _clean(el.text_content())
+        if 3 <= len(text) <= 300:
+            h1s.append(text)
+        if len(h1s) >= 5:
+            break
+    headlines = [_clean(x) for x in jsonld if _clean(x)]
+    site_keys = {title_key(s) for s in site_names if s}
+
+    def strip_site(text: str) -> str:
+        parts = _split_title(text)
+        if len(parts) <= 1:
+            return text
+        kept = [p for p in parts if title_key(p) not in site_keys]
+        if site_keys and len(kept) < len(parts) and kept:
+            # Rejoin what is left with its original separators.
+            if len(kept) == 1:
+                return kept[0]
+        # Without a known site name the longest part is the headline, as long as it
+        # carries most of the words; otherwise the separator is part of the title.
+        longest = max(parts, key=len)
+        if len(longest) >= 0.55 * len(text) or len(parts) == 2 and len(longest.split()) >= 3:
+            if site_keys and title_key(longest) in site_keys:
+                return text
+            return longest
+        return text
+
+    sources: list[tuple[str, str]] = []
+    for name, values in (("jsonld", headlines), ("og", [og] if og else []), ("h1", h1s), ("title", [doc_title] if doc_title else [])):
+        for v in values:
+            sources.append((name, v))
+
+    # 1. An h1 confirmed by another source (exactly, or as the part of the <title> before " | Site").
+    others = [v for n, v in sources if n != "h1"]
+    other_keys = {title_key(v) for v in others}
+    other_parts = {title_key(p) for v in others for p in _split_title(v)}
+    for h in h1s:
+        k = title_key(h)
+        if not k or k in site_keys:
+            continue
+        if k in other_keys or k in other_parts:
+            return h, ("h1", "confirmed")
+        for ok in other_keys:
+            if len(k) >= 15 and ok.startswith(k):
+                return h, ("h1", "prefix")
+    # 2. JSON-LD headline or og:title confirmed by the other or by <title>.
+    for name, v in sources:
+        if name in ("jsonld", "og"):
+            stripped = strip_site(v)
+            sk = title_key(stripped)
+            if not sk or sk in site_keys:
+                continue
+            if any(title_key(w) == sk or sk in {title_key(p) for p in _split_title(w)} for n2, w in sources if n2 != name):
+                return stripped, (name, "confirmed")
+    # 3. Best single source: headline, og, then a lone h1, then the <title>.
+    for name, v in sources:
+        if name in ("jsonld", "og"):
+            stripped = strip_site(v)
+            if title_key(stripped) and title_key(stripped) not in site_keys:
+                return stripped, (name,)
+    if len(h1s) == 1 and title_key(h1s[0]) not in site_keys:
+        return h1s[0], ("h1",)
+    if doc_title:
+        return strip_site(doc_title), ("title",)
+    if h1s:
+        return h1s[0], ("h1",)
+    return None, ()
+
+
+# --- authors -------------------------------------------------------------------
+
+_AUTHOR_JUNK = re.compile(
+    r"^(?:by|von|par|por|di|door|written by|posted by|author|autor|auteur)\s*:?\s+|"
+    r"\s*(?:email|e-mail|contact|follow|twitter|view all posts|more by|see all).*$|"
+    r"\s*[|,]\s*(?:staff|reporter|correspondent|editor)\b.*$",
+    re.I,
+)
+
+
+def _clean_author(name: str) -> str | None:
+    name = _clean(name)
+    if not name or name.startswith(("http://", "https://", "www.")) or "@" in name and " " not in name:
+        return None
+    prev = None
+    while prev != name:
+        prev = name
+        name = _AUTHOR_JUNK.sub("", name).strip(" ,;|-–—")
+    if not name or len(name) > 80 or len(name.split()) > 8 or not re.search(r"[^\W\d_]", name):
+        return None
+    return name
+
+
+def _authors(root: Any, meta: dict[str, list[str]], jsonld_items: list[dict[str, Any]]) -> tuple[str, ...]:
+    found: list[str] = []
+    for item in jsonld_items:
+        if _types(item) & _PRIORITY_TYPES:
+            for n in _names(item.get("author")) + _names(item.get("creator")):
+                found.extend(re.split(r"\s*(?:,|\band\b|&|\bund\b|\bet\b|\by\b)\s*", n) if len(n) > 40 else [n])
+        if found:
+            break
+    if not found:
+        for key in ("author", "article:author", "dc.creator", "parsely-author", "sailthru.author", "citation_author", "byl", "twitter:creator"):
+            for v in meta.get(key, ()):
+                if key == "twitter:creator" and found:
+                    break
+                if key != "twitter:creator":
+                    found.append(v)
+            if found:
+                break
+    if not found:
+        for el in root.iterfind(".//*[@rel='author']"):
+            found.append(el.text_content())
+            if len(found) >= 4:
+                break
+    if not found:
+        for el in root.iterfind(".//*[@itemprop='author']"):
+            name_el = el.find(".//*[@itemprop='name']")
+            found.append((name_el if name_el is not None else el).text_content())
+            if len(found) >= 4:
+                break
+    out: list[str] = []
+    seen: set[str] = set()
+    for name in found:
+        clean = _clean_author(name)
+        if clean and clean.lower() not in seen:
+            seen.add(clean.lower())
+            out.append(clean)
+    return tuple(out[:10])
+
+
+# --- visible dates -------------------------------------------------------------
+
+_DATE_HINT = re.compile(r"date|time|publish|posted|byline|meta|dateline|timestamp|entry-date|post-date", re.I)
+
+
+def _visible_date(root: Any) -> tuple[datetime | None, str | None]:
+    """A date from ``<time>`` or a date-ish element near the headline."""
+    times: list[tuple[int, datetime]] = []
+    for i, el in enumerate(root.iter("time")):
+        value = parse_date(el.get("datetime")) or parse_date(_clean(el.text_content()))
+        if value is None:
+            continue
+        weight = 0
+        if el.get("pubdate") is not None or (el.get("itemprop") or "").lower() == "datepublished":
+            weight -= 100
+        cls = (el.get("class") or "").lower()
+        if "updat" in cls or "modif" in cls:
+            weight += 50
+        times.append((weight + i, value))
+        if i > 30:
+            break
+    if times:
+        times.sort(key=lambda x: x[0])
+        return times[0][1], "time"
+    for el in root.iterfind(".//*[@itemprop]"):
+        if (el.get("itemprop") or "").lower() in ("datepublished", "datecreated"):
+            value = parse_date(el.get("content") or el.get("datetime") or _clean(el.text_content()))
+            if value:
+                return value, "itemprop"
+    count = 0
+    for el in root.iter():
+        if not isinstance(el.tag, str):
+            continue
+        attrs = (el.get("class") or "") + " " + (el.get("id") or "")
+        if not _DATE_HINT.search(attrs):
+            continue
+        text = _clean(el.text_content())
+        if not text or len(text) > 120:
+            continue
+        if re.search(r"updat|modif|aktualisiert|mis à jour", text, re.I) and not re.search(r"publi|posted|veröffentlicht", text, re.I):
+            continue
+        value = parse_date(text, loose=False)
+        if value:
+            return value, "visible"
+        count += 1
+        if count > 60:
+            break
+    return None, None
+
+
+_DATELINE = re.compile(
+    r"^(?P<line>(?:[A-ZÀ-Þ][A-ZÀ-Þ.'’-]+(?:\s+[A-ZÀ-Þ][A-ZÀ-Þ.'’-]+){0,3})"
+    r"(?:,\s*[A-Z][\w.'’ -]{1,30}?)?"
+    r"(?:,?\s+(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?))?"
+    r"\s*(?:\((?:AP|AFP|Reuters|dpa|UPI|Xinhua|CNN|IANS|PTI|ANI|KNA|epd|APA|SDA|Bloomberg|[A-Z]{2,6})\))?"
+    r"\s*(?:—|–|--|-|:))\s+\S"
+)
+
+
+def find_dateline(first_paragraph: str) -> str | None:
+    """A wire dateline opening the body ("KYIV, Ukraine (AP) —"), if there is one."""
+    m = _DATELINE.match(first_paragraph)
+    if not m:
+        return None
+    line = m.group("line").strip()
+    head = line.split(",")[0].split("(")[0].strip(" —–-:")
+    # The place must be written in capitals (that is what makes it a dateline).
+    if len(head) < 3 or not head.replace(" ", "").replace(".", "").replace("'", "").replace("-", "").isupper():
+        return None
+    return line
+
+
+# --- the whole --------------------------------------------------------------------
+
+def _language(root: Any, meta: dict[str, list[str]]) -> str | None:
+    lang = root.get("lang") or root.get("{http://www.w3.org/XML/1998/namespace}lang")
+    if not lang:
+        lang = _first(meta, "content-language", "og:locale", "language", "dc.language")
+    if not lang:
+        return None
+    lang = lang.strip().replace("_", "-").split(",")[0]
+    return lang.lower() if re.fullmatch(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*", lang) else None
+
+
+def _iter_dates_jsonld(items: list[dict[str, Any]], key: str) -> Iterator[str]:
+    prioritized = sorted(items, key=lambda it: 0 if _types(it) & _PRIORITY_TYPES else 1)
+    for item in prioritized:
+        value = item.get(key)
+        if isinstance(value, str):
+            yield value
+        elif isinstance(value, list):
+            yield from (v for v in value if isinstance(v, str))
+
+
+def extract_metadata(root: Any, url: str | None = None) -> Metadata:
+    """Read every metadata field from the unpruned tree."""
+    meta = _meta_map(root)
+    items = _jsonld_items(root)
+
+    canonical = None
+    for link in root.iter("link"):
+        if (link.get("rel") or "").strip().lower() == "canonical" and link.get("href"):
+            canonical = link.get("href").strip()
+            break
+    page_url = url or canonical or _first(meta, "og:url", "twitter:url")
+    if page_url and not re.match(r"https?://", page_url):
+        page_url = url or None
+
+    site_names = [s for s in (_first(meta, "og:site_name", "application-name", "apple-mobile-web-app-title", "twitter:site"),) if s]
+    headlines: list[str] = []
+    body = None
+    description = _first(meta, "description", "og:description", "twitter:description", "dc.description")
+    image = _first(meta, "og:image", "twitter:image")
+    for item in sorted(items, key=lambda it: 0 if _types(it) & _PRIORITY_TYPES else 1):
+        types = _types(item)
+        if types & {"organization", "newsmediaorganization", "website"} and isinstance(item.get("name"), str):
+            site_names.append(item["name"])
+        publisher = item.get("publisher")
+        if isinstance(publisher, dict) and isinstance(publisher.get("name"), str):
+            site_names.append(publisher["name"])
+        if types & _PRIORITY_TYPES:
+            for key in ("headline", "name", "alternativeHeadline"):
+                value = item.get(key)
+                if isinstance(value, str) and value.strip():
+                    headlines.append(value)
+                    break
+            if body is None and isinstance(item.get("articleBody"), str):
+                body = item["articleBody"]
+    site_names = [_clean(s).lstrip("@") for s in site_names if _clean(s)]
+    if url or page_url:
+        host = urlsplit(page_url or url or "").hostname or ""
+        host = re.sub(r"^www\d?\.", "", host)
+        if host:
+            site_names.append(host)
+            site_names.append(host.split(".")[0])
+
+    title, title_sources = _choose_title(root, meta, headlines, site_names)
+
+    published = None
+    date_source = None
+    for raw in _iter_dates_jsonld(items, "datePublished"):
+        published = parse_date(raw)
+        if published:
+            date_source = "jsonld"
+            break
+    if published is None:
+        for key in _PUBLISHED_KEYS:
+            for raw in meta.get(key, ()):
+                published = parse_date(raw)
+                if published:
+                    date_source = f"meta:{key}"
+                    break
+            if published:
+                break
+    if published is None:
+        for raw in _iter_dates_jsonld(items, "dateCreated"):
+            published = parse_date(raw)
+            if published:
+                date_source = "jsonld:dateCreated"
+                break
+    url_date = _url_date(page_url) or _url_date(url)
+    if published is None and url_date is not None:
+        published, date_source = url_date, "url"
+    if published is None:
+        published, date_source = _visible_date(root)
+    modified = None
+    for raw in _iter_dates_jsonld(items, "dateModified"):
+        modified = parse_date(raw)
+        if modified:
+            break
+    if modified is None:
+        for key in _MODIFIED_KEYS:
+            modified = parse_date(_first(meta, key))
+            if modified:
+                break
+    if published is None and modified is not None:
+        published, date_source = modified, "modified"
+
+    return Metadata(
+        title=title,
+        published=published,
+        modified=modified,
+        date=published.date() if published else None,
+        authors=_authors(root, meta, items),
+        site_name=site_names[0] if site_names else None,
+        language=_language(root, meta),
+        description=_clean(description) or None,
+        url=page_url,
+        image=image,
+        jsonld_body=body,
+        title_sources=title_sources,
+        date_source=date_source,
+    )

@@ -1,0 +1,149 @@
+"""Stage 2: remove what is never article text, before anything is scored.
+
+Three kinds of evidence remove an element here:
+
+* its tag (scripts, styles, forms' controls, embedded media),
+* its visibility (``hidden``, ``aria-hidden``, ``display:none``, dialogs),
+* its name: the class/id/role words of the boilerplate vocabulary.
+
+Names lie in both directions, so a removal by name is vetoed when the element
+*holds the article*: when it wraps an ``<article>``, ``<main>`` or
+``itemprop=articleBody`` element, or carries a large share of the page's text
+(a ``<body class="has-sidebar">``, a ``<div class="content-with-comments">``).
+Text-based judgement (donation ladders, "Support <Site>") happens later, per
+block, in :mod:`unboil.score`, because there the text is already segmented.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from .options import Options
+from .trace import Trace, describe
+from .vocabulary import attribute_words
+
+__all__ = ["prune", "text_lengths"]
+
+# Elements whose content is never article text.
+_DROP_TAGS = frozenset(
+    {
+        "script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed",
+        "canvas", "video", "audio", "map", "input", "select", "textarea", "button", "option",
+        "head", "link", "meta", "dialog", "source", "track", "picture", "img", "area", "frame",
+        "frameset", "applet", "param", "datalist", "output", "progress", "meter", "label",
+    }
+)
+# Page furniture, removed unless they hold the article.
+_FURNITURE_TAGS = frozenset({"nav", "aside", "footer", "header", "menu"})
+_FURNITURE_ROLES = frozenset(
+    {"navigation", "banner", "contentinfo", "complementary", "search", "dialog", "alertdialog",
+     "menu", "menubar", "toolbar", "tablist", "alert", "status", "tooltip"}
+)
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+_HIDDEN_CLASSES = frozenset(
+    {"hidden", "hide", "sr-only", "screen-reader-text", "visually-hidden", "visuallyhidden",
+     "invisible", "d-none", "is-hidden", "u-hidden", "offscreen", "element-invisible", "assistive-text"}
+)
+# Words that mark an element as the article itself; they outweigh a boilerplate word
+# found in the same class ("article-body share-enabled").
+_CONTENT_WORDS = frozenset(
+    {"article", "articlebody", "content", "entry", "post", "story", "body", "text", "main",
+     "blog", "main-content", "maincontent", "postbody", "storybody", "prose", "markdown", "rte"}
+)
+_MAIN_MARKERS = ".//article | .//main | .//*[@role='main'] | .//*[@itemprop='articleBody'] | .//*[@itemprop='text']"
+_PROTECT_SHARE = 0.4
+
+
+def text_lengths(root: Any) -> dict[Any, int]:
+    """Characters of text under each element (tails excluded), in one bottom-up pass."""
+    sizes: dict[Any, int] = {}
+    for el in reversed(list(root.iter())):
+        n = len((el.text or "").strip()) if isinstance(el.tag, str) else 0
+        for child in el:
+            n += sizes.get(child, 0) + len((child.tail or "").strip())
+        sizes[el] = n
+    return sizes
+
+
+def _main_ancestry(body: Any) -> set[Any]:
+    protected: set[Any] = set()
+    for marker in body.xpath(_MAIN_MARKERS):
+        protected.add(marker)
+        protected.update(marker.iterancestors())
+    return protected
+
+
+def _hidden(el: Any, words: set[str]) -> bool:
+    if el.get("hidden") is not None:
+        return True
+    if (el.get("aria-hidden") or "").strip().lower() == "true":
+        return True
+    style = el.get("style")
+    if style and _HIDDEN_STYLE.search(style):
+        return True
+    return bool(words & _HIDDEN_CLASSES)
+
+
+def prune(root: Any, options: Options, trace: Trace | None = None) -> Any:
+    """Remove non-content elements from our private tree; returns the body."""
+    body = root.find("body")
+    if body is None:
+        body = root
+    # Drop by tag first: it is never vetoed and it makes the text lengths honest.
+    for el in list(body.iter(*_DROP_TAGS)):
+        if el.getparent() is not None:
+            el.drop_tree()
+    sizes = text_lengths(body)
+    total = max(1, sizes.get(body, 0))
+    protected = _main_ancestry(body)
+    vocabulary = options.vocabulary
+    skip_concepts = set() if not options.include_comments else {"comments"}
+
+    removals: list[tuple[Any, str]] = []
+    count = 0
+    stack: list[tuple[Any, int]] = [(child, 1) for child in reversed(body)]
+    while stack:
+        el, depth = stack.pop()
+        tag = el.tag
+        if not isinstance(tag, str):  # comments and processing instructions
+            removals.append((el, "not-element"))
+            continue
+        count += 1
+        if depth > options.max_depth:
+            removals.append((el, "too-deep"))
+            continue
+        if count > options.max_elements:
+            removals.append((el, "too-many-elements"))
+            continue
+        cls = el.get("class") or ""
+        ident = el.get("id") or ""
+        words = set(attribute_words(cls + " " + ident)) if (cls or ident) else set()
+        reason = None
+        if _hidden(el, words):
+            reason = "hidden"
+        elif tag in _FURNITURE_TAGS:
+            reason = f"furniture:{tag}"
+        elif (el.get("role") or "").lower() in _FURNITURE_ROLES:
+            reason = f"role:{el.get('role')}"
+        elif words:
+            concept = vocabulary.attribute_concept(words)
+            if concept is not None and concept not in skip_concepts:
+                if not (words & _CONTENT_WORDS) or len(words) <= 1:
+                    reason = f"{concept}:attribute"
+        if reason is not None and el not in protected and (
+            reason.startswith("hidden") and sizes.get(el, 0) < 0.6 * total
+            or sizes.get(el, 0) < _PROTECT_SHARE * total
+        ):
+            removals.append((el, reason))
+            continue
+        if reason is not None and trace is not None:
+            trace.add("prune", "kept", describe(el), f"{reason} vetoed (holds the article)")
+        stack.extend((child, depth + 1) for child in reversed(el))
+
+    for el, reason in removals:
+        if trace is not None and reason not in ("not-element",):
+            trace.add("prune", "removed", describe(el, " ".join((el.text_content() or "").split())[:60] if isinstance(el.tag, str) else ""), reason)
+        if el.getparent() is not None:
+            el.drop_tree()
+    return body

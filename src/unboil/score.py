@@ -1,0 +1,177 @@
+"""Stage 4: choose the article's container, then judge each block inside it.
+
+The container is found as a *maximum-weight subtree*: every block votes for
+all of its ancestors with a weight that is positive for prose (long text, few
+links, sentence punctuation) and negative for boilerplate (link lists, matches
+of the vocabulary).  The element with the highest total is the smallest one
+that holds most of the prose and little of the rest; no threshold on a
+single block decides it, so a short share bar between two halves of an
+article does not split the article.
+
+Inside the container each block is then kept or dropped on its own evidence:
+the vocabulary's text patterns (a donation ladder or a "Support <Site>" button
+in the middle of the body goes, whatever its class), link density, a repeat of
+the title, and the "section cut" (everything after a "Related articles" or
+"Comments" heading).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any, Sequence
+
+from .blocks import RawBlock
+from .metadata import title_key
+from .options import Options
+from .trace import Trace, describe
+
+__all__ = ["Judged", "choose_container", "judge_blocks", "block_value"]
+
+_SENTENCE_END = re.compile(r"[.!?。！？…:;\"”»)]\s*$|[.!?。！？]\s")
+_PUNCT = re.compile(r"[,.;:!?、，。！？]")
+_POSITIVE_HINT = re.compile(
+    r"article|content|entry|post|story|body|text|main|blog|prose|markdown|rte|single|detail|read", re.I
+)
+_NEGATIVE_HINT = re.compile(
+    r"comment|sidebar|widget|footer|header|nav|menu|share|social|related|promo|banner|sponsor|ad-|ads\b|cookie|newsletter",
+    re.I,
+)
+_BYLINE = re.compile(r"^(?:by|von|par|por|di|door|av|przez|от|written by|posted by|published by)\s+\S", re.I)
+_CUT_CONCEPTS = frozenset({"related", "comments", "newsletter", "share", "author_box", "donation", "membership"})
+
+_FAVOR_LINK_LIMIT = {"precision": 0.45, "balanced": 0.6, "recall": 0.8}
+
+
+@dataclass(frozen=True, slots=True)
+class Judged:
+    block: RawBlock
+    keep: bool
+    why: str
+
+
+def block_value(block: RawBlock, concept: str | None) -> float:
+    """How much this block argues that its ancestors hold the article."""
+    n = len(block.text)
+    if concept is not None:
+        return -max(float(n), 40.0)
+    density = block.link_density
+    if density > 0.5:
+        return -n * density
+    if block.kind == "heading":
+        return 5.0
+    if block.kind == "code":
+        return n * 0.6
+    prose = n >= 60 and bool(_PUNCT.search(block.text))
+    if prose:
+        return n * (1.0 - density)
+    return n * (1.0 - density) * 0.25 - 4.0
+
+
+def _hint_bonus(el: Any) -> float:
+    tag = el.tag
+    if tag == "article" or tag == "main" or el.get("itemprop") in ("articleBody", "text") or el.get("role") == "main":
+        return 1.15
+    attrs = (el.get("class") or "") + " " + (el.get("id") or "")
+    if not attrs.strip():
+        return 1.0
+    bonus = 1.0
+    if _POSITIVE_HINT.search(attrs):
+        bonus += 0.08
+    if _NEGATIVE_HINT.search(attrs):
+        bonus -= 0.2
+    return bonus
+
+
+def choose_container(body: Any, blocks: Sequence[RawBlock], concepts: Sequence[str | None], trace: Trace | None) -> Any:
+    """The element with the best total block value (see the module docstring)."""
+    totals: dict[Any, float] = {}
+    owners_seen: dict[Any, list[Any]] = {}
+    for block, concept in zip(blocks, concepts):
+        value = block_value(block, concept)
+        chain = owners_seen.get(block.owner)
+        if chain is None:
+            chain = [block.owner]
+            for anc in block.owner.iterancestors():
+                chain.append(anc)
+                if anc is body:
+                    break
+            owners_seen[block.owner] = chain
+        for el in chain:
+            totals[el] = totals.get(el, 0.0) + value
+    if not totals:
+        return body
+    best = body
+    best_score = float("-inf")
+    for el, total in totals.items():
+        score = total * _hint_bonus(el) if total > 0 else total
+        if score > best_score:
+            best, best_score = el, score
+    if trace is not None:
+        trace.add("score", "chose", describe(best), "max-weight-subtree", best_score)
+    return best
+
+
+def _is_inside(el: Any, container: Any) -> bool:
+    if el is container:
+        return True
+    for anc in el.iterancestors():
+        if anc is container:
+            return True
+    return False
+
+
+def judge_blocks(
+    blocks: Sequence[RawBlock],
+    concepts: Sequence[str | None],
+    container: Any,
+    title: str | None,
+    options: Options,
+    trace: Trace | None,
+) -> list[Judged]:
+    """Keep or drop each block inside ``container`` (blocks outside are dropped)."""
+    link_limit = _FAVOR_LINK_LIMIT[options.favor]
+    tkey = title_key(title) if title else None
+    out: list[Judged] = []
+    inside_cache: dict[Any, bool] = {}
+    cut = False
+    kept_so_far = 0
+    for i, (block, concept) in enumerate(zip(blocks, concepts)):
+        inside = inside_cache.get(block.owner)
+        if inside is None:
+            inside = _is_inside(block.owner, container)
+            inside_cache[block.owner] = inside
+        if not inside:
+            out.append(Judged(block, False, "outside-container"))
+            continue
+        if cut:
+            out.append(Judged(block, False, "after-section-cut"))
+            continue
+        text = block.text
+        if concept is not None:
+            if block.kind == "heading" and concept in _CUT_CONCEPTS and kept_so_far >= 2:
+                cut = True
+            out.append(Judged(block, False, f"{concept}:text"))
+            continue
+        if tkey and block.kind in ("heading", "caption", "paragraph") and title_key(text) == tkey:
+            out.append(Judged(block, False, "repeats-title"))
+            continue
+        if block.link_density > link_limit and block.kind != "code":
+            out.append(Judged(block, False, f"link-density:{block.link_density:.2f}"))
+            continue
+        if kept_so_far < 3 and len(text) < 80 and _BYLINE.match(text):
+            out.append(Judged(block, False, "byline"))
+            continue
+        out.append(Judged(block, True, "content"))
+        kept_so_far += 1
+    if trace is not None:
+        for j in out:
+            if j.why != "outside-container":
+                trace.add("score", "kept" if j.keep else "dropped", describe(j.block.owner, j.block.text), j.why)
+    # Trailing headings with nothing after them are orphans of removed sections.
+    while out:
+        last_kept = next((k for k in range(len(out) - 1, -1, -1) if out[k].keep), None)
+        if last_kept is None or out[last_kept].block.kind != "heading":
+            break
+        out[last_kept] = Judged(out[last_kept].block, False, "orphan-heading")
+    return out

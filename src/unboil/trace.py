@@ -1,0 +1,60 @@
+"""A record of every decision, so a wrong extraction can be explained in a minute.
+
+Stages append :class:`Decision` values to a :class:`Trace` only when the caller
+asked for one (``extract(..., trace=True)``); without it they receive ``None``
+and skip the bookkeeping, so tracing costs nothing when off.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+__all__ = ["Decision", "Trace"]
+
+Action = Literal["removed", "kept", "dropped", "chose", "note"]
+
+
+@dataclass(frozen=True)
+class Decision:
+    stage: str
+    """``prune``, ``score``, ``metadata``..."""
+    action: Action
+    what: str
+    """A short description of the element or block (tag, class, first words)."""
+    why: str
+    """The concept, rule or feature that decided, e.g. ``donation:line``."""
+    score: float | None = None
+
+
+@dataclass
+class Trace:
+    """An append-only list of decisions (the one mutable object, owned by one call)."""
+
+    decisions: list[Decision] = field(default_factory=list)
+
+    def add(self, stage: str, action: Action, what: str, why: str, score: float | None = None) -> None:
+        self.decisions.append(Decision(stage, action, what, why, score))
+
+    def by_stage(self, stage: str) -> list[Decision]:
+        return [d for d in self.decisions if d.stage == stage]
+
+    def __str__(self) -> str:
+        lines = []
+        for d in self.decisions:
+            score = f" ({d.score:.1f})" if d.score is not None else ""
+            lines.append(f"{d.stage:8} {d.action:8} {d.why:24} {d.what}{score}")
+        return "\n".join(lines)
+
+
+def describe(el: object, text: str = "") -> str:
+    """``div.share#tools "First words…"`` for a trace line."""
+    tag = getattr(el, "tag", "?")
+    get = getattr(el, "get", None)
+    cls = (get("class") or "").split() if get else []
+    ident = get("id") if get else None
+    label = str(tag) + "".join(f".{c}" for c in cls[:3]) + (f"#{ident}" if ident else "")
+    if text:
+        snippet = text if len(text) <= 60 else text[:57] + "…"
+        label += f' "{snippet}"'
+    return label

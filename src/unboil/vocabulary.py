@@ -1,0 +1,364 @@
+"""The boilerplate vocabulary: what non-article content looks like, as data.
+
+Each :class:`Concept` (donation, countdown, share, ...) holds three kinds of
+evidence, because many sites use meaningless class names and the text is then
+the only clue:
+
+* ``attributes``: words found in ``class``/``id``/``role``/``aria-label``
+  (``"share"``, ``"newsletter"``).  A class is split into words on anything
+  that is not a letter or digit, so ``post-share__btn`` yields ``share``.
+* ``lines``: regular expressions that match a *whole* short block
+  (``"Support SouthFront"``, ``"2,500 $"``).  They are anchored, so a real
+  sentence that merely mentions a word is safe.
+* ``phrases``: regular expressions searched inside short blocks
+  (``"consider helping us"``); a block longer than ``Vocabulary.phrase_limit``
+  characters is never dropped on a phrase.
+
+Patterns are compiled once, when a :class:`Vocabulary` is built; the default
+vocabulary is built at import.  Callers change it with :meth:`Vocabulary.extend`
+and :meth:`Vocabulary.without`, which return new objects: nothing here is
+mutable.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Iterable, Mapping
+
+__all__ = ["Concept", "Vocabulary", "DEFAULT_VOCABULARY", "attribute_words"]
+
+_WORD_SPLIT = re.compile(r"[^a-z0-9]+")
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
+
+
+def attribute_words(value: str) -> list[str]:
+    """Split a class/id value into lowercase words (``socialShare-btn`` -> social, share, btn)."""
+    return [w for w in _WORD_SPLIT.split(_CAMEL.sub("-", value).lower()) if w]
+
+
+@dataclass(frozen=True)
+class Concept:
+    """One kind of boilerplate, with the evidence that betrays it."""
+
+    name: str
+    attributes: frozenset[str] = frozenset()
+    lines: tuple[str, ...] = ()
+    phrases: tuple[str, ...] = ()
+    line_re: re.Pattern[str] | None = field(default=None, init=False, repr=False, compare=False)
+    phrase_re: re.Pattern[str] | None = field(default=None, init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        if self.lines:
+            joined = "|".join(f"(?:{p})" for p in self.lines)
+            object.__setattr__(self, "line_re", re.compile(rf"^(?:{joined})$", re.I))
+        if self.phrases:
+            joined = "|".join(f"(?:{p})" for p in self.phrases)
+            object.__setattr__(self, "phrase_re", re.compile(joined, re.I))
+
+    def merged(
+        self,
+        attributes: Iterable[str] = (),
+        lines: Iterable[str] = (),
+        phrases: Iterable[str] = (),
+    ) -> "Concept":
+        return Concept(
+            self.name,
+            self.attributes | frozenset(a.lower() for a in attributes),
+            self.lines + tuple(lines),
+            self.phrases + tuple(phrases),
+        )
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """All concepts, plus the lookup tables built from them."""
+
+    concepts: tuple[Concept, ...]
+    phrase_limit: int = 220
+    """Blocks longer than this are never judged by a phrase (they are real prose)."""
+    line_limit: int = 120
+    """Blocks longer than this are never judged by a whole-line pattern."""
+    _by_word: Mapping[str, str] = field(default_factory=dict, init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        table: dict[str, str] = {}
+        for concept in self.concepts:
+            for word in concept.attributes:
+                table.setdefault(word, concept.name)
+        object.__setattr__(self, "_by_word", table)
+
+    def concept(self, name: str) -> Concept:
+        for concept in self.concepts:
+            if concept.name == name:
+                return concept
+        raise KeyError(name)
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return tuple(c.name for c in self.concepts)
+
+    def extend(
+        self,
+        concept: str,
+        *,
+        attributes: Iterable[str] = (),
+        lines: Iterable[str] = (),
+        phrases: Iterable[str] = (),
+    ) -> "Vocabulary":
+        """A new vocabulary with more evidence for ``concept`` (created if new)."""
+        found = False
+        out = []
+        for c in self.concepts:
+            if c.name == concept:
+                c = c.merged(attributes, lines, phrases)
+                found = True
+            out.append(c)
+        if not found:
+            out.append(Concept(concept).merged(attributes, lines, phrases))
+        return Vocabulary(tuple(out), self.phrase_limit, self.line_limit)
+
+    def without(self, *concepts: str) -> "Vocabulary":
+        """A new vocabulary that ignores whole concepts (say ``"comments"``)."""
+        return Vocabulary(
+            tuple(c for c in self.concepts if c.name not in concepts),
+            self.phrase_limit,
+            self.line_limit,
+        )
+
+    def attribute_concept(self, words: Iterable[str]) -> str | None:
+        """The concept named by any of these class/id words, if one is."""
+        table = self._by_word
+        for word in words:
+            hit = table.get(word)
+            if hit is not None:
+                return hit
+        return None
+
+    def text_concept(self, text: str) -> str | None:
+        """The concept whose line or phrase patterns this short block matches."""
+        n = len(text)
+        if n > self.phrase_limit:
+            return None
+        for concept in self.concepts:
+            if n <= self.line_limit and concept.line_re is not None and concept.line_re.match(text):
+                return concept.name
+            if concept.phrase_re is not None and concept.phrase_re.search(text):
+                return concept.name
+        return None
+
+
+# --- the default vocabulary ---------------------------------------------------
+# Amounts such as "2,500 $", "$20", "20 USD", "€ 5.000,00".
+_AMOUNT = r"(?:[$€£¥₽]\s?\d[\d.,\s]*|\d[\d.,\s]*\s?(?:[$€£¥₽]|usd|eur|gbp|chf|rub|dollars?|euros?))"
+
+DONATION = Concept(
+    "donation",
+    attributes=frozenset(
+        {
+            "donate", "donation", "donations", "donor", "fundraising", "fundraiser",
+            "crowdfunding", "patreon", "paypal", "kofi", "tip", "tipjar", "givewp",
+            "give", "charitable", "progress", "progressbar", "goal", "campaign",
+            "support", "supportus", "contribute", "contribution", "buymeacoffee",
+        }
+    ),
+    lines=(
+        rf"(?:{_AMOUNT}\s*)+",  # a ladder or progress bar of amounts
+        rf"(?:one[- ]time|monthly|yearly|annual)\s+(?:support|donation|gift)\s*:?\s*{_AMOUNT}?",
+        rf"(?:donate|give|support|contribute)\s*{_AMOUNT}",
+        r"support\s+(?:us|our\s+\w+(?:\s+\w+)?|the\s+\w+|[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,3})\s*[!.]?",
+        r"(?:donate|donate now|make a donation|give now|give today|contribute now|chip in|"
+        r"become a (?:patron|supporter|donor|sustaining member)|support (?:our|this) (?:work|journalism|site|project))\s*[!.»→>]*",
+        r"(?:jetzt\s+)?(?:spenden|unterstützen)\s*[!.]?",
+        r"(?:faire un don|soutenez[- ]nous|soutenir)\s*[!.]?",
+        r"(?:dona(?:r| ora| ahora)?|apoya(?:nos)?|sostienici)\s*[!.]?",
+        r"goal\s*:?\s*" + _AMOUNT + r".*",
+        r"\d{1,3}\s*%\s*(?:funded|of (?:our |the )?goal)",
+    ),
+    phrases=(
+        r"consider (?:helping|supporting|donating|making a (?:donation|contribution))",
+        r"do you like this content",
+        r"(?:please|kindly)\s+(?:consider\s+)?(?:donate|donating|support us|make a donation)",
+        r"(?:we|this site|our work) (?:rel(?:y|ies)|depends?) (?:entirely |solely |only )?on (?:the support of |donations|readers|our readers|reader support|you)",
+        r"(?:your|a) (?:donation|contribution|support) (?:helps|keeps|makes|allows|will help|enables)",
+        r"(?:help|support) us (?:keep|continue|stay|reach|remain|to keep|to continue)",
+        r"(?:tax[- ]deductible|donate (?:today|now|here|via|with|securely))",
+        r"(?:support|fund) (?:independent|reader[- ]funded|non-?profit) (?:journalism|media|news|reporting)",
+        r"reader[- ]supported|reader[- ]funded|ad[- ]free thanks to",
+        r"(?:become|be) a (?:patron|supporter|donor|sustaining member|monthly donor)",
+        r"(?:unterstützen sie|jetzt spenden|spendenkonto|mit einer spende)",
+        r"(?:faites un don|soutenez notre|votre don)",
+        r"(?:haz una donación|dona ahora|apoya nuestro)",
+    ),
+)
+
+COUNTDOWN = Concept(
+    "countdown",
+    attributes=frozenset({"countdown", "timer", "deadline"}),
+    lines=(
+        r"\d+\s+(?:days?|hours?|weeks?)\s+(?:left|remaining|to go)\b.*",
+        r"(?:only\s+)?\d+\s+(?:days?|hours?)\s+(?:left|until|remain).*",
+        r"noch\s+\d+\s+tage?\b.*",
+        r"(?:plus que|encore)\s+\d+\s+jours?\b.*",
+        r"(?:\d+\s*(?:d|h|m|s|days?|hrs?|hours?|min(?:utes?)?|sec(?:onds?)?)\s*:?\s*){2,4}",
+    ),
+    phrases=(r"\bdays? left until\b", r"\bends? in \d+ days?\b", r"\btime is running out\b"),
+)
+
+MEMBERSHIP = Concept(
+    "membership",
+    attributes=frozenset(
+        {"paywall", "subscribe", "subscription", "subscriber", "membership", "premium",
+         "metered", "regwall", "piano", "tp", "upsell", "offer", "join"}
+    ),
+    lines=(
+        r"(?:subscribe|sign in|log in|register|join)(?: now| today| here)?\s*[!.]?",
+        r"(?:already a (?:subscriber|member)\??.*)",
+        r"become a member\s*[!.]?",
+        r"(?:jetzt )?(?:abonnieren|abonnement|anmelden|registrieren)\s*[!.]?",
+        r"(?:s'abonner|abonnez-vous|se connecter)\s*[!.]?",
+    ),
+    phrases=(
+        r"subscribe (?:now |today )?(?:to|for) (?:continue|keep) reading",
+        r"(?:to continue reading|continue reading with|keep reading with)\b.*(?:subscri|sign|log|regist)",
+        r"this (?:article|content|story) is (?:for|available to|reserved for|only available to) (?:subscribers|members|premium)",
+        r"(?:you have|you've) (?:reached|read) (?:your|all your|\d+ of your) (?:free|monthly)",
+        r"(?:free|remaining) articles? (?:this|per) month",
+        r"unlimited (?:digital )?access",
+        r"(?:weiterlesen mit|jetzt (?:weiterlesen|testen)|artikel für abonnenten|exklusiv für abonnenten)",
+        r"(?:réservé aux abonnés|article réservé)",
+    ),
+)
+
+NEWSLETTER = Concept(
+    "newsletter",
+    attributes=frozenset({"newsletter", "newsletters", "signup", "optin", "mailchimp", "mc4wp", "subscribe", "email", "mailing"}),
+    lines=(r"(?:subscribe|sign up)(?: to| for)?(?: our| the)? newsletters?\s*[!.]?",),
+    phrases=(
+        r"(?:sign up|subscribe|register) (?:for|to) (?:our|the|my)?\s*(?:free |weekly |daily |email )*(?:newsletters?|e-?mails?|updates|digest)",
+        r"(?:get|receive) (?:our|the latest|the best)?\s*(?:news|stories|updates|articles)?\s*(?:delivered )?(?:in|to) your inbox",
+        r"enter your e-?mail(?: address)?",
+        r"newsletter (?:abonnieren|bestellen)|(?:inscrivez-vous|abonnez-vous) à (?:notre|la) newsletter",
+        r"we (?:will never|won't|don't) (?:share|spam|sell)",
+    ),
+)
+
+SHARE = Concept(
+    "share",
+    attributes=frozenset(
+        {"share", "shares", "sharing", "sharer", "sharebar", "sharedaddy", "addtoany", "a2a",
+         "addthis", "shareaholic", "social", "socials", "sociallinks", "socialmedia",
+         "follow", "tweet", "facebook", "twitter", "linkedin", "whatsapp", "pinterest",
+         "print", "reddit", "telegram"}
+    ),
+    lines=(
+        r"(?:share|share this|share (?:this )?(?:article|story|post|page)|share on \w+|tweet|print|email|pin it|"
+        r"follow us|like us on facebook|teilen|partager|compartir|condividi)\s*[:!.]?",
+        r"(?:share|tweet|email|print|facebook|twitter|linkedin|whatsapp|reddit|pinterest|telegram|copy link|"
+        r"x|messenger|flipboard|pocket|mail|e-mail|\d+|[|·•,/]|\s)+",
+        r"share (?:this|via|with|on)\b.{0,60}",
+        r"(?:click to share|click to email|click to print).*",
+    ),
+    phrases=(r"\bshare this (?:article|story|post)\b", r"follow us on (?:facebook|twitter|instagram|x|linkedin)"),
+)
+
+CONSENT = Concept(
+    "consent",
+    attributes=frozenset({"cookie", "cookies", "consent", "gdpr", "cmp", "onetrust", "cookiebot", "privacy"}),
+    lines=(r"(?:accept(?: all)?(?: cookies)?|reject(?: all)?|i agree|agree|got it|ok|manage (?:cookies|preferences|settings)|cookie settings)\s*[!.]?",),
+    phrases=(
+        r"(?:we|this (?:web)?site) uses? cookies",
+        r"by (?:continuing|using) (?:to (?:browse|use) )?(?:this|our) (?:web)?site,? you (?:agree|accept|consent)",
+        r"(?:cookie|privacy) (?:policy|settings|preferences).{0,40}(?:accept|agree|consent)",
+        r"(?:verwendet|nutzt|verwenden) cookies|utilise des cookies|utiliza cookies|utilizza (?:i )?cookie",
+    ),
+)
+
+COMMENTS = Concept(
+    "comments",
+    attributes=frozenset(
+        {"comment", "comments", "commentlist", "disqus", "discussion", "respond", "reply", "replies",
+         "commentform", "comentarios", "kommentare"}
+    ),
+    lines=(
+        r"(?:\d+\s+)?(?:comments?|responses?|replies|kommentare?|commentaires?|comentarios?)\s*(?:\(\d+\))?\s*:?",
+        r"(?:leave|post|add|write|submit) (?:a |your )?(?:comment|reply|response)\s*[!.:]?",
+        r"(?:leave a reply|cancel reply|reply|load more comments|show comments|view comments|join the (?:discussion|conversation))\s*[!.:]?",
+    ),
+    phrases=(
+        r"you must be (?:logged in|registered) to (?:post|leave) a comment",
+        r"your email address will not be published",
+        r"required fields are marked",
+        r"comments? (?:are|is) closed",
+    ),
+)
+
+RELATED = Concept(
+    "related",
+    attributes=frozenset(
+        {"related", "relatedposts", "yarpp", "recommended", "recommendations", "recommend",
+         "more", "moreposts", "readmore", "trending", "popular", "mostread", "outbrain",
+         "taboola", "teaser", "teasers", "suggested", "upnext", "morestories"}
+    ),
+    lines=(
+        r"(?:related|related (?:articles?|posts?|stories|content|news|links|topics|reading)|"
+        r"(?:you )?(?:may|might) also (?:like|enjoy|be interested in)|recommended(?: for you| articles| stories)?|"
+        r"more (?:from|on|in|like this|stories|articles|news)\b.{0,40}|read (?:more|also|next)|see also|also read|"
+        r"(?:most )?(?:popular|read|trending)(?: now| today| articles| stories)?|what to read next|up next|"
+        r"lesen sie (?:auch|mehr)|mehr zum thema|das könnte sie (?:auch )?interessieren|weitere artikel|"
+        r"à lire aussi|lire aussi|sur le même sujet|te puede interesar|leggi anche|"
+        r"previous (?:post|article)|next (?:post|article))\s*[:»>]?",
+        r"(?:read more|mehr lesen|lire la suite|leer más|continue reading)\s*[»>→.…]*",
+    ),
+    phrases=(r"^(?:read more|see also|related|also read|read also|lesen sie auch|lire aussi)\s*:",),
+)
+
+NAVIGATION = Concept(
+    "navigation",
+    attributes=frozenset(
+        {"nav", "navbar", "navigation", "menu", "menubar", "breadcrumb", "breadcrumbs",
+         "pagination", "pager", "sitemap", "skip", "skiplink", "toolbar", "masthead",
+         "topbar", "header", "footer", "sidebar", "widget", "widgets", "aside", "tags",
+         "tagcloud", "categories", "dropdown", "mega", "hamburger", "search", "login",
+         "byline", "meta", "postmeta", "entrymeta"}
+    ),
+    lines=(
+        r"(?:skip to (?:main )?content|skip navigation|back to top|top|home|menu|search|close|"
+        r"(?:zum|zur) (?:inhalt|navigation)|aller au contenu|ir al contenido|"
+        r"log ?in|log ?out|sign ?in|sign ?up|register|contact(?: us)?|about(?: us)?|privacy policy|terms(?: of (?:use|service))?|"
+        r"(?:impressum|datenschutz|kontakt|startseite))\s*[»>|]?",
+        r"(?:home|startseite|accueil|inicio)\s*[»>/|›].*",
+        r"(?:tags?|tagged|filed under|categories|category|posted in|schlagworte|themen)\s*:.*",
+        r"(?:page \d+ of \d+|\d+\s*/\s*\d+|(?:«|‹)?\s*(?:previous|prev|next|older|newer)(?: (?:page|posts|entries))?\s*(?:»|›)?)",
+        r"©.*|copyright\b.{0,80}|all rights reserved.*",
+    ),
+    phrases=(),
+)
+
+ADS = Concept(
+    "ads",
+    attributes=frozenset(
+        {"ad", "ads", "adv", "advert", "adverts", "advertisement", "advertising", "adsense",
+         "adslot", "adunit", "dfp", "gpt", "banner", "sponsor", "sponsored", "promo", "promoted",
+         "promotion", "affiliate", "commercial", "partner", "partners"}
+    ),
+    lines=(
+        r"(?:advertisement|advertising|ad|sponsored(?: content)?|anzeige|werbung|publicité|publicidad|pubblicità|"
+        r"reklama|реклама|story continues below(?: advertisement)?|article continues (?:below|after advertisement))\s*[:\-]?",
+    ),
+    phrases=(),
+)
+
+AUTHOR_BOX = Concept(
+    "author_box",
+    attributes=frozenset({"author", "authors", "authorbox", "bio", "biography", "avatar", "profile", "contributor"}),
+    lines=(
+        r"(?:about the author|email the author|contact the author|follow the author|more by this author|"
+        r"view all posts by .*|all posts by .*|more articles by .*|über den autor|à propos de l'auteur)\s*[:.]?",
+    ),
+    phrases=(),
+)
+
+DEFAULT_VOCABULARY = Vocabulary(
+    (DONATION, COUNTDOWN, MEMBERSHIP, NEWSLETTER, SHARE, CONSENT, COMMENTS, RELATED, NAVIGATION, ADS, AUTHOR_BOX)
+)

@@ -29,11 +29,16 @@ __all__ = ["prune", "text_lengths"]
 _DROP_TAGS = frozenset(
     {
         "script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed",
-        "canvas", "video", "audio", "map", "input", "select", "textarea", "button", "option",
-        "head", "link", "meta", "dialog", "source", "track", "picture", "img", "area", "frame",
-        "frameset", "applet", "param", "datalist", "output", "progress", "meter", "label",
+        "canvas", "video", "audio", "map", "input", "textarea", "head", "link", "meta", "source",
+        "track", "picture", "img", "area", "frame", "frameset", "applet", "param", "datalist",
+        "output", "progress", "meter",
     }
 )
+# Controls whose own text is never article text, but which broken markup (an
+# unclosed <button>) can make the parser wrap around the whole page: those are
+# unwrapped instead of dropped.
+_CONTROL_TAGS = frozenset({"button", "select", "option", "label", "dialog"})
+_CONTROL_MAX_TEXT = 200
 # Page furniture, removed unless they hold the article.
 _FURNITURE_TAGS = frozenset({"nav", "aside", "footer", "header", "menu"})
 _FURNITURE_ROLES = frozenset(
@@ -44,12 +49,6 @@ _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _HIDDEN_CLASSES = frozenset(
     {"hidden", "hide", "sr-only", "screen-reader-text", "visually-hidden", "visuallyhidden",
      "invisible", "d-none", "is-hidden", "u-hidden", "offscreen", "element-invisible", "assistive-text"}
-)
-# Words that mark an element as the article itself; they outweigh a boilerplate word
-# found in the same class ("article-body share-enabled").
-_CONTENT_WORDS = frozenset(
-    {"article", "articlebody", "content", "entry", "post", "story", "body", "text", "main",
-     "blog", "main-content", "maincontent", "postbody", "storybody", "prose", "markdown", "rte"}
 )
 _MAIN_MARKERS = ".//article | .//main | .//*[@role='main'] | .//*[@itemprop='articleBody'] | .//*[@itemprop='text']"
 _PROTECT_SHARE = 0.4
@@ -74,7 +73,7 @@ def _main_ancestry(body: Any) -> set[Any]:
     return protected
 
 
-def _hidden(el: Any, words: set[str]) -> bool:
+def _hidden(el: Any, cls: str) -> bool:
     if el.get("hidden") is not None:
         return True
     if (el.get("aria-hidden") or "").strip().lower() == "true":
@@ -82,7 +81,7 @@ def _hidden(el: Any, words: set[str]) -> bool:
     style = el.get("style")
     if style and _HIDDEN_STYLE.search(style):
         return True
-    return bool(words & _HIDDEN_CLASSES)
+    return bool(cls) and not _HIDDEN_CLASSES.isdisjoint(cls.lower().split())
 
 
 def prune(root: Any, options: Options, trace: Trace | None = None) -> Any:
@@ -96,6 +95,13 @@ def prune(root: Any, options: Options, trace: Trace | None = None) -> Any:
             el.drop_tree()
     sizes = text_lengths(body)
     total = max(1, sizes.get(body, 0))
+    for el in list(body.iter(*_CONTROL_TAGS)):
+        if el.getparent() is None:
+            continue
+        if sizes.get(el, 0) > _CONTROL_MAX_TEXT:
+            el.drop_tag()
+        else:
+            el.drop_tree()
     protected = _main_ancestry(body)
     vocabulary = options.vocabulary
     skip_concepts = set() if not options.include_comments else {"comments"}
@@ -118,9 +124,9 @@ def prune(root: Any, options: Options, trace: Trace | None = None) -> Any:
             continue
         cls = el.get("class") or ""
         ident = el.get("id") or ""
-        words = set(attribute_words(cls + " " + ident)) if (cls or ident) else set()
+        words = attribute_words(cls + " " + ident) if (cls or ident) else []
         reason = None
-        if _hidden(el, words):
+        if _hidden(el, cls):
             reason = "hidden"
         elif tag in _FURNITURE_TAGS:
             reason = f"furniture:{tag}"
@@ -129,8 +135,7 @@ def prune(root: Any, options: Options, trace: Trace | None = None) -> Any:
         elif words:
             concept = vocabulary.attribute_concept(words)
             if concept is not None and concept not in skip_concepts:
-                if not (words & _CONTENT_WORDS) or len(words) <= 1:
-                    reason = f"{concept}:attribute"
+                reason = f"{concept}:attribute"
         if reason is not None and el not in protected and (
             reason.startswith("hidden") and sizes.get(el, 0) < 0.6 * total
             or sizes.get(el, 0) < _PROTECT_SHARE * total

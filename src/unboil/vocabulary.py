@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Iterable, Mapping
+from typing import Iterable, Mapping, Sequence
 
 __all__ = ["Concept", "Vocabulary", "DEFAULT_VOCABULARY", "attribute_words"]
 
@@ -80,13 +80,19 @@ class Vocabulary:
     line_limit: int = 120
     """Blocks longer than this are never judged by a whole-line pattern."""
     _by_word: Mapping[str, str] = field(default_factory=dict, init=False, repr=False, compare=False)
+    _compounds: tuple[tuple[str, str], ...] = field(default=(), init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         table: dict[str, str] = {}
+        compounds: list[tuple[str, str]] = []
         for concept in self.concepts:
-            for word in concept.attributes:
-                table.setdefault(word, concept.name)
+            for word in sorted(concept.attributes):
+                if "-" in word:  # several words in a row: "author-bio"
+                    compounds.append((f"-{word}-", concept.name))
+                else:
+                    table.setdefault(word, concept.name)
         object.__setattr__(self, "_by_word", table)
+        object.__setattr__(self, "_compounds", tuple(compounds))
 
     def concept(self, name: str) -> Concept:
         for concept in self.concepts:
@@ -126,13 +132,18 @@ class Vocabulary:
             self.line_limit,
         )
 
-    def attribute_concept(self, words: Iterable[str]) -> str | None:
-        """The concept named by any of these class/id words, if one is."""
+    def attribute_concept(self, words: Sequence[str]) -> str | None:
+        """The concept named by these class/id words (in their order), if one is."""
         table = self._by_word
         for word in words:
             hit = table.get(word)
             if hit is not None:
                 return hit
+        if self._compounds and len(words) > 1:
+            joined = "-" + "-".join(words) + "-"
+            for needle, concept in self._compounds:
+                if needle in joined:
+                    return concept
         return None
 
     def text_concept(self, text: str) -> str | None:
@@ -157,9 +168,8 @@ DONATION = Concept(
     attributes=frozenset(
         {
             "donate", "donation", "donations", "donor", "fundraising", "fundraiser",
-            "crowdfunding", "patreon", "paypal", "kofi", "tip", "tipjar", "givewp",
-            "give", "charitable", "progress", "progressbar", "goal", "campaign",
-            "support", "supportus", "contribute", "contribution", "buymeacoffee",
+            "crowdfunding", "patreon", "kofi", "tipjar", "givewp", "supportus",
+            "buymeacoffee", "support-us", "donation-progress", "support-box",
         }
     ),
     lines=(
@@ -194,7 +204,7 @@ DONATION = Concept(
 
 COUNTDOWN = Concept(
     "countdown",
-    attributes=frozenset({"countdown", "timer", "deadline"}),
+    attributes=frozenset({"countdown"}),
     lines=(
         r"\d+\s+(?:days?|hours?|weeks?)\s+(?:left|remaining|to go)\b.*",
         r"(?:only\s+)?\d+\s+(?:days?|hours?)\s+(?:left|until|remain).*",
@@ -208,8 +218,7 @@ COUNTDOWN = Concept(
 MEMBERSHIP = Concept(
     "membership",
     attributes=frozenset(
-        {"paywall", "subscribe", "subscription", "subscriber", "membership", "premium",
-         "metered", "regwall", "piano", "tp", "upsell", "offer", "join"}
+        {"paywall", "regwall", "metered", "upsell", "subscribe-box", "subscription-box", "piano-offer"}
     ),
     lines=(
         r"(?:subscribe|sign in|log in|register|join)(?: now| today| here)?\s*[!.]?",
@@ -232,7 +241,7 @@ MEMBERSHIP = Concept(
 
 NEWSLETTER = Concept(
     "newsletter",
-    attributes=frozenset({"newsletter", "newsletters", "signup", "optin", "mailchimp", "mc4wp", "subscribe", "email", "mailing"}),
+    attributes=frozenset({"newsletter", "newsletters", "optin", "mailchimp", "mc4wp", "email-signup"}),
     lines=(r"(?:subscribe|sign up)(?: to| for)?(?: our| the)? newsletters?\s*[!.]?",),
     phrases=(
         r"(?:sign up|subscribe|register) (?:for|to) (?:our|the|my)?\s*(?:free |weekly |daily |email )*(?:newsletters?|e-?mails?|updates|digest)",
@@ -247,9 +256,8 @@ SHARE = Concept(
     "share",
     attributes=frozenset(
         {"share", "shares", "sharing", "sharer", "sharebar", "sharedaddy", "addtoany", "a2a",
-         "addthis", "shareaholic", "social", "socials", "sociallinks", "socialmedia",
-         "follow", "tweet", "facebook", "twitter", "linkedin", "whatsapp", "pinterest",
-         "print", "reddit", "telegram"}
+         "addthis", "shareaholic", "social", "socials", "sociallinks", "socialmedia", "share-tools",
+         "follow-us"}
     ),
     lines=(
         r"(?:share|share this|share (?:this )?(?:article|story|post|page)|share on \w+|tweet|print|email|pin it|"
@@ -264,7 +272,7 @@ SHARE = Concept(
 
 CONSENT = Concept(
     "consent",
-    attributes=frozenset({"cookie", "cookies", "consent", "gdpr", "cmp", "onetrust", "cookiebot", "privacy"}),
+    attributes=frozenset({"cookie", "cookies", "consent", "gdpr", "cmp", "onetrust", "cookiebot"}),
     lines=(r"(?:accept(?: all)?(?: cookies)?|reject(?: all)?|i agree|agree|got it|ok|manage (?:cookies|preferences|settings)|cookie settings)\s*[!.]?",),
     phrases=(
         r"(?:we|this (?:web)?site) uses? cookies",
@@ -277,8 +285,8 @@ CONSENT = Concept(
 COMMENTS = Concept(
     "comments",
     attributes=frozenset(
-        {"comment", "comments", "commentlist", "disqus", "discussion", "respond", "reply", "replies",
-         "commentform", "comentarios", "kommentare"}
+        {"comment", "comments", "commentlist", "disqus", "respond", "commentform", "comentarios",
+         "kommentare", "commentaires"}
     ),
     lines=(
         r"(?:\d+\s+)?(?:comments?|responses?|replies|kommentare?|commentaires?|comentarios?)\s*(?:\(\d+\))?\s*:?",
@@ -296,9 +304,9 @@ COMMENTS = Concept(
 RELATED = Concept(
     "related",
     attributes=frozenset(
-        {"related", "relatedposts", "yarpp", "recommended", "recommendations", "recommend",
-         "more", "moreposts", "readmore", "trending", "popular", "mostread", "outbrain",
-         "taboola", "teaser", "teasers", "suggested", "upnext", "morestories"}
+        {"related", "relatedposts", "yarpp", "recommended", "recommendations", "moreposts",
+         "mostread", "most-read", "most-popular", "outbrain", "taboola", "morestories", "more-stories",
+         "read-next", "read-more-links", "you-may-like"}
     ),
     lines=(
         r"(?:related|related (?:articles?|posts?|stories|content|news|links|topics|reading)|"
@@ -317,10 +325,9 @@ NAVIGATION = Concept(
     "navigation",
     attributes=frozenset(
         {"nav", "navbar", "navigation", "menu", "menubar", "breadcrumb", "breadcrumbs",
-         "pagination", "pager", "sitemap", "skip", "skiplink", "toolbar", "masthead",
-         "topbar", "header", "footer", "sidebar", "widget", "widgets", "aside", "tags",
-         "tagcloud", "categories", "dropdown", "mega", "hamburger", "search", "login",
-         "byline", "meta", "postmeta", "entrymeta"}
+         "pagination", "pager", "sitemap", "skiplink", "skip-link", "toolbar", "masthead",
+         "topbar", "footer", "sidebar", "tagcloud", "tag-cloud", "post-tags", "entry-tags",
+         "post-navigation", "site-header", "page-header", "global-header", "site-footer"}
     ),
     lines=(
         r"(?:skip to (?:main )?content|skip navigation|back to top|top|home|menu|search|close|"
@@ -339,8 +346,8 @@ ADS = Concept(
     "ads",
     attributes=frozenset(
         {"ad", "ads", "adv", "advert", "adverts", "advertisement", "advertising", "adsense",
-         "adslot", "adunit", "dfp", "gpt", "banner", "sponsor", "sponsored", "promo", "promoted",
-         "promotion", "affiliate", "commercial", "partner", "partners"}
+         "adslot", "adunit", "dfp", "sponsor", "sponsored", "promo", "promoted", "ad-slot",
+         "ad-container", "ad-wrapper"}
     ),
     lines=(
         r"(?:advertisement|advertising|ad|sponsored(?: content)?|anzeige|werbung|publicité|publicidad|pubblicità|"
@@ -351,7 +358,7 @@ ADS = Concept(
 
 AUTHOR_BOX = Concept(
     "author_box",
-    attributes=frozenset({"author", "authors", "authorbox", "bio", "biography", "avatar", "profile", "contributor"}),
+    attributes=frozenset({"authorbox", "author-box", "author-bio", "about-author", "about-the-author", "author-info", "post-author"}),
     lines=(
         r"(?:about the author|email the author|contact the author|follow the author|more by this author|"
         r"view all posts by .*|all posts by .*|more articles by .*|über den autor|à propos de l'auteur)\s*[:.]?",

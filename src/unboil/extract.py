@@ -53,18 +53,35 @@ def _text_concepts(blocks: list[RawBlock], options: Options) -> list[str | None]
     return out
 
 
-def _body(root: Any, meta: Metadata, options: Options, trace: Trace | None, clock: _Clock) -> tuple[list[Block], str | None]:
-    body = prune(root, options, trace)
-    clock.check("prune")
+def _select(root: Any, meta: Metadata, options: Options, trace: Trace | None, relax: int) -> tuple[Any, list[RawBlock]]:
+    """One pass of prune -> segment -> score at a given relaxation level."""
+    body = prune(root, options, trace, relax)
     raw = segment(body, options.max_depth)
     if not raw:
-        return [], "no text"
+        return body, []
     concepts = _text_concepts(raw, options)
     container = choose_container(body, raw, concepts, trace)
     judged = judge_blocks(raw, concepts, container, meta.title, options, trace)
-    clock.check("score")
-    kept = [j.block for j in judged if j.keep]
+    return body, [j.block for j in judged if j.keep]
+
+
+def _body(source: Source, root: Any, meta: Metadata, options: Options, trace: Trace | None, clock: _Clock) -> tuple[list[Block], str | None]:
+    body, kept = _select(root, meta, options, trace, 0)
     kept_chars = sum(len(b.text) for b in kept)
+    # Like Readability.js: when the strict pass leaves too little, relax the rules
+    # step by step on a fresh tree rather than return an empty article.
+    for relax in (1, 2):
+        if kept_chars >= _WEAK_CHARS:
+            break
+        clock.check("score")
+        if trace is not None:
+            trace.add("score", "note", f"only {kept_chars} chars kept", f"relax-{relax}")
+        fresh = load(source, options).root
+        alt_body, alt_kept = _select(fresh, meta, options, trace, relax)
+        alt_chars = sum(len(b.text) for b in alt_kept)
+        if alt_chars > kept_chars:
+            body, kept, kept_chars = alt_body, alt_kept, alt_chars
+    clock.check("score")
     if kept_chars < _WEAK_CHARS and options.use_readability:
         alternative = readability_blocks(body, options)
         alt_chars = sum(len(b.text) for b in alternative)
@@ -74,7 +91,7 @@ def _body(root: Any, meta: Metadata, options: Options, trace: Trace | None, cloc
             alt_concepts = _text_concepts(alternative, options)
             kept = [b for b, c in zip(alternative, alt_concepts) if c is None]
     if not kept:
-        return [], "no article text found"
+        return [], "no article text found" if body.text_content().strip() else "no text"
     return [_to_block(b) for b in kept], None
 
 
@@ -90,7 +107,7 @@ def _extract(source: Source, url: str | None, options: Options, trace: Trace | N
         trace.add("metadata", "note", f"title={meta.title!r}", "+".join(meta.title_sources) or "none")
         trace.add("metadata", "note", f"date={meta.date}", meta.date_source or "none")
     clock.check("metadata")
-    blocks, empty_reason = _body(root, meta, options, trace, clock)
+    blocks, empty_reason = _body(source, root, meta, options, trace, clock)
     dateline = None
     for b in blocks[:3]:
         if b.kind == "paragraph":

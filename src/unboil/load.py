@@ -52,6 +52,7 @@ _DECLARED = re.compile(
     re.I,
 )
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
+_END_OF_DOCUMENT = re.compile(r"</(?:body|html)\s*>", re.I)
 # Characters XML forbids and lxml refuses in a str: C0 controls but tab/LF/CR, and lone surrogates.
 _FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
@@ -189,6 +190,9 @@ def _parser() -> etree.HTMLParser:
 
 def _parse_text(text: str, encoding: str) -> Loaded:
     text = _XML_DECL.sub("", text, count=1)
+    # libxml2 drops what follows </html>; browsers move it into the body, and
+    # real pages (templates that print a footer, then the article) need that.
+    text = _END_OF_DOCUMENT.sub("", text)
     text = _FORBIDDEN.sub("", text)
     if not text.strip():
         return Loaded(lxml_html.Element("html"), encoding)

@@ -28,16 +28,17 @@ __all__ = ["prune", "text_lengths"]
 # Elements whose content is never article text.
 _DROP_TAGS = frozenset(
     {
-        "script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed",
+        "script", "style", "template", "svg", "math", "iframe", "object", "embed",
         "canvas", "video", "audio", "map", "input", "textarea", "head", "link", "meta", "source",
         "track", "picture", "img", "area", "frame", "frameset", "applet", "param", "datalist",
         "output", "progress", "meter",
     }
 )
 # Controls whose own text is never article text, but which broken markup (an
-# unclosed <button>) can make the parser wrap around the whole page: those are
-# unwrapped instead of dropped.
-_CONTROL_TAGS = frozenset({"button", "select", "option", "label", "dialog"})
+# unclosed <button>) can make the parser wrap around the whole page, and
+# <noscript>, where some sites (forums) put the whole server-rendered thread:
+# those are unwrapped instead of dropped when they hold real text.
+_CONTROL_TAGS = frozenset({"button", "select", "option", "label", "dialog", "noscript"})
 _CONTROL_MAX_TEXT = 200
 # Page furniture, removed unless they hold the article.
 _FURNITURE_TAGS = frozenset({"nav", "aside", "footer", "header", "menu"})
@@ -84,8 +85,14 @@ def _hidden(el: Any, cls: str) -> bool:
     return bool(cls) and not _HIDDEN_CLASSES.isdisjoint(cls.lower().split())
 
 
-def prune(root: Any, options: Options, trace: Trace | None = None) -> Any:
-    """Remove non-content elements from our private tree; returns the body."""
+def prune(root: Any, options: Options, trace: Trace | None = None, relax: int = 0) -> Any:
+    """Remove non-content elements from our private tree; returns the body.
+
+    ``relax`` loosens the rules step by step for pages where the strict pass
+    left too little text: 1 ignores class/id names, 2 also keeps hidden
+    elements and page furniture (some sites hide the article until a script
+    runs, or wrap it in a ``<header>``).  Tags and limits always apply.
+    """
     body = root.find("body")
     if body is None:
         body = root
@@ -124,15 +131,17 @@ def prune(root: Any, options: Options, trace: Trace | None = None) -> Any:
             continue
         cls = el.get("class") or ""
         ident = el.get("id") or ""
-        words = attribute_words(cls + " " + ident) if (cls or ident) else []
+        words = attribute_words(cls + " " + ident) if (cls or ident) and relax == 0 else []
         reason = None
-        if _hidden(el, cls):
+        if relax >= 2:
+            pass
+        elif _hidden(el, cls):
             reason = "hidden"
         elif tag in _FURNITURE_TAGS:
             reason = f"furniture:{tag}"
         elif (el.get("role") or "").lower() in _FURNITURE_ROLES:
             reason = f"role:{el.get('role')}"
-        elif words:
+        elif words and relax == 0:
             concept = vocabulary.attribute_concept(words)
             if concept is not None and concept not in skip_concepts:
                 reason = f"{concept}:attribute"

@@ -272,7 +272,7 @@ SHARE = Concept(
 
 CONSENT = Concept(
     "consent",
-    attributes=frozenset({"cookie", "cookies", "consent", "gdpr", "cmp", "onetrust", "cookiebot"}),
+    attributes=frozenset({"cookie", "cookies", "consent", "gdpr", "onetrust", "cookiebot"}),
     lines=(r"(?:accept(?: all)?(?: cookies)?|reject(?: all)?|i agree|agree|got it|ok|manage (?:cookies|preferences|settings)|cookie settings)\s*[!.]?",),
     phrases=(
         r"(?:we|this (?:web)?site) uses? cookies",

@@ -26,7 +26,7 @@ from .metadata import title_key
 from .options import Options
 from .trace import Trace, describe
 
-__all__ = ["Judged", "choose_container", "judge_blocks", "block_value"]
+__all__ = ["Container", "Judged", "choose_container", "judge_blocks", "block_value"]
 
 _SENTENCE_END = re.compile(r"[.!?。！？…:;\"”»)]\s*$|[.!?。！？]\s")
 _PUNCT = re.compile(r"[,.;:!?、，。！？]")
@@ -83,12 +83,55 @@ def _hint_bonus(el: Any) -> float:
     return bonus
 
 
-def choose_container(body: Any, blocks: Sequence[RawBlock], concepts: Sequence[str | None], trace: Trace | None) -> Any:
+@dataclass(frozen=True, slots=True)
+class Container:
+    element: Any
+    repeated: bool
+    """Chosen as the parent of a run of similar items (a listing, a thread)."""
+
+
+def _similar_siblings(node: Any) -> list[Any]:
+    parent = node.getparent()
+    if parent is None:
+        return []
+    key = (node.tag, node.get("class"))
+    return [s for s in parent if s.tag == key[0] and s.get("class") == key[1]]
+
+
+def _climb_repeats(best: Any, body: Any, texts: dict[Any, int], trace: Trace | None) -> tuple[Any, bool]:
+    """Move from one item of a listing or thread to the whole run of items.
+
+    The best subtree of a listing page is often one entry, because every entry
+    scores like every other and the rest of the list is full of links.  When
+    the winner (or one of its near ancestors) is one of three or more siblings
+    built alike, and those siblings together hold at least twice its text, the
+    article is the run, not the item.
+    """
+    node = best
+    repeated = False
+    for _ in range(4):
+        if node is body or node.getparent() is None:
+            break
+        similar = _similar_siblings(node)
+        if len(similar) >= 3:
+            run_text = sum(texts.get(s, 0) for s in similar)
+            if run_text >= 2 * max(1, texts.get(best, 0)):
+                best = node.getparent()
+                repeated = True
+                if trace is not None:
+                    trace.add("score", "chose", describe(best), f"repeated-items:{len(similar)}", float(run_text))
+        node = node.getparent()
+    return best, repeated
+
+
+def choose_container(body: Any, blocks: Sequence[RawBlock], concepts: Sequence[str | None], trace: Trace | None) -> Container:
     """The element with the best total block value (see the module docstring)."""
     totals: dict[Any, float] = {}
+    texts: dict[Any, int] = {}
     owners_seen: dict[Any, list[Any]] = {}
     for block, concept in zip(blocks, concepts):
         value = block_value(block, concept)
+        plain = len(block.text) - block.link_chars if concept is None else 0
         chain = owners_seen.get(block.owner)
         if chain is None:
             chain = [block.owner]
@@ -99,8 +142,9 @@ def choose_container(body: Any, blocks: Sequence[RawBlock], concepts: Sequence[s
             owners_seen[block.owner] = chain
         for el in chain:
             totals[el] = totals.get(el, 0.0) + value
+            texts[el] = texts.get(el, 0) + plain
     if not totals:
-        return body
+        return Container(body, False)
     best = body
     best_score = float("-inf")
     for el, total in totals.items():
@@ -109,7 +153,8 @@ def choose_container(body: Any, blocks: Sequence[RawBlock], concepts: Sequence[s
             best, best_score = el, score
     if trace is not None:
         trace.add("score", "chose", describe(best), "max-weight-subtree", best_score)
-    return best
+    best, repeated = _climb_repeats(best, body, texts, trace)
+    return Container(best, repeated)
 
 
 def _is_inside(el: Any, container: Any) -> bool:
@@ -124,13 +169,15 @@ def _is_inside(el: Any, container: Any) -> bool:
 def judge_blocks(
     blocks: Sequence[RawBlock],
     concepts: Sequence[str | None],
-    container: Any,
+    chosen: Container,
     title: str | None,
     options: Options,
     trace: Trace | None,
 ) -> list[Judged]:
     """Keep or drop each block inside ``container`` (blocks outside are dropped)."""
-    link_limit = _FAVOR_LINK_LIMIT[options.favor]
+    container = chosen.element
+    # In a listing the entries are links: density says nothing there.
+    link_limit = 1.01 if chosen.repeated else _FAVOR_LINK_LIMIT[options.favor]
     tkey = title_key(title) if title else None
     out: list[Judged] = []
     inside_cache: dict[Any, bool] = {}

@@ -105,7 +105,8 @@ def prune(root: Any, options: Options, trace: Trace | None = None, relax: int = 
     for el in list(body.iter(*_CONTROL_TAGS)):
         if el.getparent() is None:
             continue
-        if sizes.get(el, 0) > _CONTROL_MAX_TEXT:
+        # A <noscript> whose content the parser kept as raw text holds markup, not prose.
+        if sizes.get(el, 0) > _CONTROL_MAX_TEXT and (el.tag != "noscript" or len(el)):
             el.drop_tag()
         else:
             el.drop_tree()

@@ -61,7 +61,7 @@ def _select(root: Any, meta: Metadata, options: Options, trace: Trace | None, re
         return body, []
     concepts = _text_concepts(raw, options)
     container = choose_container(body, raw, concepts, trace)
-    judged = judge_blocks(raw, concepts, container, meta.title, options, trace)
+    judged = judge_blocks(raw, concepts, container, meta, options, trace)
     return body, [j.block for j in judged if j.keep]
 
 

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from typing import Any, Sequence
 
 from .blocks import RawBlock
-from .metadata import title_key
+from .metadata import Metadata, parse_date, title_key
 from .options import Options
 from .trace import Trace, describe
 
@@ -38,6 +38,25 @@ _NEGATIVE_HINT = re.compile(
     re.I,
 )
 _BYLINE = re.compile(r"^(?:by|von|par|por|di|door|av|przez|от|written by|posted by|published by)\s+\S", re.I)
+_READING_TIME = re.compile(r"^\d+\s*(?:min(?:ute)?s?|minuten|minutes?)\.?(?:\s+(?:read|lesezeit|de lecture|di lettura))?$", re.I)
+
+
+def _is_meta_line(text: str, author_keys: set[str]) -> bool:
+    """A byline, a date or a reading time at the top of the body."""
+    if len(text) > 80:
+        return False
+    if _BYLINE.match(text) or _READING_TIME.match(text):
+        return True
+    key = title_key(text)
+    if key and key in author_keys:
+        return True
+    if len(text) <= 60 and parse_date(text, loose=False) is not None:
+        # A line that is little more than a date ("Monday, February 29, 2016 @ 11:10 PM").
+        words = [w for w in re.findall(r"[^\W\d_]+", text) if len(w) > 3]
+        return len(words) <= 4
+    return False
+
+
 _CUT_CONCEPTS = frozenset({"related", "comments", "newsletter", "share", "author_box", "donation", "membership"})
 
 _FAVOR_LINK_LIMIT = {"precision": 0.45, "balanced": 0.6, "recall": 0.8}
@@ -170,7 +189,7 @@ def judge_blocks(
     blocks: Sequence[RawBlock],
     concepts: Sequence[str | None],
     chosen: Container,
-    title: str | None,
+    meta: Metadata,
     options: Options,
     trace: Trace | None,
 ) -> list[Judged]:
@@ -178,7 +197,8 @@ def judge_blocks(
     container = chosen.element
     # In a listing the entries are links: density says nothing there.
     link_limit = 1.01 if chosen.repeated else _FAVOR_LINK_LIMIT[options.favor]
-    tkey = title_key(title) if title else None
+    tkey = title_key(meta.title) if meta.title else None
+    author_keys = {title_key(a) for a in meta.authors}
     out: list[Judged] = []
     inside_cache: dict[Any, bool] = {}
     cut = False
@@ -206,7 +226,7 @@ def judge_blocks(
         if block.link_density > link_limit and block.kind != "code":
             out.append(Judged(block, False, f"link-density:{block.link_density:.2f}"))
             continue
-        if kept_so_far < 3 and len(text) < 80 and _BYLINE.match(text):
+        if kept_so_far < 3 and block.kind != "heading" and _is_meta_line(text, author_keys):
             out.append(Judged(block, False, "byline"))
             continue
         out.append(Judged(block, True, "content"))

@@ -356,6 +356,11 @@ ADS = Concept(
     phrases=(),
 )
 
+POPUP = Concept(
+    "popup",
+    attributes=frozenset({"modal", "popup", "popover", "lightbox", "overlay-content", "interstitial"}),
+)
+
 AUTHOR_BOX = Concept(
     "author_box",
     attributes=frozenset({"authorbox", "author-box", "author-bio", "about-author", "about-the-author", "author-info", "post-author"}),
@@ -367,5 +372,5 @@ AUTHOR_BOX = Concept(
 )
 
 DEFAULT_VOCABULARY = Vocabulary(
-    (DONATION, COUNTDOWN, MEMBERSHIP, NEWSLETTER, SHARE, CONSENT, COMMENTS, RELATED, NAVIGATION, ADS, AUTHOR_BOX)
+    (DONATION, COUNTDOWN, MEMBERSHIP, NEWSLETTER, SHARE, CONSENT, COMMENTS, RELATED, NAVIGATION, ADS, POPUP, AUTHOR_BOX)
 )

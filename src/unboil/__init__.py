@@ -13,6 +13,7 @@ block judgement), :mod:`~unboil.article` (the result).
 from __future__ import annotations
 
 from .article import Article, Block
+from .batch import Report, clean_folder
 from .errors import (
     ExtractionError,
     ExtractionTimeout,
@@ -40,9 +41,11 @@ __all__ = [
     "NotHTMLError",
     "Options",
     "PageTooLargeError",
+    "Report",
     "Trace",
     "UnboilError",
     "Vocabulary",
+    "clean_folder",
     "extract",
     "extract_file",
 ]

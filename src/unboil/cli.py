@@ -1,0 +1,211 @@
+"""The ``unboil`` command: ``unboil extract`` for one page, ``unboil clean`` for a folder.
+
+Exit codes: 0 every page handled (ok, empty or skipped), 1 some page failed or
+timed out (``extract``: the page could not be extracted), 2 usage error (bad
+arguments, missing input, another run writing to the same output folder),
+130 interrupted (``clean`` resumes where it stopped when run again).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from typing import Sequence
+
+__all__ = ["main", "build_parser"]
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+
+_EXIT_CODES = """\
+exit codes:
+  0    every page handled (ok, empty, or skipped as not a page)
+  1    some pages failed or timed out (see report.jsonl)
+  2    usage error (bad arguments, missing folder, output folder in use)
+  130  interrupted (run the same command again to resume)
+"""
+
+_CLEAN_EPILOG = """\
+examples:
+  unboil clean saved_pages/ -o clean/
+  unboil clean mirror/ -o out/ --format jsonl --workers 8 --exclude '*/tags/*'
+  unboil clean crawl/ -o out/ --engine dask --scheduler tcp://10.0.0.5:8786
+
+inputs: .html .htm .xhtml .shtml files, gzipped or not (page.html.gz), and
+WARC files (.warc, .warc.gz: each HTML response record is a page, its
+WARC-Target-URI its url), found recursively.  --include replaces these
+defaults; files matched that are not pages (images, PDFs...) are reported
+as skipped.  Globs match the file name, or the path under IN_DIR when they
+contain a '/', case-insensitively; --exclude also prunes directories.
+
+outputs: OUT_DIR mirrors IN_DIR (a/b/page.html -> a/b/page.json); WARC
+records go to a/b/crawl/r<position>-<digest>.json; --format jsonl writes
+OUT_DIR/articles.jsonl instead.  OUT_DIR/report.jsonl gets one line per page:
+{"path", "record", "status": ok|empty|skipped|failed|timeout, "error",
+"output", "ms"}.  Every file is written atomically.
+
+resume: by default a page is not done again when the previous report lists
+it ok or empty and its output is at least as new as the page; after an
+interruption (even kill -9) run the same command again.  --force redoes all.
+
+""" + _EXIT_CODES
+
+_EXTRACT_EPILOG = """\
+examples:
+  unboil extract saved/story.html --format md
+  curl -s https://example.com/story | unboil extract - --url https://example.com/story
+
+exit codes:
+  0    extracted (an empty article is still a success: see empty_reason)
+  1    the page could not be extracted (not HTML, too large, parser failure)
+  2    usage error (bad arguments, no such file)
+"""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
+
+
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return value
+
+
+def _seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of seconds: {text!r}") from None
+    if value < 0 or value != value:
+        raise argparse.ArgumentTypeError("must be 0 (no limit) or more")
+    return value
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from . import __version__
+
+    parser = _Parser(
+        prog="unboil",
+        description="Turn saved web pages into clean, structured articles.",
+        epilog=_EXIT_CODES,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"unboil {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    sub.required = True
+
+    ex = sub.add_parser(
+        "extract",
+        help="extract the article from one page to stdout",
+        description="Extract the article from one saved page and print it to stdout.",
+        epilog=_EXTRACT_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    ex.add_argument("page", metavar="PAGE", help="a saved page (.html, .html.gz...), or - to read stdin")
+    ex.add_argument("--url", help="the page's address (default: its canonical or og:url link)")
+    ex.add_argument("--format", choices=("json", "txt", "md"), default="json", help="output format (default: json)")
+
+    cl = sub.add_parser(
+        "clean",
+        help="extract every page of a folder (and WARC files) into another folder",
+        description="Extract every page under IN_DIR into OUT_DIR, with one report line per page.",
+        epilog=_CLEAN_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    cl.add_argument("in_dir", metavar="IN_DIR", help="folder of saved pages, searched recursively")
+    cl.add_argument("-o", "--output", dest="out_dir", metavar="OUT_DIR", required=True, help="folder for the outputs and report.jsonl")
+    cl.add_argument("--format", choices=("json", "jsonl", "txt", "md"), default="json", help="output format (default: json)")
+    cl.add_argument("--workers", type=_positive_int, metavar="N", help=f"worker processes (default: CPU count, here {os.cpu_count()})")
+    cl.add_argument("--include", action="append", metavar="GLOB", help="only these files (repeatable; replaces the default page and WARC globs)")
+    cl.add_argument("--exclude", action="append", metavar="GLOB", default=[], help="leave out these files and directories (repeatable)")
+    cl.add_argument("--timeout", type=_seconds, default=30.0, metavar="SECONDS", help="give up on a page after this long, killing its worker (default: 30; 0: no limit)")
+    mode = cl.add_mutually_exclusive_group()
+    mode.add_argument("--resume", dest="resume", action="store_true", default=True, help="skip pages already done by a previous run (default)")
+    mode.add_argument("--force", dest="resume", action="store_false", help="do every page again")
+    cl.add_argument("--engine", choices=("local", "dask"), default=None, help="local worker processes (default) or a Dask cluster")
+    cl.add_argument("--scheduler", metavar="ADDRESS", help="Dask scheduler, e.g. tcp://host:8786 (implies --engine dask; default: a local cluster)")
+    cl.add_argument("-q", "--quiet", action="store_true", help="no progress and no summary on stderr")
+    return parser
+
+
+def _extract(args: argparse.Namespace) -> int:
+    from .errors import UnboilError
+    from .extract import extract, extract_file
+
+    try:
+        if args.page == "-":
+            article = extract(sys.stdin.buffer.read(), args.url)
+        else:
+            if not os.path.isfile(args.page):
+                print(f"unboil extract: error: no such file: {args.page}", file=sys.stderr)
+                return EXIT_USAGE
+            article = extract_file(args.page, args.url)
+    except UnboilError as exc:
+        print(f"unboil extract: {args.page}: {type(exc).__name__}: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    if args.format == "json":
+        text = article.to_json(indent=2) + "\n"
+    elif args.format == "md":
+        text = article.to_markdown()
+    else:
+        text = article.text + "\n" if article.blocks else ""
+    sys.stdout.buffer.write(text.encode("utf-8"))
+    sys.stdout.buffer.flush()
+    if article.is_empty and args.format != "json":
+        print(f"unboil extract: empty article: {article.empty_reason}", file=sys.stderr)
+    return EXIT_OK
+
+
+def _clean(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    from .batch import clean_folder
+    from .errors import InputError
+
+    engine = args.engine
+    if args.scheduler and engine == "local":
+        parser.error("--scheduler needs --engine dask")
+    if engine is None:
+        engine = "dask" if args.scheduler else "local"
+    try:
+        report = clean_folder(
+            args.in_dir,
+            args.out_dir,
+            format=args.format,
+            workers=args.workers,
+            include=args.include,
+            exclude=args.exclude,
+            timeout=args.timeout or None,
+            resume=args.resume,
+            engine=engine,
+            scheduler=args.scheduler,
+            progress=False if args.quiet else "auto",
+            # Test hook only: replaces unboil.extract in the workers (see unboil.batch).
+            _extract=os.environ.get("UNBOIL_TEST_EXTRACT") or None,
+        )
+    except InputError as exc:
+        print(f"unboil clean: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        print("unboil clean: interrupted; run the same command again to resume", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    if not args.quiet:
+        print(f"unboil clean: {report.summary()}", file=sys.stderr)
+    return report.exit_code
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command == "extract":
+        return _extract(args)
+    return _clean(args, parser)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

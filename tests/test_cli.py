@@ -1,0 +1,155 @@
+"""The ``unboil`` console script, run for real in a subprocess."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from batch_support import PNG, build_mixed, page, read_report, report_keys, tree_bytes
+
+TESTS = Path(__file__).resolve().parent
+UNBOIL = shutil.which("unboil")
+
+
+def run(*args: str, stdin: bytes | None = None, faults: bool = False, timeout: float = 120) -> subprocess.CompletedProcess[bytes]:
+    env = dict(os.environ)
+    if faults:
+        env["UNBOIL_TEST_EXTRACT"] = "batch_support:extract"
+        env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(TESTS), env.get("PYTHONPATH")]))
+    cmd = [UNBOIL] if UNBOIL else [sys.executable, "-m", "unboil"]
+    return subprocess.run(cmd + list(args), input=stdin, capture_output=True, env=env, timeout=timeout)
+
+
+def test_console_script_is_installed() -> None:
+    assert UNBOIL, "pip install -e . installs the unboil command"
+
+
+def test_help_shows_examples_and_exit_codes() -> None:
+    top = run("--help")
+    assert top.returncode == 0 and b"exit codes:" in top.stdout and b"clean" in top.stdout
+    clean = run("clean", "--help")
+    text = clean.stdout.decode()
+    assert clean.returncode == 0
+    for word in ("examples:", "unboil clean saved_pages/ -o clean/", "--format", "--workers", "--include", "--exclude",
+                 "--timeout", "--resume", "--force", "--engine", "--scheduler", "--quiet", "report.jsonl", "exit codes:",
+                 "1    some pages failed", "2    usage error"):
+        assert word in text, word
+    ex = run("extract", "--help").stdout.decode()
+    assert "examples:" in ex and "--url" in ex and "stdin" in ex
+
+
+def test_python_dash_m_unboil() -> None:
+    proc = subprocess.run([sys.executable, "-m", "unboil", "--version"], capture_output=True)
+    assert proc.returncode == 0 and proc.stdout.startswith(b"unboil ")
+
+
+def test_extract_one_page_in_each_format(tmp_path: Path) -> None:
+    (tmp_path / "p.html").write_bytes(page(1))
+    (tmp_path / "p.html.gz").write_bytes(gzip.compress(page(2)))
+    js = run("extract", str(tmp_path / "p.html"))
+    assert js.returncode == 0
+    doc = json.loads(js.stdout)
+    assert doc["title"] == "Story 1" and doc["url"] == "https://example.com/story/1"
+    md = run("extract", str(tmp_path / "p.html.gz"), "--format", "md")
+    assert md.returncode == 0 and md.stdout.startswith(b"# Story 2")
+    txt = run("extract", "-", "--format", "txt", "--url", "https://example.com/given", stdin=page(3))
+    assert txt.returncode == 0 and txt.stdout.startswith(b"This is paragraph one of story number 3")
+
+
+def test_extract_exit_codes(tmp_path: Path) -> None:
+    (tmp_path / "img.html").write_bytes(PNG)
+    bad = run("extract", str(tmp_path / "img.html"))
+    assert bad.returncode == 1 and b"PNG" in bad.stderr
+    assert run("extract", str(tmp_path / "missing.html")).returncode == 2
+    assert run("extract", "x.html", "--format", "pdf").returncode == 2
+
+
+def test_clean_usage_errors(tmp_path: Path) -> None:
+    assert run("clean", str(tmp_path)).returncode == 2  # no -o
+    missing = run("clean", str(tmp_path / "missing"), "-o", str(tmp_path / "out"))
+    assert missing.returncode == 2 and b"not a directory" in missing.stderr
+    assert run("clean", str(tmp_path), "-o", str(tmp_path / "o"), "--resume", "--force").returncode == 2
+    assert run("clean", str(tmp_path), "-o", str(tmp_path / "o"), "--workers", "0").returncode == 2
+    assert run("clean", str(tmp_path), "-o", str(tmp_path / "o"), "--engine", "local", "--scheduler", "tcp://x:1").returncode == 2
+
+
+def test_clean_a_hostile_mixed_folder(tmp_path: Path) -> None:
+    expected = build_mixed(tmp_path / "in", faults=True)
+    start = time.monotonic()
+    proc = run("clean", str(tmp_path / "in"), "-o", str(tmp_path / "out"), "--workers", "2", "--timeout", "1.5", faults=True)
+    assert time.monotonic() - start < 30
+    assert proc.returncode == 1, proc.stderr  # some pages failed
+    rows = report_keys(read_report(tmp_path / "out"))
+    assert {k: r["status"] for k, r in rows.items()} == expected
+    summary = proc.stderr.decode().strip().splitlines()[-1]
+    assert "17 pages: 10 ok, 1 empty, 2 skipped, 3 failed, 1 timeouts" in summary and "pages/s" in summary
+    for path in (tmp_path / "out").rglob("*"):
+        assert tmp_path / "out" in path.resolve().parents
+
+
+def test_clean_exit_code_zero_when_every_page_is_handled(tmp_path: Path) -> None:
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "p.html").write_bytes(page(1))
+    (tmp_path / "in" / "img.html").write_bytes(PNG)
+    proc = run("clean", str(tmp_path / "in"), "-o", str(tmp_path / "out"), "--format", "jsonl", "--workers", "1")
+    assert proc.returncode == 0, proc.stderr
+    assert b"2 pages: 1 ok, 0 empty, 1 skipped" in proc.stderr
+    lines = (tmp_path / "out" / "articles.jsonl").read_bytes().splitlines()
+    assert len(lines) == 1 and json.loads(lines[0])["path"] == "p.html"
+
+
+def _pages(root: Path, n: int) -> None:
+    for i in range(n):
+        d = root / f"s{i % 4}" / f"t{i % 3}"
+        d.mkdir(parents=True, exist_ok=True)
+        if i % 10 == 0:
+            (d / f"p{i:04d}.html.gz").write_bytes(gzip.compress(page(i), mtime=0))
+        else:
+            (d / f"p{i:04d}.html").write_bytes(page(i))
+
+
+def test_kill_9_then_resume_gives_the_uninterrupted_result(tmp_path: Path) -> None:
+    # (jsonl's torn-file cases are simulated in test_batch, to keep the suite short)
+    n, fmt = 300, "json"
+    src = tmp_path / "in"
+    _pages(src, n)
+    full = tmp_path / "full"
+    quiet = run("clean", str(src), "-o", str(full), "--workers", "1", "--format", fmt, "--quiet")
+    assert quiet.returncode == 0 and quiet.stderr == b""
+
+    out = tmp_path / "out"
+    cmd = [UNBOIL] if UNBOIL else [sys.executable, "-m", "unboil"]
+    proc = subprocess.Popen(cmd + ["clean", str(src), "-o", str(out), "--workers", "1", "--format", fmt, "--quiet"],
+                            start_new_session=True)
+    # Kill (the whole process group, like a crashed machine would) once some work is on disk.
+    part = out / "report.jsonl.part"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if part.exists() and part.stat().st_size > 40 * 90:
+            break
+        time.sleep(0.02)
+    os.killpg(proc.pid, signal.SIGKILL)
+    proc.wait()
+    assert proc.returncode == -signal.SIGKILL
+    assert not (out / "report.jsonl").exists(), "killed before the end"
+    done_before = len(part.read_bytes().splitlines())
+    assert 0 < done_before < n
+    print(f"killed after {done_before} of {n} pages")
+
+    again = run("clean", str(src), "-o", str(out), "--workers", "1", "--format", fmt)
+    assert again.returncode == 0, again.stderr
+    assert b"resumed from a previous run" in again.stderr
+    assert tree_bytes(out) == tree_bytes(full)  # byte for byte, nothing missing, nothing extra
+    rows = read_report(out)
+    assert len(rows) == len(report_keys(rows)) == n
+    assert [r["path"] for r in rows] == [r["path"] for r in read_report(full)]
+    assert all(r["status"] == "ok" for r in rows)

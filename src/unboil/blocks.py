@@ -81,7 +81,7 @@ class _Segmenter:
         links = self.link_chars
         self.parts = []
         self.link_chars = 0
-        if kind == "paragraph" and owner.tag != "p" and "\n" in raw:
+        if "\n" in raw and kind != "code":
             lines = [_norm(x) for x in raw.split("\n")]
             lines = [x for x in lines if x]
             total = sum(len(x) for x in lines) or 1

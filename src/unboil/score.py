@@ -57,7 +57,7 @@ def _is_meta_line(text: str, author_keys: set[str]) -> bool:
     return False
 
 
-_CUT_CONCEPTS = frozenset({"related", "comments", "newsletter", "share", "author_box", "donation", "membership"})
+_CUT_CONCEPTS = frozenset({"related", "comments"})
 
 _FAVOR_LINK_LIMIT = {"precision": 0.45, "balanced": 0.6, "recall": 0.8}
 
@@ -185,6 +185,49 @@ def _is_inside(el: Any, container: Any) -> bool:
     return False
 
 
+_APPEALS = frozenset({"donation", "membership", "newsletter", "countdown"})
+_BOX_CHARS = 700
+"""An appeal's box holds at most this much text; a larger ancestor is the article."""
+
+
+def _chain(owner: Any, container: Any) -> list[Any]:
+    """``owner`` and its ancestors below ``container``."""
+    chain = []
+    el = owner
+    while el is not None and el is not container:
+        chain.append(el)
+        el = el.getparent()
+    return chain
+
+
+def _appeal_boxes(blocks: Sequence[RawBlock], concepts: Sequence[str | None], container: Any) -> set[Any]:
+    """The boxes that hold a fundraising or subscription appeal, to be dropped whole.
+
+    An appeal rarely stands alone: "Support us" comes with a pitch ("Our goal is an
+    informed society.") that no pattern can recognise.  The box is the largest
+    ancestor of the appeal, below the container, that holds little text
+    (``_BOX_CHARS``) and in which the appeal is a fair share of the text.
+    """
+    appeals = [b for b, c in zip(blocks, concepts) if c in _APPEALS]
+    if not appeals:
+        return set()
+    sizes: dict[Any, int] = {}
+    for b in blocks:
+        for el in _chain(b.owner, container):
+            sizes[el] = sizes.get(el, 0) + len(b.text)
+    boxes: set[Any] = set()
+    for b in appeals:
+        best = None
+        for el in _chain(b.owner, container):
+            size = sizes.get(el, 0)
+            if size > _BOX_CHARS or len(b.text) < 0.15 * size:
+                break
+            best = el
+        if best is not None:
+            boxes.add(best)
+    return boxes
+
+
 def judge_blocks(
     blocks: Sequence[RawBlock],
     concepts: Sequence[str | None],
@@ -199,6 +242,7 @@ def judge_blocks(
     link_limit = 1.01 if chosen.repeated else _FAVOR_LINK_LIMIT[options.favor]
     tkey = title_key(meta.title) if meta.title else None
     author_keys = {title_key(a) for a in meta.authors}
+    boxes = _appeal_boxes(blocks, concepts, container)
     out: list[Judged] = []
     inside_cache: dict[Any, bool] = {}
     cut = False
@@ -215,6 +259,9 @@ def judge_blocks(
             out.append(Judged(block, False, "after-section-cut"))
             continue
         text = block.text
+        if concept is None and boxes and any(anc in boxes for anc in _chain(block.owner, container)):
+            out.append(Judged(block, False, "appeal-box"))
+            continue
         if concept is not None:
             if block.kind == "heading" and concept in _CUT_CONCEPTS and kept_so_far >= 2:
                 cut = True

@@ -75,7 +75,7 @@ class Vocabulary:
     """All concepts, plus the lookup tables built from them."""
 
     concepts: tuple[Concept, ...]
-    phrase_limit: int = 220
+    phrase_limit: int = 300
     """Blocks longer than this are never judged by a phrase (they are real prose)."""
     line_limit: int = 120
     """Blocks longer than this are never judged by a whole-line pattern."""
@@ -180,6 +180,7 @@ DONATION = Concept(
         r"(?:donate|donate now|make a donation|give now|give today|contribute now|chip in|"
         r"become a (?:patron|supporter|donor|sustaining member)|support (?:our|this) (?:work|journalism|site|project))\s*[!.»→>]*",
         r"(?:jetzt\s+)?(?:spenden|unterstützen)\s*[!.]?",
+        r"(?:jetzt\s+)?unterstütze(?:n sie)? [^.!?]{1,60}[!.]?",
         r"(?:faire un don|soutenez[- ]nous|soutenir)\s*[!.]?",
         r"(?:dona(?:r| ora| ahora)?|apoya(?:nos)?|sostienici)\s*[!.]?",
         r"goal\s*:?\s*" + _AMOUNT + r".*",
@@ -196,9 +197,34 @@ DONATION = Concept(
         r"(?:support|fund) (?:independent|reader[- ]funded|non-?profit) (?:journalism|media|news|reporting)",
         r"reader[- ]supported|reader[- ]funded|ad[- ]free thanks to",
         r"(?:become|be) a (?:patron|supporter|donor|sustaining member|monthly donor)",
-        r"(?:unterstützen sie|jetzt spenden|spendenkonto|mit einer spende)",
-        r"(?:faites un don|soutenez notre|votre don)",
-        r"(?:haz una donación|dona ahora|apoya nuestro)",
+        r"support (?:our|my|this|independent|quality|local|nonprofit|non-profit) (?:\w+ )?(?:work|journalism|mission|reporting|site|magazine|blog|newsroom|podcast|project|writing)",
+        r"(?:consider|please) (?:supporting|subscribing|donating)\b",
+        r"your (?:support|donation|contribution|gift)s? (?:is|are|helps?|means|makes|keeps?|allows?|play|enables?|will)",
+        r"(?:one-off|one-time|monthly|recurring) (?:donation|gift|contribution)s?",
+        r"powered (?:primarily |entirely |mostly )?(?:by|through) (?:donations|readers|our readers|your support)",
+        r"\b(?:patreon|ko-fi|buy me a coffee|paypal\.me|steadyhq)\b",
+        r"(?:turn off|disable|deactivate|whitelist|pause) (?:your |the )?ad[- ]?blocker",
+        r"advertising revenue (?:helps|supports|funds|pays)",
+        r"subscribe (?:for free )?to (?:receive|get) new posts",
+        r"(?:fundraising|fund-raising) (?:campaign|drive|effort|appeal)",
+        r"show (?:your|us your) (?:support|appreciation)",
+        # German
+        r"\b(?:unterstützen sie|unterstütze (?:uns|unser|unsere|mich)|jetzt unterstützen|jetzt spenden|spendenkonto|mit einer spende|"
+        r"spendenfinanziert|spenden könnt|über jede spende|durch eine spende|(?:mit|durch) (?:ihre|ihrer|deine|deiner|eure|eurer) unterstützung|"
+        r"unterstützungsmöglichkeit|helfen sie mit|hilf mit|zeigen sie ihre wertschätzung|werbeblocker|adblocker)",
+        r"(?:gefällt|gefallen) (?:dir|ihnen) (?:unser|unsere|dieser|dieses|der artikel|mein)",
+        r"(?:uns|mich|unsere arbeit|meine arbeit) (?:\w+ )?(?:\w+ )?unterstützen\b",
+        r"\bunser(?:en|em)? unabhängige\w* journalismus",
+        r"if you (?:enjoyed|enjoy|like|liked|value|appreciate|found value in) (?:this|our|reading|my|the)\b.{0,80}(?:support|subscri|donat|contribut)",
+        r"(?:ask|asking) (?:you )?for your support",
+        r"if you subscribe to\b",
+        # French, Spanish, Italian, Portuguese, Polish, Dutch
+        r"(?:faites un don|faire un don|soutenez[- ](?:nous|notre)|votre (?:don|soutien)|nous soutenir)",
+        r"(?:haz una donación|dona ahora|apoya (?:nuestro|el periodismo|a )|apóyanos|tu (?:apoyo|donación))",
+        r"(?:sostieni(?:ci)?|fai una donazione|il tuo (?:sostegno|contributo))",
+        r"(?:apoie (?:o|nosso)|faça uma doação|sua doação)",
+        r"(?:wesprzyj|darowizn|wspieraj)",
+        r"(?:steun (?:ons|onze)|doneer)",
     ),
 )
 
@@ -218,7 +244,7 @@ COUNTDOWN = Concept(
 MEMBERSHIP = Concept(
     "membership",
     attributes=frozenset(
-        {"paywall", "regwall", "metered", "upsell", "subscribe-box", "subscription-box", "piano-offer"}
+        {"paywall", "regwall", "metered", "upsell", "subscription", "subscriptions", "plea", "subscribe-box", "piano-offer"}
     ),
     lines=(
         r"(?:subscribe|sign in|log in|register|join)(?: now| today| here)?\s*[!.]?",
@@ -234,8 +260,13 @@ MEMBERSHIP = Concept(
         r"(?:you have|you've) (?:reached|read) (?:your|all your|\d+ of your) (?:free|monthly)",
         r"(?:free|remaining) articles? (?:this|per) month",
         r"unlimited (?:digital )?access",
-        r"(?:weiterlesen mit|jetzt (?:weiterlesen|testen)|artikel für abonnenten|exklusiv für abonnenten)",
+        r"(?:weiterlesen mit|jetzt (?:weiterlesen|testen)|artikel für abonnenten|exklusiv für abonnenten|"
+        r"für abonnentinnen und abonnenten|abonnieren sie)",
         r"(?:réservé aux abonnés|article réservé)",
+        r"subscribe (?:now|today)\b.{0,60}(?:full story|to read|to continue|edition)",
+        r"(?:join|renew) (?:now|today)(?: or renew)?\b.{0,30}(?:get|membership|access)",
+        r"membership (?:merch|perks|benefits)|if you're seeing this message",
+        r"already (?:a )?(?:subscriber|member|subscribed)\b",
     ),
 )
 
@@ -262,7 +293,7 @@ SHARE = Concept(
     lines=(
         r"(?:share|share this|share (?:this )?(?:article|story|post|page)|share on \w+|tweet|print|email|pin it|"
         r"follow us|like us on facebook|teilen|partager|compartir|condividi)\s*[:!.]?",
-        r"(?:share|tweet|email|print|facebook|twitter|linkedin|whatsapp|reddit|pinterest|telegram|copy link|"
+        r"(?![\d\s]+$)(?:share|tweet|email|print|facebook|twitter|linkedin|whatsapp|reddit|pinterest|telegram|copy link|"
         r"x|messenger|flipboard|pocket|mail|e-mail|\d+|[|·•,/]|\s)+",
         r"share (?:this|via|with|on)\b.{0,60}",
         r"(?:click to share|click to email|click to print).*",
@@ -358,7 +389,7 @@ ADS = Concept(
 
 POPUP = Concept(
     "popup",
-    attributes=frozenset({"modal", "popup", "popover", "lightbox", "overlay-content", "interstitial"}),
+    attributes=frozenset({"modal", "popup", "popover", "lightbox", "overlay-content", "interstitial", "adblock", "adblocker", "ad-blocker"}),
 )
 
 AUTHOR_BOX = Concept(

@@ -618,6 +618,7 @@ class _Progress:
         self.start = time.monotonic()
         self.last = self.start
         self.total: int | None = None
+        self.counts: dict[str, int] = {}
         self._counter: threading.Thread | None = None
         if not self.enabled:
             return
@@ -626,7 +627,15 @@ class _Progress:
             try:
                 from tqdm import tqdm
 
-                self.bar = tqdm(total=None, unit="page", file=sys.stderr, dynamic_ncols=True, smoothing=0.05)
+                try:
+                    size = os.get_terminal_size(sys.stderr.fileno())
+                except (OSError, ValueError):
+                    size = os.terminal_size((0, 0))
+                sized = size.columns > 0 and size.lines > 0  # a pty without a size hides tqdm's bar
+                self.bar = tqdm(
+                    total=None, unit="page", file=sys.stderr, smoothing=0.05,
+                    dynamic_ncols=sized, ncols=None if sized else 100, nrows=None if sized else 20,
+                )
             except ImportError:
                 self.bar = None
         if count is not None:
@@ -648,7 +657,12 @@ class _Progress:
             if self.total is not None and self.bar.total != self.total:
                 self.bar.total = self.total
                 self.bar.refresh()
+            self.counts = counts
             self.bar.update(n - self.bar.n)
+            now = time.monotonic()
+            if now - self.last >= 1.0:
+                self.last = now
+                self._postfix(refresh=False)
             return
         now = time.monotonic()
         if now - self.last < self.interval:
@@ -670,8 +684,17 @@ class _Progress:
             f"skipped {counts['skipped']}, failed {counts['failed']}, timeouts {counts['timeout']})"
         )
 
+    def _postfix(self, refresh: bool) -> None:
+        c = self.counts
+        if self.bar is not None and c:
+            self.bar.set_postfix_str(
+                f"ok {c['ok']}, empty {c['empty']}, skipped {c['skipped']}, failed {c['failed']}, timeouts {c['timeout']}",
+                refresh=refresh,
+            )
+
     def close(self) -> None:
         if self.bar is not None:
+            self._postfix(refresh=True)
             self.bar.close()
 
 
@@ -722,8 +745,7 @@ class _Job:
         killed = os.path.exists(report_part) or os.path.exists(articles_part)
         if self.resume:
             _consolidate(report_part, self.report_path)
-            if self.fmt == "jsonl":
-                _consolidate(articles_part, self.articles_path)
+            _consolidate(articles_part, self.articles_path)
             self.old_report = _OldStream(self.report_path)
             if self.fmt == "jsonl":
                 try:

@@ -245,7 +245,7 @@ def judge_blocks(
     boxes = _appeal_boxes(blocks, concepts, container)
     out: list[Judged] = []
     inside_cache: dict[Any, bool] = {}
-    cut = False
+    cut_level = 0  # while > 0: inside a "Related"/"Comments" section headed at that level
     kept_so_far = 0
     for i, (block, concept) in enumerate(zip(blocks, concepts)):
         inside = inside_cache.get(block.owner)
@@ -255,16 +255,19 @@ def judge_blocks(
         if not inside:
             out.append(Judged(block, False, "outside-container"))
             continue
-        if cut:
-            out.append(Judged(block, False, "after-section-cut"))
-            continue
+        if cut_level:
+            if block.kind == "heading" and block.level <= cut_level and concept is None:
+                cut_level = 0  # the next section of the article begins
+            else:
+                out.append(Judged(block, False, "after-section-cut"))
+                continue
         text = block.text
         if concept is None and boxes and any(anc in boxes for anc in _chain(block.owner, container)):
             out.append(Judged(block, False, "appeal-box"))
             continue
         if concept is not None:
             if block.kind == "heading" and concept in _CUT_CONCEPTS and kept_so_far >= 2:
-                cut = True
+                cut_level = block.level or 6
             out.append(Judged(block, False, f"{concept}:text"))
             continue
         if tkey and block.kind in ("heading", "caption", "paragraph") and title_key(text) == tkey:

@@ -161,7 +161,9 @@ class Vocabulary:
 
 # --- the default vocabulary ---------------------------------------------------
 # Amounts such as "2,500 $", "$20", "20 USD", "€ 5.000,00".
-_AMOUNT = r"(?:[$€£¥₽]\s?\d[\d.,\s]*|\d[\d.,\s]*\s?(?:[$€£¥₽]|usd|eur|gbp|chf|rub|dollars?|euros?))"
+# Digit groups take one separator each ("1 000", "2,500.00"): a class such as [\d.,\s]*
+# here, repeated by a ladder's "+", backtracks exponentially on "$1 $1 $1 ... x".
+_AMOUNT = r"(?:[$€£¥₽]\s?\d+(?:[.,\s]\d+)*[.,]?|\d+(?:[.,\s]\d+)*[.,]?\s?(?:[$€£¥₽]|usd|eur|gbp|chf|rub|dollars?|euros?))"
 
 DONATION = Concept(
     "donation",
@@ -193,7 +195,7 @@ DONATION = Concept(
         r"(?:we|this site|our work) (?:rel(?:y|ies)|depends?) (?:entirely |solely |only )?on (?:the support of |donations|readers|our readers|reader support|you)",
         r"(?:your|a) (?:donation|contribution|support) (?:helps|keeps|makes|allows|will help|enables)",
         r"(?:help|support) us (?:keep|continue|stay|reach|remain|to keep|to continue)",
-        r"(?:tax[- ]deductible|donate (?:today|now|here|via|with|securely))",
+        r"(?:tax[- ]deductible (?:donation|gift|contribution)|donate (?:today|now|here|via|with|securely))",
         r"(?:support|fund) (?:independent|reader[- ]funded|non-?profit) (?:journalism|media|news|reporting)",
         r"reader[- ]supported|reader[- ]funded|ad[- ]free thanks to",
         r"(?:become|be) a (?:patron|supporter|donor|sustaining member|monthly donor)",
@@ -294,7 +296,7 @@ SHARE = Concept(
         r"(?:share|share this|share (?:this )?(?:article|story|post|page)|share on \w+|tweet|print|email|pin it|"
         r"follow us|like us on facebook|teilen|partager|compartir|condividi)\s*[:!.]?",
         r"(?![\d\s]+$)(?:share|tweet|email|print|facebook|twitter|linkedin|whatsapp|reddit|pinterest|telegram|copy link|"
-        r"x|messenger|flipboard|pocket|mail|e-mail|\d+|[|·•,/]|\s)+",
+        r"x|messenger|flipboard|pocket|mail|e-mail|\d|[|·•,/]|\s)+",  # \d, not \d+, inside (...)+: no exponential backtracking
         r"share (?:this|via|with|on)\b.{0,60}",
         r"(?:click to share|click to email|click to print).*",
     ),

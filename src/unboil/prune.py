@@ -112,7 +112,11 @@ def prune(root: Any, options: Options, trace: Trace | None = None, relax: int = 
             el.drop_tree()
     protected = _main_ancestry(body)
     vocabulary = options.vocabulary
-    skip_concepts = set() if not options.include_comments else {"comments"}
+    skip_concepts = set()
+    if options.include_comments:
+        skip_concepts.add("comments")
+    if options.include_images:
+        skip_concepts.add("captions")
 
     removals: list[tuple[Any, str]] = []
     count = 0
@@ -140,6 +144,8 @@ def prune(root: Any, options: Options, trace: Trace | None = None, relax: int = 
             reason = "hidden"
         elif tag in _FURNITURE_TAGS:
             reason = f"furniture:{tag}"
+        elif tag in ("figure", "figcaption") and not options.include_images:
+            reason = "captions:figure"
         elif (el.get("role") or "").lower() in _FURNITURE_ROLES:
             reason = f"role:{el.get('role')}"
         elif words and relax == 0:

@@ -389,6 +389,19 @@ ADS = Concept(
     phrases=(),
 )
 
+CAPTIONS = Concept(
+    "captions",
+    attributes=frozenset(
+        {"caption", "captions", "wp-caption", "figcaption", "credit", "credits", "image-credit",
+         "photo-credit", "media-credit", "copyright-info", "image-source", "bildunterschrift", "bildquelle"}
+    ),
+    lines=(
+        r"(?:photo|image|picture|foto|bild|titelbild|abbildung|quelle|source|credit|crédit|imagen)\s*(?:\d+\s*)?:.{0,100}",
+        r"\(?(?:©|\(c\))?\s*(?:afp|ap|reuters|dpa|epa|getty images|shutterstock|istock|imago|picture alliance|keystone)\b[^.]{0,60}\)?",
+        r"(?:zum vergrößern|click to enlarge|klicken zum vergrößern|vergrößern)\b.{0,40}",
+    ),
+)
+
 POPUP = Concept(
     "popup",
     attributes=frozenset({"modal", "popup", "popover", "lightbox", "overlay-content", "interstitial", "adblock", "adblocker", "ad-blocker"}),
@@ -405,5 +418,5 @@ AUTHOR_BOX = Concept(
 )
 
 DEFAULT_VOCABULARY = Vocabulary(
-    (DONATION, COUNTDOWN, MEMBERSHIP, NEWSLETTER, SHARE, CONSENT, COMMENTS, RELATED, NAVIGATION, ADS, POPUP, AUTHOR_BOX)
+    (DONATION, COUNTDOWN, MEMBERSHIP, NEWSLETTER, SHARE, CONSENT, COMMENTS, RELATED, NAVIGATION, ADS, CAPTIONS, POPUP, AUTHOR_BOX)
 )

@@ -58,6 +58,7 @@ def page(i: int, marker: str = "") -> bytes:
         f"<article><h1>Story {i}</h1>"
         f"<p>This is paragraph one of story number {i}, long enough to be prose, with commas, and a full stop.</p>"
         f"<p>Paragraph two of story {i} adds more words so that the article clearly beats the boilerplate around it.</p>"
+        f"<p>A third paragraph, for good measure, keeps the text long enough that no second opinion is needed.</p>"
         f"</article><footer>Copyright Example Corp. All rights reserved.</footer></body></html>"
     ).encode()
 

@@ -199,13 +199,13 @@ def _small_folder(root: Path, n: int) -> None:
 def test_resume_carries_forward_finished_pages_and_redoes_the_rest(tmp_path: Path) -> None:
     src, out = tmp_path / "in", tmp_path / "out"
     _small_folder(src, 12)
-    first = unboil.clean_folder(src, out, workers=2, _extract=FAULTS)
+    first = unboil.clean_folder(src, out, workers=1, _extract=FAULTS)
     assert (first.pages, first.ok, first.failed, first.resumed) == (13, 12, 1, 0)
     before = tree_bytes(out)
     report_before = (out / "report.jsonl").read_bytes()
     mtimes = {p: p.stat().st_mtime_ns for p in out.rglob("*.json")}
 
-    again = unboil.clean_folder(src, out, workers=2, _extract=FAULTS)
+    again = unboil.clean_folder(src, out, workers=1, _extract=FAULTS)
     assert (again.pages, again.ok, again.failed, again.resumed) == (13, 12, 1, 12)
     assert {p: p.stat().st_mtime_ns for p in out.rglob("*.json")} == mtimes  # nothing rewritten
     carried = [l for l in (out / "report.jsonl").read_bytes().splitlines() if b'"ok"' in l]
@@ -218,13 +218,13 @@ def test_resume_carries_forward_finished_pages_and_redoes_the_rest(tmp_path: Pat
     os.utime(changed, (later, later))
     (out / "d2" / "p002.json").unlink()
     (src / "d0" / "new.html").write_bytes(page(500))
-    third = unboil.clean_folder(src, out, workers=2, _extract=FAULTS)
+    third = unboil.clean_folder(src, out, workers=1, _extract=FAULTS)
     assert (third.pages, third.resumed) == (14, 10)
     assert "Story 1001" in (out / "d1" / "p001.json").read_text()
     assert (out / "d2" / "p002.json").read_bytes() == before["d2/p002.json"]
     assert len(report_keys(read_report(out))) == 14
 
-    forced = unboil.clean_folder(src, out, workers=2, resume=False, _extract=FAULTS)
+    forced = unboil.clean_folder(src, out, workers=1, resume=False, _extract=FAULTS)
     assert (forced.pages, forced.resumed) == (14, 0)
 
 

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from unboil.cli import main
 from batch_support import PNG, build_mixed, page, read_report, report_keys, tree_bytes
 
 TESTS = Path(__file__).resolve().parent
@@ -33,17 +34,20 @@ def test_console_script_is_installed() -> None:
     assert UNBOIL, "pip install -e . installs the unboil command"
 
 
-def test_help_shows_examples_and_exit_codes() -> None:
+def test_help_shows_examples_and_exit_codes(capsys: pytest.CaptureFixture[str]) -> None:
     top = run("--help")
     assert top.returncode == 0 and b"exit codes:" in top.stdout and b"clean" in top.stdout
-    clean = run("clean", "--help")
-    text = clean.stdout.decode()
-    assert clean.returncode == 0
+    with pytest.raises(SystemExit) as exit_info:
+        main(["clean", "--help"])
+    assert exit_info.value.code == 0
+    text = capsys.readouterr().out
     for word in ("examples:", "unboil clean saved_pages/ -o clean/", "--format", "--workers", "--include", "--exclude",
                  "--timeout", "--resume", "--force", "--engine", "--scheduler", "--quiet", "report.jsonl", "exit codes:",
                  "1    some pages failed", "2    usage error"):
         assert word in text, word
-    ex = run("extract", "--help").stdout.decode()
+    with pytest.raises(SystemExit):
+        main(["extract", "--help"])
+    ex = capsys.readouterr().out
     assert "examples:" in ex and "--url" in ex and "stdin" in ex
 
 
@@ -69,17 +73,28 @@ def test_extract_exit_codes(tmp_path: Path) -> None:
     (tmp_path / "img.html").write_bytes(PNG)
     bad = run("extract", str(tmp_path / "img.html"))
     assert bad.returncode == 1 and b"PNG" in bad.stderr
-    assert run("extract", str(tmp_path / "missing.html")).returncode == 2
-    assert run("extract", "x.html", "--format", "pdf").returncode == 2
 
 
-def test_clean_usage_errors(tmp_path: Path) -> None:
-    assert run("clean", str(tmp_path)).returncode == 2  # no -o
-    missing = run("clean", str(tmp_path / "missing"), "-o", str(tmp_path / "out"))
+def usage_code(*args: str) -> int | str | None:
+    try:
+        return main(list(args))
+    except SystemExit as exc:  # argparse's own errors
+        return exc.code
+
+
+def test_clean_usage_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    missing = run("clean", str(tmp_path / "missing"), "-o", str(tmp_path / "out"))  # once for real
     assert missing.returncode == 2 and b"not a directory" in missing.stderr
-    assert run("clean", str(tmp_path), "-o", str(tmp_path / "o"), "--resume", "--force").returncode == 2
-    assert run("clean", str(tmp_path), "-o", str(tmp_path / "o"), "--workers", "0").returncode == 2
-    assert run("clean", str(tmp_path), "-o", str(tmp_path / "o"), "--engine", "local", "--scheduler", "tcp://x:1").returncode == 2
+    assert usage_code("clean", str(tmp_path)) == 2  # no -o
+    assert usage_code("clean", str(tmp_path), "-o", str(tmp_path / "o"), "--resume", "--force") == 2
+    assert usage_code("clean", str(tmp_path), "-o", str(tmp_path / "o"), "--workers", "0") == 2
+    assert usage_code("clean", str(tmp_path), "-o", str(tmp_path / "o"), "--timeout", "soon") == 2
+    assert usage_code("clean", str(tmp_path), "-o", str(tmp_path / "o"), "--engine", "local", "--scheduler", "tcp://x:1") == 2
+    assert usage_code("clean", str(tmp_path), "-o", str(tmp_path), "--quiet") == 2  # OUT_DIR == IN_DIR
+    assert usage_code("extract", str(tmp_path / "missing.html")) == 2
+    assert usage_code("extract", "x.html", "--format", "pdf") == 2
+    assert usage_code() == 2  # no command
+    assert "usage:" in capsys.readouterr().err
 
 
 def test_clean_a_hostile_mixed_folder(tmp_path: Path) -> None:

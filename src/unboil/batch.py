@@ -444,7 +444,9 @@ def _listing(
         yield _Entry(comps, path, "error", error=f"cannot list directory: {exc.strerror or exc}")
         return
     subdirs: set[str] = set(_RESERVED) if not comps else set()
-    chosen: list[tuple[os.DirEntry[str], str, bool, str]] = []
+    # Only small tuples are kept (not the DirEntry objects): a flat folder of
+    # 100,000 pages costs a few MB here, released when the walk leaves it.
+    chosen: list[tuple[str, str, bool, str]] = []
     for e in entries:
         rel = "/".join(comps + (e.name,))
         try:
@@ -455,26 +457,29 @@ def _listing(
             if e.path in skip_dirs or _matches(exclude, rel, e.name):
                 continue
             subdirs.add(e.name)
-            chosen.append((e, "dir", False, e.name))
+            chosen.append((e.name, "dir", False, ""))
         elif _matches(include, rel, e.name) and not _matches(exclude, rel, e.name):
-            kind, gz, stem = _kind(e.name)
-            chosen.append((e, kind, gz, stem))
-    names = _output_names([(e.name, k, s) for e, k, _, s in chosen if k in ("page", "warc")], subdirs, ext)
+            chosen.append((e.name,) + _kind(e.name))
     del entries
-    for e, kind, gz, _stem in chosen:
-        c = comps + (e.name,)
+    names = _output_names([(n, k, s) for n, k, _, s in chosen if k in ("page", "warc")], subdirs, ext)
+    for i, (name, kind, gz, _stem) in enumerate(chosen):
+        chosen[i] = (name, kind, gz, names.pop(name, ""))
+    del names
+    for name, kind, gz, out_name in chosen:
+        c = comps + (name,)
+        full = os.path.join(path, name)
         if kind == "dir":
-            yield _Entry(c, e.path, "dir")
+            yield _Entry(c, full, "dir")
             continue
         try:
-            st = e.stat()  # follows a symbolic link to a file
+            st = os.stat(full)  # follows a symbolic link to a file
         except OSError as exc:
-            yield _Entry(c, e.path, "error", error=f"cannot stat: {exc.strerror or exc}")
+            yield _Entry(c, full, "error", error=f"cannot stat: {exc.strerror or exc}")
             continue
         if not stat.S_ISREG(st.st_mode):
-            yield _Entry(c, e.path, "special", error="not a page: not a regular file")
+            yield _Entry(c, full, "special", error="not a page: not a regular file")
             continue
-        yield _Entry(c, e.path, kind, gz, names.get(e.name), st.st_mtime_ns, st.st_size)
+        yield _Entry(c, full, kind, gz, out_name or None, st.st_mtime_ns, st.st_size)
 
 
 def _walk(

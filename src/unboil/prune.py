@@ -74,6 +74,24 @@ def _main_ancestry(body: Any) -> set[Any]:
     return protected
 
 
+_HEAD_TAGS = frozenset({"title", "meta", "link", "script", "style", "base", "noscript", "template"})
+
+
+def _rescue_from_head(root: Any, body: Any) -> None:
+    """Move body content that broken markup made the parser put in <head> back to <body>."""
+    head = root.find("head")
+    if head is None:
+        return
+    strays = [el for el in head if isinstance(el.tag, str) and el.tag not in _HEAD_TAGS]
+    for offset, el in enumerate(strays):
+        body.insert(offset, el)
+
+
+def _inside_article(body: Any) -> set[Any]:
+    """Headers that sit inside an <article> (they belong to it)."""
+    return {h for h in body.iter("header") if any(a.tag == "article" for a in h.iterancestors())}
+
+
 def _hidden(el: Any, cls: str) -> bool:
     if el.get("hidden") is not None:
         return True
@@ -96,6 +114,9 @@ def prune(root: Any, options: Options, trace: Trace | None = None, relax: int = 
     body = root.find("body")
     if body is None:
         body = root
+    else:
+        _rescue_from_head(root, body)
+    inside_article = _inside_article(body)
     # Drop by tag first: it is never vetoed and it makes the text lengths honest.
     for el in list(body.iter(*_DROP_TAGS)):
         if el.getparent() is not None:
@@ -142,7 +163,8 @@ def prune(root: Any, options: Options, trace: Trace | None = None, relax: int = 
             pass
         elif _hidden(el, cls):
             reason = "hidden"
-        elif tag in _FURNITURE_TAGS:
+        elif tag in _FURNITURE_TAGS and not (tag == "header" and el in inside_article):
+            # An article's own <header> holds its standfirst; the site's header goes.
             reason = f"furniture:{tag}"
         elif tag in ("figure", "figcaption") and not options.include_images:
             reason = "captions:figure"

@@ -228,6 +228,21 @@ def _appeal_boxes(blocks: Sequence[RawBlock], concepts: Sequence[str | None], co
     return boxes
 
 
+def _has_prose(blocks: Sequence[RawBlock], concepts: Sequence[str | None], container: Any) -> bool:
+    """Whether the container reads like an article (some real paragraphs).
+
+    A shop category, a link hub or a product grid has no paragraph of prose;
+    there the links *are* the content and link density must not drop them.
+    """
+    prose = 0
+    for block, concept in zip(blocks, concepts):
+        if concept is None and len(block.text) >= 150 and block.link_density < 0.3 and _is_inside(block.owner, container):
+            prose += 1
+            if prose >= 2:
+                return True
+    return False
+
+
 def judge_blocks(
     blocks: Sequence[RawBlock],
     concepts: Sequence[str | None],
@@ -239,7 +254,7 @@ def judge_blocks(
     """Keep or drop each block inside ``container`` (blocks outside are dropped)."""
     container = chosen.element
     # In a listing the entries are links: density says nothing there.
-    link_limit = 1.01 if chosen.repeated else _FAVOR_LINK_LIMIT[options.favor]
+    link_limit = 1.01 if chosen.repeated or not _has_prose(blocks, concepts, container) else _FAVOR_LINK_LIMIT[options.favor]
     tkey = title_key(meta.title) if meta.title else None
     author_keys = {title_key(a) for a in meta.authors}
     boxes = _appeal_boxes(blocks, concepts, container)

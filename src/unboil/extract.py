@@ -11,8 +11,6 @@ import os
 import time
 from typing import Any, Literal, overload
 
-from lxml import etree
-
 from .article import Article, Block
 from .blocks import RawBlock, segment
 from .errors import ExtractionError, ExtractionTimeout, UnboilError
@@ -28,45 +26,56 @@ __all__ = ["extract", "extract_file"]
 
 _WEAK_CHARS = 250
 """Below this much kept text our own choice is weak, and readability is asked."""
+_READABILITY_RESERVE = 0.75
+"""CPU seconds of budget readability needs left to be asked (it cannot be stopped
+midway and takes up to a second on a page of ``max_elements``): a weak article beats a timeout."""
 
 
 class _Clock:
+    """``Options.time_budget`` in CPU seconds of this thread, so a busy machine
+    (other processes, other threads) does not turn a good page into a timeout."""
+
     def __init__(self, budget: float | None) -> None:
-        self.deadline = time.monotonic() + budget if budget else None
+        self.deadline = time.thread_time() + budget if budget is not None else None
 
     def check(self, stage: str) -> None:
-        if self.deadline is not None and time.monotonic() > self.deadline:
+        if self.deadline is not None and time.thread_time() > self.deadline:
             raise ExtractionTimeout(f"time budget exceeded during {stage}")
+
+    def left(self) -> float:
+        return self.deadline - time.thread_time() if self.deadline is not None else float("inf")
 
 
 def _to_block(raw: RawBlock) -> Block:
     return Block(raw.kind, raw.text, raw.level, raw.cells)  # type: ignore[arg-type]
 
 
-def _text_concepts(blocks: list[RawBlock], options: Options) -> list[str | None]:
+def _text_concepts(blocks: list[RawBlock], options: Options, clock: _Clock) -> list[str | None]:
     vocabulary = options.vocabulary
     allowed = {"comments"} if options.include_comments else set()
     out: list[str | None] = []
-    for b in blocks:
+    for i, b in enumerate(blocks):
+        if not i & 255:  # the costliest loop per block: keep the budget honest inside it
+            clock.check("score")
         concept = vocabulary.text_concept(b.text) if b.kind != "code" else None
         out.append(None if concept in allowed else concept)
     return out
 
 
-def _select(root: Any, meta: Metadata, options: Options, trace: Trace | None, relax: int) -> tuple[Any, list[RawBlock]]:
+def _select(root: Any, meta: Metadata, options: Options, trace: Trace | None, relax: int, clock: _Clock) -> tuple[Any, list[RawBlock]]:
     """One pass of prune -> segment -> score at a given relaxation level."""
     body = prune(root, options, trace, relax)
     raw = segment(body, options.max_depth)
     if not raw:
         return body, []
-    concepts = _text_concepts(raw, options)
+    concepts = _text_concepts(raw, options, clock)
     container = choose_container(body, raw, concepts, trace)
     judged = judge_blocks(raw, concepts, container, meta, options, trace)
     return body, [j.block for j in judged if j.keep]
 
 
 def _body(source: Source, root: Any, meta: Metadata, options: Options, trace: Trace | None, clock: _Clock) -> tuple[list[Block], str | None]:
-    body, kept = _select(root, meta, options, trace, 0)
+    body, kept = _select(root, meta, options, trace, 0, clock)
     kept_chars = sum(len(b.text) for b in kept)
     # Like Readability.js: when the strict pass leaves too little, relax the rules
     # step by step on a fresh tree rather than return an empty article.
@@ -77,18 +86,18 @@ def _body(source: Source, root: Any, meta: Metadata, options: Options, trace: Tr
         if trace is not None:
             trace.add("score", "note", f"only {kept_chars} chars kept", f"relax-{relax}")
         fresh = load(source, options).root
-        alt_body, alt_kept = _select(fresh, meta, options, trace, relax)
+        alt_body, alt_kept = _select(fresh, meta, options, trace, relax, clock)
         alt_chars = sum(len(b.text) for b in alt_kept)
         if alt_chars > kept_chars:
             body, kept, kept_chars = alt_body, alt_kept, alt_chars
     clock.check("score")
-    if kept_chars < _WEAK_CHARS and options.use_readability:
+    if kept_chars < _WEAK_CHARS and options.use_readability and clock.left() >= _READABILITY_RESERVE:
         alternative = readability_blocks(body, options)
         alt_chars = sum(len(b.text) for b in alternative)
         if alt_chars > max(kept_chars * 1.5, kept_chars + 100):
             if trace is not None:
                 trace.add("score", "chose", f"readability ({alt_chars} chars vs {kept_chars})", "second-opinion")
-            alt_concepts = _text_concepts(alternative, options)
+            alt_concepts = _text_concepts(alternative, options, clock)
             kept = [b for b, c in zip(alternative, alt_concepts) if c is None]
     if not kept:
         return [], "no article text found" if body.text_content().strip() else "no text"
@@ -158,7 +167,7 @@ def extract(
         article = _extract(source, url, opts, log)
     except UnboilError:
         raise
-    except (RecursionError, MemoryError, ValueError, UnicodeError, etree.LxmlError, TypeError, AttributeError) as exc:
+    except Exception as exc:  # any other failure is a bug or a parser crash: one error type for callers
         raise ExtractionError(f"extraction failed: {type(exc).__name__}: {exc}") from exc
     return (article, log) if log is not None else article
 
@@ -169,11 +178,12 @@ def extract_file(path: "os.PathLike[str] | str", url: str | None = None, *, opti
     name = os.fspath(path)
     if name.endswith(".gz"):
         import gzip
+        import zlib
 
         try:
             with gzip.open(name, "rb") as fh:
                 data = fh.read(opts.max_bytes + 1)
-        except (OSError, EOFError) as exc:
+        except (OSError, EOFError, zlib.error) as exc:  # zlib.error: a corrupt deflate stream
             from .errors import InputError
 
             raise InputError(f"cannot read {name}: {exc}") from exc

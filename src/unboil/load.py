@@ -7,8 +7,18 @@ Why this stage is careful:
   bs4's ``UnicodeDammit`` detection, and finally windows-1252 with
   replacement, so decoding never raises.  Labels follow the WHATWG mapping
   (``latin-1`` and ``ascii`` mean windows-1252, ``gb2312`` means gb18030).
+  A page that is valid UTF-8 *and* has non-ASCII bytes is UTF-8 whatever its
+  ``<meta>`` says (no legacy text is valid UTF-8 by accident); a page that is
+  mostly UTF-8 with stray windows-1252 bytes (a pasted paragraph) keeps both.
+  Only WHATWG encodings are honoured: a ``<meta charset>`` naming a Python
+  codec such as ``unicode_escape`` or ``utf-7`` is ignored.
 * The parser never touches the network or the disk: the HTML parser is built
-  with ``no_network`` and without DTD loading, and entities are not resolved.
+  with ``no_network`` and without DTD loading, and entities are not resolved
+  (libxml2's HTML parser ignores a document's internal subset).
+* The tree is bounded before any stage walks it: text past a markup budget is
+  not parsed, elements past ``Options.max_elements`` (in document order) are
+  cut, and subtrees deeper than ``Options.max_depth`` are dropped, so every
+  later stage works on at most ``max_elements`` elements ``max_depth`` deep.
 * The caller's objects are never mutated: a caller's tree is deep-copied and
   later stages work on our copy only.
 """
@@ -17,17 +27,19 @@ from __future__ import annotations
 
 import codecs
 import copy
+import itertools
 import os
 import re
 from dataclasses import dataclass
-from typing import Any, Union
+from types import MappingProxyType
+from typing import Any, Mapping, Union
 
 from lxml import etree, html as lxml_html
 
 from .errors import InputError, NotHTMLError, PageTooLargeError
 from .options import Options
 
-__all__ = ["Source", "Loaded", "load", "decode", "read_path"]
+__all__ = ["Source", "Loaded", "load", "decode", "read_path", "PARSER_OPTIONS"]
 
 Source = Union[bytes, bytearray, memoryview, str, "os.PathLike[str]", Any]
 
@@ -38,20 +50,52 @@ _WHATWG = {
     "ascii": "windows-1252", "us-ascii": "windows-1252", "cp1252": "windows-1252",
     "windows-1252": "windows-1252", "x-cp1252": "windows-1252",
     "iso-8859-9": "windows-1254", "latin5": "windows-1254",
-    "iso-8859-11": "windows-874", "tis-620": "windows-874",
+    "iso-8859-11": "cp874", "tis-620": "cp874", "windows-874": "cp874",
     "gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "gb_2312-80": "gb18030",
-    "x-sjis": "shift_jis", "sjis": "shift_jis", "ms932": "shift_jis", "windows-31j": "shift_jis",
+    "shift_jis": "cp932", "x-sjis": "cp932", "sjis": "cp932", "ms932": "cp932", "windows-31j": "cp932",
+    "euc-kr": "cp949", "ks_c_5601-1987": "cp949", "korean": "cp949", "big5": "big5hkscs",
     "utf8": "utf-8", "unicode-1-1-utf-8": "utf-8", "x-unicode20utf8": "utf-8",
-    "ks_c_5601-1987": "euc-kr", "korean": "euc-kr",
-    "x-mac-roman": "mac-roman", "macintosh": "mac-roman",
+    "x-mac-roman": "mac-roman", "macintosh": "mac-roman", "x-mac-cyrillic": "mac-cyrillic",
     "utf-16": "utf-16-le", "unicode": "utf-16-le",
 }
+
+# The encodings a page may name (WHATWG's list, as Python codec names).  Anything
+# else Python happens to know (``unicode_escape``, ``utf-7``, ``undefined``...) is
+# ignored: it would rewrite or refuse the page rather than decode it.
+_ALLOWED = frozenset(
+    {"utf-8", "cp866", "koi8-r", "koi8-u", "mac-roman", "mac-cyrillic", "cp874", "gb18030",
+     "big5", "big5hkscs", "euc_jp", "iso2022_jp", "shift_jis", "cp932", "euc_kr", "cp949",
+     "utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"}
+    | {f"iso8859-{n}" for n in (2, 3, 4, 5, 6, 7, 8, 10, 13, 14, 15, 16)}
+    | {f"cp{n}" for n in range(1250, 1259)}
+)
+
+# A valid UTF-8 multi-byte sequence (no overlongs, no surrogates).
+_UTF8_SEQUENCE = re.compile(
+    rb"[\xc2-\xdf][\x80-\xbf]|\xe0[\xa0-\xbf][\x80-\xbf]|[\xe1-\xec\xee\xef][\x80-\xbf]{2}"
+    rb"|\xed[\x80-\x9f][\x80-\xbf]|\xf0[\x90-\xbf][\x80-\xbf]{2}|[\xf1-\xf3][\x80-\xbf]{3}|\xf4[\x80-\x8f][\x80-\xbf]{2}"
+)
+_HIGH_BYTES = bytes(range(128, 256))
+_MIXED_SAMPLE = 1_000_000
+"""Bytes looked at to decide whether a page that is not valid UTF-8 is mostly UTF-8."""
+_MIXED_MAX_ERRORS = 100_000
+"""Above this many stray bytes a page is not "UTF-8 with a pasted paragraph"."""
+
+
+def _cp1252_fallback(exc: UnicodeError) -> tuple[str, int]:
+    if not isinstance(exc, UnicodeDecodeError):
+        raise exc
+    return exc.object[exc.start : exc.end].decode("windows-1252", errors="replace"), exc.end
+
+
+codecs.register_error("unboil-cp1252", _cp1252_fallback)
 
 _DECLARED = re.compile(
     rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)|<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""",
     re.I,
 )
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
+_TAG_OPEN = re.compile("<")
 _END_OF_DOCUMENT = re.compile(r"</(?:body|html)\s*>", re.I)
 # Characters XML forbids and lxml refuses in a str: C0 controls but tab/LF/CR, and lone surrogates.
 _FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
@@ -83,6 +127,8 @@ class Loaded:
     root: Any  # lxml.html.HtmlElement (the <html> element)
     encoding: str
     """The encoding the text was decoded with, or ``"unicode"`` for str input."""
+    limited: tuple[str, ...] = ()
+    """What the limits cut from the page (empty when nothing was), for the trace."""
 
 
 def _sniff_binary(data: bytes) -> None:
@@ -112,12 +158,42 @@ def _utf16_without_bom(head: bytes) -> str | None:
 
 
 def _normalise_label(label: str) -> str | None:
+    """The Python codec for a page's encoding label, or None if it is not a WHATWG encoding."""
     label = label.strip().lower()
     label = _WHATWG.get(label, label)
     try:
-        return codecs.lookup(label).name
+        name = codecs.lookup(label).name
     except LookupError:
         return None
+    return name if name in _ALLOWED else None
+
+
+def _declared(data: bytes) -> str | None:
+    declared = _DECLARED.search(data[:8192])
+    if not declared:
+        return None
+    enc = _normalise_label((declared.group(1) or declared.group(2) or b"").decode("ascii", "ignore"))
+    # A page saved as UTF-8 often keeps its original <meta charset>: a UTF-16
+    # declaration in 8-bit text is always such a lie, so skip it.
+    if enc is None or enc.startswith(("utf-16", "utf-32")):
+        return None
+    return enc
+
+
+def _mostly_utf8(data: bytes) -> bool:
+    """True for UTF-8 text with a few stray windows-1252 bytes (a pasted paragraph).
+
+    Legacy text forms valid UTF-8 sequences only by accident, far more rarely
+    than it leaves stray bytes, so a page whose non-ASCII bytes are mostly
+    valid sequences is UTF-8.  Decided on a sample so a huge page costs little.
+    """
+    sample = data[:_MIXED_SAMPLE]
+    rest = _UTF8_SEQUENCE.sub(b"", sample)
+    valid = len(sample) - len(rest)
+    stray = len(rest) - len(rest.translate(None, _HIGH_BYTES))
+    if not valid or valid < stray:
+        return False
+    return stray * (len(data) / len(sample)) <= _MIXED_MAX_ERRORS
 
 
 def decode(data: bytes) -> tuple[str, str]:
@@ -134,31 +210,38 @@ def decode(data: bytes) -> tuple[str, str]:
     wide = _utf16_without_bom(data[:2048])
     if wide:
         return data.decode(wide, errors="replace"), wide
-    declared = _DECLARED.search(data[:8192])
-    if declared:
-        label = (declared.group(1) or declared.group(2) or b"").decode("ascii", "ignore")
-        enc = _normalise_label(label)
-        # A page saved as UTF-8 often keeps its original <meta charset>: a UTF-16
-        # declaration in 8-bit text is always such a lie, so skip it.
-        if enc and not enc.startswith(("utf-16", "utf-32")):
+    declared = _declared(data)
+    if data.isascii():
+        # Every allowed encoding but the ISO-2022 ones reads ASCII bytes as ASCII.
+        if declared and declared.startswith("iso2022"):
             try:
-                return data.decode(enc), enc
-            except (UnicodeDecodeError, LookupError):
+                return data.decode(declared), declared
+            except UnicodeDecodeError:
                 pass
+        return data.decode("ascii"), declared or "utf-8"
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
+    if declared and declared not in ("utf-8", "cp1252"):
+        try:
+            return data.decode(declared), declared
+        except UnicodeDecodeError:
+            pass
+    if _mostly_utf8(data):
+        return data.decode("utf-8", errors="unboil-cp1252"), "utf-8"
+    if declared == "cp1252":
+        return data.decode("windows-1252", errors="replace"), "cp1252"
     try:
         from bs4 import UnicodeDammit
 
         dammit = UnicodeDammit(data[:200_000], is_html=True)
-        if dammit.original_encoding:
-            enc = _normalise_label(dammit.original_encoding) or "windows-1252"
+        enc = _normalise_label(dammit.original_encoding or "")
+        if enc and not enc.startswith(("utf-16", "utf-32")):
             return data.decode(enc, errors="replace"), enc
     except Exception:  # detection is a best effort; the fallback below always works
         pass
-    return data.decode("windows-1252", errors="replace"), "windows-1252"
+    return data.decode("windows-1252", errors="replace"), "cp1252"
 
 
 def read_path(path: "os.PathLike[str] | str", options: Options) -> bytes:
@@ -173,23 +256,82 @@ def read_path(path: "os.PathLike[str] | str", options: Options) -> bytes:
         raise InputError(f"cannot read {os.fspath(path)!s}: {exc.strerror or exc}") from exc
 
 
+PARSER_OPTIONS: Mapping[str, bool] = MappingProxyType(
+    {
+        "no_network": True,  # no DTD, entity, XInclude or stylesheet fetch, ever
+        "recover": True,
+        "remove_comments": True,
+        "remove_pis": True,  # <?xml-stylesheet?> and friends are dropped, never followed
+        "default_doctype": False,
+        "collect_ids": False,
+        # libxml2's safety limits (10 MB per text node or attribute, 256 levels) stop
+        # the parse, so a page with one big inline data: image lost everything after
+        # it.  Size and depth are bounded here instead (max_bytes, max_depth).
+        "huge_tree": True,
+    }
+)
+"""The options of the HTML parser every page goes through.
+
+The HTML parser has no entity or DTD loading at all: a ``<!DOCTYPE>``'s
+internal subset is read and ignored, so ``&xxe;`` stays literal text.
+"""
+
+_MARKUP_PER_ELEMENT = 8
+"""Text past the ``8 * max_elements``-th ``<`` is not parsed at all: a page has two
+or three ``<`` per element, so that text lies past the cut :func:`_bound` makes
+anyway, and parsing it would cost time and memory (a 30 MB page parses in 5% of
+the time)."""
+
+
 def _parser() -> etree.HTMLParser:
     # A new parser per call: lxml parsers are not thread-safe to share, and the
-    # cost is microseconds.  no_network and the absence of DTD loading keep a
-    # page from reaching outside.
-    return lxml_html.HTMLParser(
-        remove_comments=True,
-        remove_pis=True,
-        no_network=True,
-        recover=True,
-        default_doctype=False,
-        collect_ids=False,
-        huge_tree=False,
-    )
+    # cost is microseconds.
+    return lxml_html.HTMLParser(**PARSER_OPTIONS)
 
 
-def _parse_text(text: str, encoding: str) -> Loaded:
+def _markup_budget(text: str, max_elements: int) -> str:
+    """``text`` cut before its ``8 * max_elements``-th ``<`` (see :data:`_MARKUP_PER_ELEMENT`)."""
+    budget = _MARKUP_PER_ELEMENT * max_elements
+    if text.count("<") <= budget:
+        return text
+    cut = next(itertools.islice(_TAG_OPEN.finditer(text), budget, None))
+    return text[: cut.start()]
+
+
+def _bound(root: Any, options: Options) -> tuple[str, ...]:
+    """Drop subtrees deeper than ``max_depth`` and elements past ``max_elements``.
+
+    Done in libxml2 (XPath) where it can be, so a normal page pays a count:
+    nothing is walked in Python unless a limit bites.  Returns notes on what was cut.
+    """
+    notes: list[str] = []
+    depth = options.max_depth
+    # Elements at depth == max_depth (the root is at 0) that have element children.
+    deepest = root.xpath("/*" + "/*" * depth + "[*]") if root.getparent() is None else []
+    for el in deepest:
+        for child in list(el):
+            if isinstance(child.tag, str):
+                el.remove(child)
+    if deepest:
+        notes.append(f"subtrees deeper than max_depth={depth} dropped")
+    count = int(root.xpath("count(//*)"))
+    if count > options.max_elements:
+        first_extra = root.xpath("(//*)[$n]", n=options.max_elements + 1)[0]
+        node = first_extra
+        while True:  # remove first_extra, then everything after it in document order
+            parent = node.getparent()
+            if parent is None:
+                break
+            start = parent.index(node) + (0 if node is first_extra else 1)
+            del parent[start:]
+            node = parent
+        notes.append(f"{count - options.max_elements} elements past max_elements={options.max_elements} dropped")
+    return tuple(notes)
+
+
+def _parse_text(text: str, encoding: str, options: Options) -> Loaded:
     text = _XML_DECL.sub("", text, count=1)
+    text = _markup_budget(text, options.max_elements)
     # libxml2 drops what follows </html>; browsers move it into the body, and
     # real pages (templates that print a footer, then the article) need that.
     text = _END_OF_DOCUMENT.sub("", text)
@@ -200,11 +342,9 @@ def _parse_text(text: str, encoding: str) -> Loaded:
         root = etree.fromstring(text, _parser())
     except (etree.ParserError, etree.XMLSyntaxError, ValueError):
         root = None
-    if root is None:
+    if root is None or not isinstance(root.tag, str):
         return Loaded(lxml_html.Element("html"), encoding)
-    if not isinstance(root.tag, str):
-        return Loaded(lxml_html.Element("html"), encoding)
-    return Loaded(root, encoding)
+    return Loaded(root, encoding, _bound(root, options))
 
 
 def load(source: Source, options: Options) -> Loaded:
@@ -215,11 +355,11 @@ def load(source: Source, options: Options) -> Loaded:
             raise PageTooLargeError(f"page of {len(data)} bytes exceeds max_bytes={options.max_bytes}")
         _sniff_binary(data)
         text, encoding = decode(data)
-        return _parse_text(text, encoding)
+        return _parse_text(text, encoding, options)
     if isinstance(source, str):
         if len(source) > options.max_bytes:
             raise PageTooLargeError(f"page of {len(source)} characters exceeds max_bytes={options.max_bytes}")
-        return _parse_text(source, "unicode")
+        return _parse_text(source, "unicode", options)
     if isinstance(source, os.PathLike):
         return load(read_path(source, options), options)
     # An lxml element or tree: copy, never touch the caller's.
@@ -232,8 +372,8 @@ def load(source: Source, options: Options) -> Loaded:
         # A tree built by lxml.etree (not lxml.html) is re-read through the HTML parser
         # so that every later stage sees the same element classes.
         if not isinstance(root, lxml_html.HtmlElement):
-            return _parse_text(etree.tostring(root, encoding="unicode", method="html"), "tree")
-        return Loaded(root, "tree")
+            return _parse_text(etree.tostring(root, encoding="unicode", method="html"), "tree", options)
+        return Loaded(root, "tree", _bound(root, options))
     # A BeautifulSoup object (duck-typed: bs4 is a dependency, but we import lazily).
     decode_method = getattr(source, "decode", None)
     if decode_method is not None and hasattr(source, "find_all"):

@@ -39,12 +39,15 @@ class Metadata:
 
 
 _WS = re.compile(r"\s+")
+_FIELD_LIMIT = 10_000
+"""Characters of a source read for one field: no title, date or name is longer, and a
+wrapper element's whole text (megabytes on a hostile page) must not be cleaned every time."""
 
 
 def _clean(text: str | None) -> str:
     if not text:
         return ""
-    return _WS.sub(" ", unicodedata.normalize("NFC", text)).strip()
+    return _WS.sub(" ", unicodedata.normalize("NFC", text[:_FIELD_LIMIT])).strip()
 
 
 def title_key(text: str) -> str:
@@ -81,10 +84,10 @@ def _jsonld_items(root: Any) -> list[dict[str, Any]]:
             continue
         try:
             data = json.loads(raw)
-        except ValueError:
+        except (ValueError, RecursionError):  # RecursionError: "[[[[..." nested past the stack
             try:  # common breakage: raw newlines or trailing commas inside strings
                 data = json.loads(re.sub(r",\s*([}\]])", r"\1", raw.replace("\n", " ")))
-            except ValueError:
+            except (ValueError, RecursionError):
                 continue
         stack = [data]
         while stack and len(items) < 200:
@@ -111,8 +114,10 @@ def _types(item: dict[str, Any]) -> set[str]:
     return set()
 
 
-def _names(value: Any) -> list[str]:
+def _names(value: Any, depth: int = 0) -> list[str]:
     out: list[str] = []
+    if depth > 8:  # names nest a level or two; JSON may nest a thousand
+        return out
     if isinstance(value, str):
         out.append(value)
     elif isinstance(value, dict):
@@ -120,12 +125,12 @@ def _names(value: Any) -> list[str]:
         if isinstance(name, str):
             out.append(name)
         elif name is not None:
-            out.extend(_names(name))
+            out.extend(_names(name, depth + 1))
         elif isinstance(value.get("@value"), str):
             out.append(value["@value"])
     elif isinstance(value, list):
         for v in value:
-            out.extend(_names(v))
+            out.extend(_names(v, depth + 1))
     return out
 
 
@@ -403,7 +408,7 @@ def _authors(root: Any, meta: dict[str, list[str]], jsonld_items: list[dict[str,
     for item in jsonld_items:
         if _types(item) & _PRIORITY_TYPES:
             for n in _names(item.get("author")) + _names(item.get("creator")):
-                found.extend(re.split(r"\s*(?:,|\band\b|&|\bund\b|\bet\b|\by\b)\s*", n) if len(n) > 40 else [n])
+                found.extend(re.split(r"\s*(?:,|\band\b|&|\bund\b|\bet\b|\by\b)\s*", n[:_FIELD_LIMIT]) if len(n) > 40 else [n])
         if found:
             break
     if not found:
@@ -472,6 +477,9 @@ def _visible_date(root: Any) -> tuple[datetime | None, str | None]:
         attrs = (el.get("class") or "") + " " + (el.get("id") or "")
         if not _DATE_HINT.search(attrs):
             continue
+        count += 1  # every candidate counts, long ones too: each costs a read of its whole text
+        if count > 60:
+            break
         text = _clean(el.text_content())
         if not text or len(text) > 120:
             continue
@@ -480,9 +488,6 @@ def _visible_date(root: Any) -> tuple[datetime | None, str | None]:
         value = parse_date(text, loose=False)
         if value:
             return value, "visible"
-        count += 1
-        if count > 60:
-            break
     return None, None
 
 
@@ -497,7 +502,7 @@ _DATELINE = re.compile(
 
 def find_dateline(first_paragraph: str) -> str | None:
     """A wire dateline opening the body ("KYIV, Ukraine (AP) —"), if there is one."""
-    m = _DATELINE.match(first_paragraph)
+    m = _DATELINE.match(first_paragraph[:300])  # a dateline is short; a 5 MB paragraph costs a second
     if not m:
         return None
     line = m.group("line").strip()

@@ -16,6 +16,10 @@ __all__ = ["Options", "Favor"]
 
 Favor = Literal["precision", "balanced", "recall"]
 
+MAX_DEPTH_CEILING = 400
+"""The deepest ``max_depth`` allowed: segmentation recurses up to twice per level,
+and 800 frames stay inside Python's default recursion limit of 1,000."""
+
 
 @dataclass(frozen=True)
 class Options:
@@ -35,14 +39,33 @@ class Options:
     use_readability: bool = True
     """Ask readability-lxml for a second opinion when our own choice is weak."""
     max_bytes: int = 50_000_000
-    """Larger inputs raise :class:`~unboil.errors.PageTooLargeError` unparsed."""
-    max_elements: int = 400_000
-    """Elements past this count are not walked; the rest of the page is ignored."""
+    """Larger inputs raise :class:`~unboil.errors.PageTooLargeError`, unread and unparsed."""
+    max_elements: int = 20_000
+    """Elements past this count, in document order, are cut right after parsing
+    (and text far past it is not parsed at all): the rest of the page is ignored.
+    Every later stage costs time per element, so this is what bounds a page of
+    200,000 paragraphs.  The largest page of the development corpus has 16,000."""
     max_depth: int = 200
-    """Subtrees nested deeper than this are pruned rather than recursed into."""
-    time_budget: float | None = 10.0
-    """Seconds one page may take before :class:`~unboil.errors.ExtractionTimeout`."""
+    """Subtrees nested deeper than this are dropped right after parsing, so no
+    stage recurses deeper (at most 400; libxml2 itself stops at 2,048 levels)."""
+    time_budget: float | None = 1.5
+    """CPU seconds (of the extracting thread) one page may use before
+    :class:`~unboil.errors.ExtractionTimeout`; ``None`` for no limit.  Checked
+    between stages and inside the per-block loop, so a page stops within a
+    stage's length of it: with the default limits no page costs more than 2 s.
+    CPU time, not wall time, so a loaded machine does not time out good pages."""
     with_metadata: bool = True
+
+    def __post_init__(self) -> None:
+        for name in ("max_bytes", "max_elements", "max_depth"):
+            value = getattr(self, name)
+            if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+                raise ValueError(f"Options.{name} must be a positive int, not {value!r}")
+        if self.max_depth > MAX_DEPTH_CEILING:
+            raise ValueError(f"Options.max_depth must be at most {MAX_DEPTH_CEILING}, not {self.max_depth}")
+        budget = self.time_budget
+        if budget is not None and (isinstance(budget, bool) or not isinstance(budget, (int, float)) or not budget > 0):
+            raise ValueError(f"Options.time_budget must be a positive number of seconds or None, not {budget!r}")
 
     def but(self, **changes: object) -> "Options":
         """A copy with some fields changed (frozen objects are never mutated)."""

@@ -3,6 +3,17 @@
 Every failure a caller can see is an :class:`UnboilError`, so a batch over a
 million strangers' pages needs exactly one ``except`` clause, and a crash of
 lxml or a codec never escapes as something the caller has never heard of.
+
+What is *not* an error: an empty, blank or boilerplate-only page is an empty
+:class:`~unboil.Article` with ``empty_reason``; a page past ``max_elements``
+or ``max_depth`` is cut and extracted (the rest is ignored).  The errors::
+
+    UnboilError
+    ├── InputError (also a ValueError)   wrong type, unreadable file, corrupt .gz
+    │   ├── NotHTMLError                 an image, a PDF, binary noise
+    │   └── PageTooLargeError            over Options.max_bytes, refused unread
+    ├── ExtractionTimeout (also a TimeoutError)   over Options.time_budget
+    └── ExtractionError                  a stage crashed (a bug: the cause is chained)
 """
 
 from __future__ import annotations
@@ -34,8 +45,12 @@ class PageTooLargeError(InputError):
 
 
 class ExtractionTimeout(UnboilError, TimeoutError):
-    """The page used up ``Options.time_budget`` seconds."""
+    """The page used up ``Options.time_budget`` CPU seconds."""
 
 
 class ExtractionError(UnboilError):
-    """Extraction failed inside a parser or a stage (the cause is chained)."""
+    """Extraction failed inside a parser or a stage (the cause is chained).
+
+    Any exception a stage lets escape becomes this one, whatever its type: it
+    means a bug in unboil (or a crash in a library), never a bad page, and the
+    property-based tests treat it as a failure."""

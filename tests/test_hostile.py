@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import gzip
 import importlib
+import importlib.util
 import inspect
 import re
 import select
@@ -275,6 +276,23 @@ def test_a_meta_charset_naming_a_python_codec_is_ignored(label: str) -> None:
 def test_declared_legacy_encodings_still_decode(label: str, sample: str) -> None:
     page = f'<html><head><meta charset="{label}"></head><body><article><p>{sample} {sample}</p></article></body></html>'
     assert sample in unboil.extract(page.encode(label)).text
+
+
+@pytest.mark.parametrize(
+    ("encoding", "sample"),
+    [
+        ("windows-1251", "В Москве сегодня ожидается сильный дождь, говорится в сообщении синоптиков."),
+        ("shift_jis", "東京では今朝から強い雨が降り続いており、気象庁は警報を発表しました。"),
+        ("gbk", "北京市今天发布了暴雨预警，提醒市民注意出行安全，并尽量减少外出。"),
+    ],
+)
+def test_undeclared_legacy_encodings_are_detected_on_a_sample(encoding: str, sample: str) -> None:
+    if not any(importlib.util.find_spec(m) for m in ("cchardet", "chardet", "charset_normalizer")):
+        pytest.skip("no charset detector installed")
+    head = "<html><head><title>x</title><script>var a = 1;</script></head><body><article>"
+    page = (head + f"<p>{sample}</p>" * 3000 + "</article></body></html>").encode(encoding)
+    assert len(page) > 100_000  # detection reads 16 KB of it
+    assert sample in unboil.extract(page, options=Options(time_budget=None)).text
 
 
 def test_iso_2022_jp_ascii_bytes_follow_the_declaration() -> None:

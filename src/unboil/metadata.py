@@ -298,42 +298,123 @@ def _split_title(title: str) -> list[str]:
     return [p.strip() for p in parts if p.strip()]
 
 
+_COMPACT_KEY = re.compile(r"[\W_]+")
+_GENERIC_LABELS = {"www", "com", "co", "org", "net", "blog", "blogs", "blogspot", "web", "archive", "news", "de", "uk", "fr"}
+_HEADING_JUNK = re.compile(r"\s*(?:¶|#|Copy item path|Permalink)\s*$")
+
+
+def _compact(text: str) -> str:
+    return _COMPACT_KEY.sub("", title_key(text))
+
+
+def _tokens(text: str) -> set[str]:
+    return set(title_key(text).split())
+
+
+def _home_link(el: Any, host: str) -> bool:
+    """Whether a heading is (or wraps) a link to the site's home page: a logo, not a headline."""
+    links = [el] if el.tag == "a" else []
+    parent = el.getparent()
+    if parent is not None and parent.tag == "a":
+        links.append(parent)
+    links.extend(el.iter("a"))
+    for a in links[:3]:
+        href = (a.get("href") or "").strip()
+        if not href or href.startswith(("#", "?", "javascript:")):
+            continue
+        parts = urlsplit(href)
+        if parts.query or parts.fragment:
+            continue
+        if parts.netloc:
+            if parts.path.strip("/") == "" and (not host or parts.netloc.lower().endswith(host)):
+                return True
+        elif parts.path in ("/", "./", "/index.html", "/index.php", "index.html", "index.php"):
+            return True
+    return False
+
+
 def _choose_title(
     root: Any,
     meta: dict[str, list[str]],
     jsonld: list[str],
     site_names: list[str],
+    host: str = "",
 ) -> tuple[str | None, tuple[str, ...]]:
-    """Reconcile headline sources; the winner is the one the others agree with."""
+    """Reconcile headline sources; the winner is the one the others agree with.
+
+    The visible headline (the page's ``<h1>``) is what a reader calls the title, so it
+    wins whenever the metadata titles vouch for it: exactly, as a part of the ``<title>``
+    before/after the site name, or by sharing most of its words (SEO titles reword the
+    headline).  An ``<h1>`` that is the site's name (a logo, a blog header) never wins.
+    """
     doc_title = ""
     for t in root.iter("title"):
         doc_title = _clean(t.text_content())
         break
     og = _clean(_first(meta, "og:title", "twitter:title", "title", "dc.title", "parsely-title", "sailthru.title"))
-    h1s: list[str] = []
-    for el in root.iter("h1"):
-        text = _clean(el.text_content())
-        if 3 <= len(text) <= 300:
-            h1s.append(text)
-        if len(h1s) >= 5:
-            break
     headlines = [_clean(x) for x in jsonld if _clean(x)]
     site_keys = {title_key(s) for s in site_names if s}
+    site_compact = {_compact(s) for s in site_names if s}
+    labels = [
+        _COMPACT_KEY.sub("", lab.lower())
+        for lab in host.split(".")[:-1]
+        if lab.lower() not in _GENERIC_LABELS
+    ]
+    labels = [lab for lab in labels if len(lab) >= 4]
+    # The part of the <title> a metadata title leaves out is the site's name
+    # ("Headline | Site" beside og:title "Headline").
+    if doc_title:
+        parts = _split_title(doc_title)
+        if len(parts) >= 2:
+            for other in [og, *headlines]:
+                if not other:
+                    continue
+                ko = title_key(other)
+                if title_key(" ".join(parts[:-1])) == ko:
+                    site_keys.add(title_key(parts[-1]))
+                    site_compact.add(_compact(parts[-1]))
+                if title_key(" ".join(parts[1:])) == ko:
+                    site_keys.add(title_key(parts[0]))
+                    site_compact.add(_compact(parts[0]))
+    site_keys.discard("")
+    site_compact.discard("")
+
+    def is_site(text: str) -> bool:
+        k = title_key(text)
+        if not k or k in site_keys:
+            return True
+        c = k.replace(" ", "")
+        c = _COMPACT_KEY.sub("", c)
+        if c in site_compact:
+            return True
+        for lab in labels:
+            # "Four Years Remaining" on fouryears.eu, "modabot" on modabot.de
+            if lab in c and len(lab) > 0.5 * len(c) or c in lab:
+                return True
+        return False
+
+    h1s: list[str] = []
+    for i, el in enumerate(root.iter("h1")):
+        if i >= 8 or len(h1s) >= 5:
+            break
+        # Pieces joined by a space: a kicker <span> and the headline must not fuse into one word.
+        text = _HEADING_JUNK.sub("", _clean(" ".join(el.itertext())))
+        if not 2 <= len(text) <= 300 or is_site(text) or _home_link(el, host):
+            continue
+        h1s.append(text)
 
     def strip_site(text: str) -> str:
         parts = _split_title(text)
         if len(parts) <= 1:
             return text
-        kept = [p for p in parts if title_key(p) not in site_keys]
-        if site_keys and len(kept) < len(parts) and kept:
-            # Rejoin what is left with its original separators.
-            if len(kept) == 1:
-                return kept[0]
+        kept = [p for p in parts if not is_site(p)]
+        if len(kept) == 1 and len(kept) < len(parts):
+            return kept[0]
         # Without a known site name the longest part is the headline, as long as it
         # carries most of the words; otherwise the separator is part of the title.
         longest = max(parts, key=len)
         if len(longest) >= 0.55 * len(text) or len(parts) == 2 and len(longest.split()) >= 3:
-            if site_keys and title_key(longest) in site_keys:
+            if is_site(longest):
                 return text
             return longest
         return text
@@ -349,32 +430,62 @@ def _choose_title(
     other_parts = {title_key(p) for v in others for p in _split_title(v)}
     for h in h1s:
         k = title_key(h)
-        if not k or k in site_keys:
-            continue
         if k in other_keys or k in other_parts:
             return h, ("h1", "confirmed")
+    for h in h1s:
+        k = title_key(h)
         for ok in other_keys:
             if len(k) >= 15 and ok.startswith(k):
                 return h, ("h1", "prefix")
-    # 2. JSON-LD headline or og:title confirmed by the other or by <title>.
+    # 1b. An h1 that wraps a metadata title in a kicker, a date or a section label
+    #     ("Tunisia Big tasks for the new government"): the metadata title is the headline.
+    if h1s:
+        k = title_key(h1s[0])
+        by_key: dict[str, str] = {}
+        for v in others:
+            for part in [v, *_split_title(v)]:
+                by_key.setdefault(title_key(part), part)
+        best = ""
+        for ok, text in by_key.items():
+            if len(ok) > len(best) and len(ok.split()) >= 3 and len(ok) >= 0.4 * len(k) and not is_site(text) and (
+                k.endswith(" " + ok) or k.startswith(ok + " ")
+            ):
+                best = ok
+        if best:
+            return by_key[best], ("h1", "contains")
+    # 2. The main h1 when the metadata titles share most of its words (a reworded headline),
+    #    or when there is no metadata title at all.
+    if h1s:
+        words = _tokens(h1s[0])
+        meta_words: set[str] = set()
+        for v in others:
+            meta_words |= _tokens(v)
+        if not others:
+            return h1s[0], ("h1",)
+        if len(words) >= 2 and len(words & meta_words) >= 0.5 * len(words):
+            return h1s[0], ("h1", "overlap")
+    # 3. JSON-LD headline or og:title confirmed by the other or by <title>.
     for name, v in sources:
         if name in ("jsonld", "og"):
             stripped = strip_site(v)
             sk = title_key(stripped)
-            if not sk or sk in site_keys:
+            if not sk or is_site(stripped):
                 continue
             if any(title_key(w) == sk or sk in {title_key(p) for p in _split_title(w)} for n2, w in sources if n2 != name):
                 return stripped, (name, "confirmed")
-    # 3. Best single source: headline, og, then a lone h1, then the <title>.
+    # 4. Best single source: headline, og, then the <title>, then an h1.
     for name, v in sources:
         if name in ("jsonld", "og"):
             stripped = strip_site(v)
-            if title_key(stripped) and title_key(stripped) not in site_keys:
+            if title_key(stripped) and not is_site(stripped):
                 return stripped, (name,)
-    if len(h1s) == 1 and title_key(h1s[0]) not in site_keys:
+    # Between a lone <title> and an unconfirmed h1, the fuller one: a generic <title>
+    # ("Home Page") loses to the post's headline, a one-word h1 ("Lorem") to the <title>.
+    stripped_title = strip_site(doc_title) if doc_title else ""
+    if h1s and len(_tokens(h1s[0])) > len(_tokens(stripped_title)):
         return h1s[0], ("h1",)
-    if doc_title:
-        return strip_site(doc_title), ("title",)
+    if stripped_title:
+        return stripped_title, ("title",)
     if h1s:
         return h1s[0], ("h1",)
     return None, ()
@@ -577,7 +688,8 @@ def extract_metadata(root: Any, url: str | None = None) -> Metadata:
             site_names.append(host)
             site_names.append(host.split(".")[0])
 
-    title, title_sources = _choose_title(root, meta, headlines, site_names)
+    host = re.sub(r"^www\d?\.", "", (urlsplit(page_url or url or "").hostname or "").lower())
+    title, title_sources = _choose_title(root, meta, headlines, site_names, host)
 
     published = None
     date_source = None

@@ -14,6 +14,8 @@ import gzip
 import importlib
 import importlib.util
 import inspect
+import os
+import pathlib
 import re
 import select
 import socket
@@ -130,6 +132,17 @@ def test_unreadable_paths_raise_input_error(tmp_path) -> None:
     broken.write_bytes(b"\x1f\x8b\x08\x00not really gzip")
     with pytest.raises(InputError):
         unboil.extract_file(broken)
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs on this platform")
+def test_special_files_are_refused_without_blocking(tmp_path) -> None:
+    fifo = tmp_path / "page.html"
+    os.mkfifo(fifo)  # opening it for reading would wait for a writer forever
+    with pytest.raises(InputError, match="not a regular file"):
+        unboil.extract(fifo)
+    if os.path.exists("/dev/zero"):  # endless: reading it whole never returns
+        with pytest.raises(InputError, match="not a regular file"):
+            unboil.extract(pathlib.Path("/dev/zero"))
 
 
 def test_pages_over_max_bytes_are_refused_before_parsing(tmp_path) -> None:

@@ -30,6 +30,7 @@ import copy
 import itertools
 import os
 import re
+import stat
 from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any, Mapping, Union
@@ -264,15 +265,26 @@ def decode(data: bytes) -> tuple[str, str]:
 
 
 def read_path(path: "os.PathLike[str] | str", options: Options) -> bytes:
-    """Read a page file, refusing oversize files before reading them whole."""
+    """Read a page file, refusing oversize files before reading them whole.
+
+    Only regular files are read: a FIFO would block forever and ``/dev/zero``
+    never ends.  At most ``max_bytes + 1`` bytes are read, so a file that grows
+    while it is read cannot get past the limit either.
+    """
+    name = os.fspath(path)
     try:
-        size = os.path.getsize(path)
-        if size > options.max_bytes:
-            raise PageTooLargeError(f"{os.fspath(path)}: {size} bytes exceeds max_bytes={options.max_bytes}")
+        info = os.stat(path)
+        if not stat.S_ISREG(info.st_mode):
+            raise InputError(f"cannot read {name!s}: not a regular file")
+        if info.st_size > options.max_bytes:
+            raise PageTooLargeError(f"{name}: {info.st_size} bytes exceeds max_bytes={options.max_bytes}")
         with open(path, "rb") as fh:
-            return fh.read()
+            data = fh.read(options.max_bytes + 1)
     except OSError as exc:
-        raise InputError(f"cannot read {os.fspath(path)!s}: {exc.strerror or exc}") from exc
+        raise InputError(f"cannot read {name!s}: {exc.strerror or exc}") from exc
+    if len(data) > options.max_bytes:
+        raise PageTooLargeError(f"{name}: more than max_bytes={options.max_bytes} bytes")
+    return data
 
 
 PARSER_OPTIONS: Mapping[str, bool] = MappingProxyType(

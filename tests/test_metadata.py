@@ -104,3 +104,56 @@ def test_author_meta_junk_is_removed():
 
 def test_parse_date_keeps_the_local_day():
     assert parse_date("2022-03-01T23:30:00-05:00").date() == date(2022, 3, 1)
+
+
+# --- dates ---------------------------------------------------------------------------
+
+
+def test_published_time_wins_over_modified_time():
+    m = meta("""<html><head><meta property="article:modified_time" content="2023-06-02T10:00:00+00:00">
+        <meta property="article:published_time" content="2023-05-30T09:00:00+00:00"></head><body></body></html>""")
+    assert m.date == date(2023, 5, 30)
+    assert m.modified is not None and m.modified.date() == date(2023, 6, 2)
+
+
+def test_local_day_is_kept_not_converted_to_utc():
+    m = meta("<html><head><meta property='article:published_time' content='2019-10-16T23:45:00+02:00'></head></html>")
+    assert m.date == date(2019, 10, 16)
+
+
+def test_time_element_datetime():
+    m = meta("<html><body><article><h2>x</h2><time datetime='2020-02-29T08:00'>Feb 29</time></article></body></html>")
+    assert m.date == date(2020, 2, 29)
+
+
+def test_url_date():
+    m = meta("<html><body><p>x</p></body></html>", "https://news.example/2018/07/14/heat-wave-ends/")
+    assert m.date == date(2018, 7, 14)
+    assert m.date_source == "url"
+
+
+@pytest.mark.parametrize("line, day", [
+    ("August 16, 2019", date(2019, 8, 16)),
+    ("Datum: 03.11.2021", date(2021, 11, 3)),
+    ("01. November 2021 | Naturschutz", date(2021, 11, 1)),
+    ("le 9 décembre 2019", date(2019, 12, 9)),
+    ("12 de mayo de 2020", date(2020, 5, 12)),
+    ("2022年1月25日", date(2022, 1, 25)),
+])
+def test_visible_date_beside_the_headline(line, day):
+    m = meta(f"<html><body><h1>Storm closes the pass</h1><div><span>{line}</span></div>"
+             "<p>Body text about 2 March 2015 events.</p></body></html>")
+    assert m.date == day
+    assert m.date_source == "headline"
+
+
+def test_headline_date_prefers_published_over_updated_line():
+    m = meta("<html><body><h1>Storm closes the pass</h1><p>Updated: March 3, 2022</p>"
+             "<p>Published March 1, 2022</p></body></html>")
+    assert m.date == date(2022, 3, 1)
+
+
+def test_headline_date_ignores_scripts():
+    m = meta("<html><body><h1>Storm closes the pass</h1><script>var d = '2001-01-01';</script>"
+             "<p>May 5, 2021</p></body></html>")
+    assert m.date == date(2021, 5, 5)

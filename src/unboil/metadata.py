@@ -602,6 +602,48 @@ def _visible_date(root: Any) -> tuple[datetime | None, str | None]:
     return None, None
 
 
+_UPDATED_WORDS = re.compile(
+    r"updat|modif|aktualisiert|geändert|mis à jour|actualiz|aggiorn|bijgewerkt|revised|edited", re.I
+)
+_PUBLISHED_WORDS = re.compile(r"publi|posted|veröffentlicht|erschienen|\bdatum\b|\bdate\b", re.I)
+_SKIP_TEXT_PARENTS = {"script", "style", "noscript", "template", "option", "textarea"}
+
+
+def _headline_date(heading: Any) -> datetime | None:
+    """A date written right beside the headline: the dateline under (or the kicker over) the h1.
+
+    Reads only a bounded run of short text nodes after the heading, then a few before it;
+    an "updated" line counts only when no other date is there.
+    """
+    found: list[tuple[bool, datetime]] = []
+    for axis, limit in (("following", 60), ("preceding", 12)):
+        try:
+            nodes = heading.xpath(f"{axis}::text()[position() <= {limit}]")
+        except Exception:  # noqa: BLE001 - a broken tree yields no date
+            continue
+        if axis == "preceding":
+            nodes = list(reversed(nodes))
+        prev = ""
+        for node in nodes:
+            parent = node.getparent()
+            if parent is not None and parent.tag in _SKIP_TEXT_PARENTS:
+                continue
+            text = _clean(str(node))
+            if not text:
+                continue
+            if len(text) <= 120:
+                value = parse_date(text, loose=False)
+                if value is not None:
+                    updated = bool(_UPDATED_WORDS.search(prev + " " + text)) and not _PUBLISHED_WORDS.search(text)
+                    found.append((updated, value))
+                    if not updated:
+                        return value
+            prev = text[-40:]
+        if found:
+            break
+    return found[0][1] if found else None
+
+
 _DATELINE = re.compile(
     r"^(?P<line>(?:[A-ZÀ-Þ][A-ZÀ-Þ.'’-]+(?:\s+[A-ZÀ-Þ][A-ZÀ-Þ.'’-]+){0,3})"
     r"(?:,\s*[A-Z][\w.'’ -]{1,30}?)?"
@@ -713,6 +755,14 @@ def extract_metadata(root: Any, url: str | None = None) -> Metadata:
             if published:
                 date_source = "jsonld:dateCreated"
                 break
+    if published is None:
+        # The date printed beside the headline is the one a reader sees; it outranks a
+        # URL's date and scattered <time> elements, but not the publisher's own metadata.
+        heading = next(iter(root.iter("h1")), None)
+        if heading is not None:
+            published = _headline_date(heading)
+            if published is not None:
+                date_source = "headline"
     url_date = _url_date(page_url) or _url_date(url)
     if published is None and url_date is not None:
         published, date_source = url_date, "url"

@@ -45,6 +45,8 @@ class RawBlock:
     level: int = 0
     cells: tuple[str, ...] = ()
     in_quote: bool = False
+    anchors: int = 0
+    """How many links the text contains (with link_chars: their average length)."""
 
     @property
     def link_density(self) -> float:
@@ -72,6 +74,7 @@ class _Segmenter:
         self.blocks: list[RawBlock] = []
         self.parts: list[str] = []
         self.link_chars = 0
+        self.anchors = 0
         self.max_depth = max_depth
 
     def flush(self, owner: Any, kind: str, level: int, in_quote: bool) -> None:
@@ -79,19 +82,21 @@ class _Segmenter:
             return
         raw = "".join(self.parts)
         links = self.link_chars
+        anchors = self.anchors
         self.parts = []
         self.link_chars = 0
+        self.anchors = 0
         if "\n" in raw and kind != "code":
             lines = [_norm(x) for x in raw.split("\n")]
             lines = [x for x in lines if x]
             total = sum(len(x) for x in lines) or 1
             for line in lines:
                 share = int(links * len(line) / total)
-                self.blocks.append(RawBlock(kind, line, owner, min(share, len(line)), level, (), in_quote))
+                self.blocks.append(RawBlock(kind, line, owner, min(share, len(line)), level, (), in_quote, anchors if share else 0))
             return
         text = _norm(raw)
         if text:
-            self.blocks.append(RawBlock(kind, text, owner, min(links, len(text)), level, (), in_quote))
+            self.blocks.append(RawBlock(kind, text, owner, min(links, len(text)), level, (), in_quote, anchors))
 
     def add(self, text: str | None, in_link: bool) -> None:
         if text:
@@ -113,6 +118,8 @@ class _Segmenter:
                 self.parts.append("\n")
             elif tag not in BLOCK_TAGS:
                 link = in_link or tag == "a"
+                if tag == "a":
+                    self.anchors += 1
                 self.add(child.text, link)
                 self.walk(child, kind, level, depth + 1, link, in_quote, list_depth)
             else:
@@ -136,7 +143,8 @@ class _Segmenter:
                 if cells:
                     links = sum(len(_norm(a.text_content())) for a in row.iter("a"))
                     text = " | ".join(cells)
-                    self.blocks.append(RawBlock("table_row", text, row, min(links, len(text)), 0, cells, in_quote))
+                    anchors = sum(1 for _ in row.iter("a"))
+                    self.blocks.append(RawBlock("table_row", text, row, min(links, len(text)), 0, cells, in_quote, anchors))
             for cap in el.iter("caption"):
                 text = _norm(cap.text_content())
                 if text:

@@ -59,6 +59,8 @@ def _is_meta_line(text: str, author_keys: set[str]) -> bool:
 
 _CUT_CONCEPTS = frozenset({"related", "comments"})
 
+_HEADLINE_LINK = 25
+"""Average characters per link from which a link-dense block reads as an index entry."""
 _FAVOR_LINK_LIMIT = {"precision": 0.45, "balanced": 0.6, "recall": 0.8}
 
 
@@ -69,13 +71,21 @@ class Judged:
     why: str
 
 
-def block_value(block: RawBlock, concept: str | None) -> float:
-    """How much this block argues that its ancestors hold the article."""
+def block_value(block: RawBlock, concept: str | None, index_page: bool = False) -> float:
+    """How much this block argues that its ancestors hold the article.
+
+    On an index page (``index_page``: no prose anywhere) headline-long links
+    are the content and count for their container instead of against it.
+    """
     n = len(block.text)
     if concept is not None:
         return -max(float(n), 40.0)
     density = block.link_density
     if density > 0.5:
+        # Links as long as a headline (a product name, a story title) are an
+        # index's entries; short ones ("Home", "About") are navigation.
+        if index_page and block.anchors and block.link_chars / block.anchors >= _HEADLINE_LINK:
+            return n * 0.2
         return -n * density
     if block.kind == "heading":
         return 5.0
@@ -145,11 +155,12 @@ def _climb_repeats(best: Any, body: Any, texts: dict[Any, int], trace: Trace | N
 
 def choose_container(body: Any, blocks: Sequence[RawBlock], concepts: Sequence[str | None], trace: Trace | None) -> Container:
     """The element with the best total block value (see the module docstring)."""
+    index_page = not _has_prose(blocks, concepts, body, enough=3)
     totals: dict[Any, float] = {}
     texts: dict[Any, int] = {}
     owners_seen: dict[Any, list[Any]] = {}
     for block, concept in zip(blocks, concepts):
-        value = block_value(block, concept)
+        value = block_value(block, concept, index_page)
         plain = len(block.text) - block.link_chars if concept is None else 0
         chain = owners_seen.get(block.owner)
         if chain is None:
@@ -228,17 +239,22 @@ def _appeal_boxes(blocks: Sequence[RawBlock], concepts: Sequence[str | None], co
     return boxes
 
 
-def _has_prose(blocks: Sequence[RawBlock], concepts: Sequence[str | None], container: Any) -> bool:
+def _has_prose(blocks: Sequence[RawBlock], concepts: Sequence[str | None], container: Any, enough: int = 2) -> bool:
     """Whether the container reads like an article (some real paragraphs).
 
     A shop category, a link hub or a product grid has no paragraph of prose;
     there the links *are* the content and link density must not drop them.
+    Lines split by ``<br>`` count together, by the element that holds them.
     """
-    prose = 0
+    plain: dict[Any, int] = {}
     for block, concept in zip(blocks, concepts):
-        if concept is None and len(block.text) >= 150 and block.link_density < 0.3 and _is_inside(block.owner, container):
+        if concept is None and block.link_density < 0.3:
+            plain[block.owner] = plain.get(block.owner, 0) + len(block.text)
+    prose = 0
+    for owner, chars in plain.items():
+        if chars >= 150 and _is_inside(owner, container):
             prose += 1
-            if prose >= 2:
+            if prose >= enough:
                 return True
     return False
 

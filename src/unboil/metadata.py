@@ -532,12 +532,12 @@ def _authors(root: Any, meta: dict[str, list[str]], jsonld_items: list[dict[str,
             if found:
                 break
     if not found:
-        for el in root.iterfind(".//*[@rel='author']"):
+        for el in root.xpath("//*[@rel='author']"):  # XPath: only matches become Python objects
             found.append(el.text_content())
             if len(found) >= 4:
                 break
     if not found:
-        for el in root.iterfind(".//*[@itemprop='author']"):
+        for el in root.xpath("//*[@itemprop='author']"):
             name_el = el.find(".//*[@itemprop='name']")
             found.append((name_el if name_el is not None else el).text_content())
             if len(found) >= 4:
@@ -576,7 +576,7 @@ def _visible_date(root: Any) -> tuple[datetime | None, str | None]:
     if times:
         times.sort(key=lambda x: x[0])
         return times[0][1], "time"
-    for el in root.iterfind(".//*[@itemprop]"):
+    for el in root.xpath("//*[@itemprop]"):
         if (el.get("itemprop") or "").lower() in ("datepublished", "datecreated"):
             value = parse_date(el.get("content") or el.get("datetime") or _clean(el.text_content()))
             if value:

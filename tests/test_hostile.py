@@ -683,7 +683,6 @@ def test_hostile_page_renders_to_inert_html_and_markdown() -> None:
     assert "alert(6)" not in article.text and "alert(18)" not in article.text  # attributes never become text
 
 
-@pytest.mark.xfail(strict=True, reason="article.py: a code block holding its own fence line closes the fence early")
 def test_a_code_block_cannot_close_its_markdown_fence() -> None:
     page = (
         f"<html><body><article><p>{SENTENCE}</p><pre>````\n&lt;script&gt;alert(1)&lt;/script&gt;\n````</pre>"

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import html
 import json
+import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any, Literal, Mapping
@@ -162,7 +163,9 @@ class Article:
             elif b.kind == "quote":
                 lines += [f"> {_md_escape_line(b.text)}", ""]
             elif b.kind == "code":
-                fence = "````" if "```" in b.text else "```"
+                # A fence longer than any backtick run inside, so the code cannot close it.
+                longest = max((len(run) for run in re.findall(r"`+", b.text)), default=0)
+                fence = "`" * max(3, longest + 1)
                 lines += [fence, b.text, fence, ""]
             elif b.kind == "table_row":
                 cells = b.cells or (b.text,)

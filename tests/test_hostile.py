@@ -190,6 +190,7 @@ def test_a_gzip_bomb_is_refused_after_max_bytes(tmp_path) -> None:
         {"time_budget": -1.0},
         {"time_budget": float("nan")},
         {"time_budget": "2"},
+        {"favor": "speed"},
     ],
     ids=repr,
 )

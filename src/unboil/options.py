@@ -8,7 +8,7 @@ the same input and options always give the same result, whatever ran before.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from typing import Literal
+from typing import Literal, get_args
 
 from .vocabulary import DEFAULT_VOCABULARY, Vocabulary
 
@@ -57,6 +57,8 @@ class Options:
     with_metadata: bool = True
 
     def __post_init__(self) -> None:
+        if self.favor not in get_args(Favor):
+            raise ValueError(f"Options.favor must be one of {get_args(Favor)}, not {self.favor!r}")
         for name in ("max_bytes", "max_elements", "max_depth"):
             value = getattr(self, name)
             if isinstance(value, bool) or not isinstance(value, int) or value < 1:

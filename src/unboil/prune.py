@@ -40,6 +40,7 @@ _DROP_TAGS = frozenset(
 # those are unwrapped instead of dropped when they hold real text.
 _CONTROL_TAGS = frozenset({"button", "select", "option", "label", "dialog", "noscript"})
 _CONTROL_MAX_TEXT = 200
+_NOSCRIPT_MAX_TEXT = 100
 # Page furniture, removed unless they hold the article.
 _FURNITURE_TAGS = frozenset({"nav", "aside", "footer", "header", "menu"})
 _FURNITURE_ROLES = frozenset(
@@ -127,7 +128,11 @@ def prune(root: Any, options: Options, trace: Trace | None = None, relax: int = 
         if el.getparent() is None:
             continue
         # A <noscript> whose content the parser kept as raw text holds markup, not prose.
-        if sizes.get(el, 0) > _CONTROL_MAX_TEXT and (el.tag != "noscript" or len(el)):
+        if el.tag == "noscript":
+            keep = len(el) > 0 and sizes.get(el, 0) > _NOSCRIPT_MAX_TEXT
+        else:
+            keep = sizes.get(el, 0) > _CONTROL_MAX_TEXT
+        if keep:
             el.drop_tag()
         else:
             el.drop_tree()

@@ -25,6 +25,7 @@ from .blocks import RawBlock
 from .metadata import Metadata, parse_date, title_key
 from .options import Options
 from .trace import Trace, describe
+from .vocabulary import AMOUNT
 
 __all__ = ["Container", "Judged", "choose_container", "judge_blocks", "block_value"]
 
@@ -69,6 +70,28 @@ class Judged:
     block: RawBlock
     keep: bool
     why: str
+
+
+_AMOUNT_ONLY = re.compile(rf"^{AMOUNT}$", re.I)
+_LADDER_RUN = 3
+
+
+def mark_amount_runs(blocks: Sequence[RawBlock], concepts: list[str | None]) -> list[str | None]:
+    """Mark runs of bare amounts ("0 $", "2,500 $", "5,000 $") as a donation ladder.
+
+    One price alone is a product's; three or more amounts in a row with no words
+    between them are a progress bar or a ladder of donation buttons.
+    """
+    run: list[int] = []
+    for i, block in enumerate(list(blocks) + [None]):  # type: ignore[list-item]
+        if block is not None and concepts[i] is None and len(block.text) <= 24 and _AMOUNT_ONLY.match(block.text):
+            run.append(i)
+            continue
+        if len(run) >= _LADDER_RUN:
+            for k in run:
+                concepts[k] = "donation"
+        run = []
+    return concepts
 
 
 def block_value(block: RawBlock, concept: str | None, index_page: bool = False) -> float:
@@ -161,7 +184,8 @@ def choose_container(body: Any, blocks: Sequence[RawBlock], concepts: Sequence[s
     owners_seen: dict[Any, list[Any]] = {}
     for block, concept in zip(blocks, concepts):
         value = block_value(block, concept, index_page)
-        plain = len(block.text) - block.link_chars if concept is None else 0
+        # Text that argues for a run of items: link text only counts on index pages.
+        plain = 0 if concept is not None else len(block.text) if index_page else len(block.text) - block.link_chars
         chain = owners_seen.get(block.owner)
         if chain is None:
             chain = [block.owner]
@@ -316,7 +340,10 @@ def judge_blocks(
         for j in out:
             if j.why != "outside-container":
                 trace.add("score", "kept" if j.keep else "dropped", describe(j.block.owner, j.block.text), j.why)
-    # Trailing headings with nothing after them are orphans of removed sections.
+    # Trailing headings with nothing after them are orphans of removed sections
+    # (unless headings are all there is: the entries of an index).
+    if not any(j.keep and j.block.kind != "heading" for j in out):
+        return out
     while out:
         last_kept = next((k for k in range(len(out) - 1, -1, -1) if out[k].keep), None)
         if last_kept is None or out[last_kept].block.kind != "heading":

@@ -26,7 +26,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Iterable, Mapping, Sequence
 
-__all__ = ["Concept", "Vocabulary", "DEFAULT_VOCABULARY", "attribute_words"]
+__all__ = ["AMOUNT", "Concept", "Vocabulary", "DEFAULT_VOCABULARY", "attribute_words"]
 
 _WORD_SPLIT = re.compile(r"[^a-z0-9]+")
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
@@ -163,7 +163,7 @@ class Vocabulary:
 # Amounts such as "2,500 $", "$20", "20 USD", "€ 5.000,00".
 # Digit groups take one separator each ("1 000", "2,500.00"): a class such as [\d.,\s]*
 # here, repeated by a ladder's "+", backtracks exponentially on "$1 $1 $1 ... x".
-_AMOUNT = r"(?:[$€£¥₽]\s?\d+(?:[.,\s]\d+)*[.,]?|\d+(?:[.,\s]\d+)*[.,]?\s?(?:[$€£¥₽]|usd|eur|gbp|chf|rub|dollars?|euros?))"
+AMOUNT = r"(?:[$€£¥₽]\s?\d+(?:[.,\s]\d+)*[.,]?|\d+(?:[.,\s]\d+)*[.,]?\s?(?:[$€£¥₽]|usd|eur|gbp|chf|rub|dollars?|euros?))"
 
 DONATION = Concept(
     "donation",
@@ -175,9 +175,9 @@ DONATION = Concept(
         }
     ),
     lines=(
-        rf"(?:{_AMOUNT}\s*)+",  # a ladder or progress bar of amounts
-        rf"(?:one[- ]time|monthly|yearly|annual)\s+(?:support|donation|gift)\s*:?\s*{_AMOUNT}?",
-        rf"(?:donate|give|support|contribute)\s*{_AMOUNT}",
+        rf"(?:{AMOUNT}\s*){{2,}}",  # a ladder or progress bar of amounts in one line
+        rf"(?:one[- ]time|monthly|yearly|annual)\s+(?:support|donation|gift)\s*:?\s*{AMOUNT}?",
+        rf"(?:donate|give|support|contribute)\s*{AMOUNT}",
         r"support\s+(?:us|our\s+\w+(?:\s+\w+)?|the\s+\w+|[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,3})\s*[!.]?",
         r"(?:donate|donate now|make a donation|give now|give today|contribute now|chip in|"
         r"become a (?:patron|supporter|donor|sustaining member)|support (?:our|this) (?:work|journalism|site|project))\s*[!.»→>]*",
@@ -185,7 +185,7 @@ DONATION = Concept(
         r"(?:jetzt\s+)?unterstütze(?:n sie)? [^.!?]{1,60}[!.]?",
         r"(?:faire un don|soutenez[- ]nous|soutenir)\s*[!.]?",
         r"(?:dona(?:r| ora| ahora)?|apoya(?:nos)?|sostienici)\s*[!.]?",
-        r"goal\s*:?\s*" + _AMOUNT + r".*",
+        r"goal\s*:?\s*" + AMOUNT + r".*",
         r"\d{1,3}\s*%\s*(?:funded|of (?:our |the )?goal)",
     ),
     phrases=(

@@ -29,6 +29,7 @@ from typing import Iterable, Mapping, Sequence
 __all__ = ["AMOUNT", "Concept", "Vocabulary", "DEFAULT_VOCABULARY", "attribute_words"]
 
 _WORD_SPLIT = re.compile(r"[^a-z0-9]+")
+_HAS_CAPITAL = re.compile(r"(?<!\\)[A-Z]")
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 
 
@@ -53,8 +54,11 @@ class Concept:
             joined = "|".join(f"(?:{p})" for p in self.lines)
             object.__setattr__(self, "line_re", re.compile(rf"^(?:{joined})$", re.I))
         if self.phrases:
+            # Phrases are searched in lowercased text: without re.I the search is twice
+            # as fast.  A caller's phrase with capitals still gets re.I.
             joined = "|".join(f"(?:{p})" for p in self.phrases)
-            object.__setattr__(self, "phrase_re", re.compile(joined, re.I))
+            flags = re.I if _HAS_CAPITAL.search(joined) else 0
+            object.__setattr__(self, "phrase_re", re.compile(joined, flags))
 
     def merged(
         self,
@@ -151,10 +155,11 @@ class Vocabulary:
         n = len(text)
         if n > self.phrase_limit:
             return None
+        low = text.lower()
         for concept in self.concepts:
             if n <= self.line_limit and concept.line_re is not None and concept.line_re.match(text):
                 return concept.name
-            if concept.phrase_re is not None and concept.phrase_re.search(text):
+            if concept.phrase_re is not None and concept.phrase_re.search(low):
                 return concept.name
         return None
 

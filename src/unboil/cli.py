@@ -28,7 +28,7 @@ exit codes:
 _CLEAN_EPILOG = """\
 examples:
   unboil clean saved_pages/ -o clean/
-  unboil clean mirror/ -o out/ --format jsonl --workers 8 --exclude '*/tags/*'
+  unboil clean mirror/ -o out/ --format jsonl --workers 8 --exclude tags --exclude '*.amp.html'
   unboil clean crawl/ -o out/ --engine dask --scheduler tcp://10.0.0.5:8786
 
 inputs: .html .htm .xhtml .shtml files, gzipped or not (page.html.gz), and

@@ -1,0 +1,188 @@
+"""``python -m unboil.bench``: quality and speed of unboil beside its peers, one process.
+
+    python -m unboil.bench [--datasets a,b] [--tools unboil,trafilatura,...] [--limit N]
+                           [--corpus PATH] [--json OUT.json] [--markdown OUT.md]
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import json
+import platform
+import resource
+import sys
+import time
+from collections import defaultdict
+from dataclasses import asdict, dataclass, field
+from importlib import metadata
+from pathlib import Path
+from typing import Any, Sequence
+
+from .corpus import datasets, default_corpus
+from .peers import TOOLS, Extractor, Tool, load_tool, silence
+from .report import Slices, Summary, console_table, floor_line, markdown_table, page_type_table, summarize
+from .runner import SLOW_SECONDS, WARM_UP_HTML, PageResult, run_dataset, timed
+
+BREAKDOWN_TOOLS = ("unboil", "trafilatura")
+
+
+def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
+    ap = argparse.ArgumentParser(prog="python -m unboil.bench", description=__doc__.splitlines()[0])
+    ap.add_argument("--datasets", help="comma-separated dataset folders (default: all)")
+    ap.add_argument("--tools", default=",".join(TOOLS), help=f"comma-separated, from: {','.join(TOOLS)}")
+    ap.add_argument("--limit", type=int, help="at most N pages per dataset")
+    ap.add_argument("--corpus", type=Path, help="corpus root (default: $UNBOIL_CORPUS or ../shared/corpus/dev)")
+    ap.add_argument("--json", type=Path, help="write summaries and per-page scores here")
+    ap.add_argument("--markdown", type=Path, help="write the final markdown table here")
+    return ap.parse_args(argv)
+
+
+def say(message: str) -> None:
+    """Progress goes to stderr, so stdout holds only the report."""
+    print(f"[{time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
+
+
+def version(tool: Tool) -> str:
+    try:
+        return metadata.version(tool.distribution) if tool.distribution else "?"
+    except metadata.PackageNotFoundError:
+        return "?"
+
+
+def load_tools(names: Sequence[str]) -> dict[Tool, Extractor]:
+    """Import and warm up each tool (first calls load models and caches; that is not speed)."""
+    loaded: dict[Tool, Extractor] = {}
+    for name in names:
+        tool = TOOLS[name]
+        extractor = load_tool(name)
+        if extractor is None:
+            say(f"{name}: not installed, skipped")
+            continue
+        _, ms, error = timed(extractor, WARM_UP_HTML, "https://example.com/warm-up")
+        say(f"{name} {version(tool)}: warm-up {ms:.0f} ms" + (f" ({error})" if error else ""))
+        loaded[tool] = extractor
+    gc.freeze()  # the tools' long-lived objects: a collection before each call would rescan them (~0.1 s)
+    return loaded
+
+
+def choose(requested: str | None, known: Sequence[str], what: str) -> list[str]:
+    if not requested:
+        return list(known)
+    chosen = [n.strip() for n in requested.split(",") if n.strip()]
+    unknown = [n for n in chosen if n not in known]
+    if unknown:
+        raise SystemExit(f"unknown {what}: {', '.join(unknown)} (known: {', '.join(known)})")
+    return chosen
+
+
+def breakdown(dataset: str, by_tool: dict[str, list[PageResult]]) -> Slices:
+    """{page_type: {tool: Summary}} for the tools whose weak page kinds we want to see."""
+    slices: Slices = defaultdict(dict)
+    for tool in BREAKDOWN_TOOLS:
+        groups: dict[str, list[PageResult]] = defaultdict(list)
+        for r in by_tool.get(tool, []):
+            if r.page_type:
+                groups[r.page_type].append(r)
+        for page_type, results in groups.items():
+            slices[page_type][tool] = summarize(dataset, tool, results)
+    return dict(slices)
+
+
+@dataclass
+class Run:
+    """What the run keeps: summaries, page-type slices per dataset, and the small per-page scores."""
+
+    summaries: list[Summary] = field(default_factory=list)
+    slices: dict[str, Slices] = field(default_factory=dict)
+    results: list[PageResult] = field(default_factory=list)
+
+
+def bench_dataset(root: Path, dataset: str, tools: dict[Tool, Extractor], limit: int | None, run: Run) -> None:
+    """Run and print one dataset's table (and its page-type breakdown when the gold has one)."""
+    by_tool: dict[str, list[PageResult]] = defaultdict(list)
+    for result in run_dataset(root, dataset, tools, limit, say):
+        by_tool[result.tool].append(result)
+    summaries = [summarize(dataset, t.name, by_tool[t.name]) for t in tools]
+    first = summaries[0]
+    print(f"\n## {dataset} ({first.pages} pages, {first.text_pages} with gold text)\n", flush=True)
+    print(console_table(summaries))
+    if line := floor_line(summaries):
+        print(line)
+    for s in summaries:
+        if s.errors or s.slow:
+            crashes = ", ".join(f"{kind} x{n}" for kind, n in s.errors.items()) or "none"
+            print(f"  {s.tool}: crashes {crashes}; slow (> {SLOW_SECONDS:.0f} s) {s.slow}")
+    slices = breakdown(dataset, by_tool)
+    if slices:
+        print(f"\nbody precision / recall / F1 by page_type ({dataset})\n")
+        print(page_type_table(slices))
+    sys.stdout.flush()
+    run.summaries += summaries
+    run.results += [r for rs in by_tool.values() for r in rs]
+    if slices:
+        run.slices[dataset] = slices
+
+
+def speed_table(summaries: Sequence[Summary]) -> str:
+    """Pages per second over the whole run, per tool, as the README's speed metric asks."""
+    pages: dict[str, int] = defaultdict(int)
+    millis: dict[str, float] = defaultdict(float)
+    for s in summaries:
+        pages[s.tool] += s.pages
+        millis[s.tool] += s.ms * s.pages
+    rows = [f"  {t:<12} {n:>5} pages  {millis[t] / n:8.1f} ms/page  {1000 * n / millis[t]:8.1f} pages/s"
+            for t, n in pages.items() if n and millis[t]]
+    return "\n".join(rows)
+
+
+def write_json(path: Path, meta: dict[str, Any], run: Run) -> None:
+    """Summaries for the record, per-page scores for finding the pages a change moved."""
+    payload = {
+        "meta": meta,
+        "summary": [s.to_dict() for s in run.summaries],
+        "by_page_type": {
+            ds: {pt: {t: s.to_dict() for t, s in by_tool.items()} for pt, by_tool in sl.items()}
+            for ds, sl in run.slices.items()
+        },
+        "pages": [asdict(r) for r in run.results],
+    }
+    path.write_text(json.dumps(payload, indent=1, ensure_ascii=False), encoding="utf-8")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parse_args(argv)
+    root = args.corpus or default_corpus()
+    if root is None or not root.is_dir():
+        print("no corpus: pass --corpus or set $UNBOIL_CORPUS (expected ../shared/corpus/dev)", file=sys.stderr)
+        return 2
+    chosen = choose(args.datasets, datasets(root), "dataset")
+    silence()
+    tools = load_tools(choose(args.tools, list(TOOLS), "tool"))
+    if not tools:
+        print("no tool available", file=sys.stderr)
+        return 2
+    started = time.time()
+    run = Run()
+    for dataset in chosen:
+        say(f"{dataset}: start")
+        bench_dataset(root, dataset, tools, args.limit, run)
+    table = markdown_table(run.summaries)
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print("\n## speed over the whole run\n\n" + speed_table(run.summaries))
+    print(f"\npeak RSS {peak_mb:.0f} MB, {time.time() - started:.0f} s")
+    print("\n## markdown\n\n" + table, flush=True)
+    meta = {
+        "corpus": str(root), "datasets": chosen, "limit": args.limit, "python": platform.python_version(),
+        "machine": platform.platform(), "versions": {t.name: version(t) for t in tools},
+        "seconds": round(time.time() - started, 1),
+    }
+    if args.json:
+        write_json(args.json, meta, run)
+    if args.markdown:
+        args.markdown.write_text(table + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

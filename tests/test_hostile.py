@@ -602,6 +602,16 @@ def test_deeply_nested_json_ld_is_ignored_not_fatal(jsonld: str) -> None:
     assert SENTENCE in unboil.extract(page).text
 
 
+def test_an_empty_readability_summary_is_no_second_opinion() -> None:
+    """Found by test_fuzz (14,000 ill-formed trees): readability summarised this as "<html></html>"."""
+    page = (
+        '<body class="display:none" id="display:none" hidden="javascript:alert(1)">'
+        + "The the the the the the the the the the the the the the the."
+        + '</body><div aria-hidden="display:none" role="read-more-links"></div>'
+    )
+    assert isinstance(_outcome(page, Options(time_budget=None)), Article)
+
+
 def test_huge_wrappers_do_not_make_metadata_quadratic() -> None:
     """Date-, author- and title-like wrappers around megabytes of text are read a bounded number of times."""
     big = "word, " * 200_000

@@ -36,6 +36,6 @@ def readability_blocks(body: Any, options: Options) -> list[RawBlock]:
         return []
     try:
         tree = lxml_html.fragment_fromstring(summary, create_parent="div")
-    except (etree.LxmlError, ValueError):
+    except (etree.LxmlError, ValueError, AssertionError):  # "too many bodies" on a summary of "<html></html>"
         return []
     return [b for b in segment(tree, options.max_depth) if b.link_density <= 0.6]

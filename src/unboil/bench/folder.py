@@ -13,7 +13,9 @@ go and interleaved so that both tools see the same machine load::
     trafilatura --input-dir PLAIN --output-dir OUT --parallel N
 
 Pages/second is pages / wall-clock seconds of the whole command (start-up
-included); peak memory is the largest sum of the resident set sizes of the
+included); CPU seconds are those of the command and all its descendants
+(``RUSAGE_CHILDREN``), a figure that other load on the machine disturbs far
+less than wall-clock time; peak memory is the largest sum of the resident set sizes of the
 command and all its child processes, sampled every 50 ms with psutil.
 
 **Memory.**  ``unboil clean`` (``--workers 2``, JSON) on a folder of
@@ -84,8 +86,11 @@ def make_scaled(pages: list[Path], corpus: Path, dest: Path, n: int) -> int:
 
 def measure(cmd: list[str], interval: float = 0.05) -> dict[str, Any]:
     """Run ``cmd``; wall seconds, exit code and peak RSS of the process tree (MB)."""
+    import resource
+
     import psutil
 
+    cpu_before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     root = psutil.Process(proc.pid)
@@ -110,8 +115,13 @@ def measure(cmd: list[str], interval: float = 0.05) -> dict[str, Any]:
         time.sleep(interval)
     stderr = proc.stderr.read().decode("utf-8", "replace") if proc.stderr else ""
     proc.wait()
+    seconds = time.perf_counter() - start
+    cpu_after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    # CPU of the whole tree: every worker is reaped by its parent, so it is counted.
+    cpu = (cpu_after.ru_utime - cpu_before.ru_utime) + (cpu_after.ru_stime - cpu_before.ru_stime)
     return {
-        "seconds": round(time.perf_counter() - start, 2),
+        "seconds": round(seconds, 2),
+        "cpu_seconds": round(cpu, 2),
         "exit": proc.returncode,
         "peak_mb": round(peak_total / 2**20, 1),
         "peak_main_mb": round(peak_main / 2**20, 1),
@@ -152,6 +162,7 @@ def speed(corpus: Path, work: Path, workers: Sequence[int]) -> dict[str, Any]:
             m["pages"] = n
             m["outputs"] = count_files(out) - (2 if tool == "unboil" else 0)  # report.jsonl, .unboil.lock
             m["pages_per_second"] = round(n / m["seconds"], 2)
+            m["pages_per_cpu_second"] = round(n / max(1e-9, m["cpu_seconds"]), 2)
             rows[f"{tool}-{w}"] = m
     return {"pages": n, "runs": rows}
 
@@ -180,11 +191,12 @@ def memory(corpus: Path, work: Path, small: int, large: int, workers: int) -> di
 def print_speed(result: dict[str, Any], workers: Sequence[int]) -> None:
     runs = result["runs"]
     print(f"\nspeed: {result['pages']} pages (decompressed dev corpus), same machine, same run")
-    print(f"{'tool':<12} {'workers':>7} {'seconds':>8} {'pages/s':>8} {'peak MB':>8} {'outputs':>8}")
+    print(f"{'tool':<12} {'workers':>7} {'seconds':>8} {'pages/s':>8} {'CPU s':>8} {'pages/CPU s':>11} {'peak MB':>8} {'outputs':>8}")
     for w in workers:
         for tool in ("unboil", "trafilatura"):
             m = runs[f"{tool}-{w}"]
-            print(f"{tool:<12} {w:>7} {m['seconds']:>8.1f} {m['pages_per_second']:>8.1f} {m['peak_mb']:>8.0f} {m['outputs']:>8}")
+            print(f"{tool:<12} {w:>7} {m['seconds']:>8.1f} {m['pages_per_second']:>8.1f} {m['cpu_seconds']:>8.1f} "
+                  f"{m['pages_per_cpu_second']:>11.1f} {m['peak_mb']:>8.0f} {m['outputs']:>8}")
     for w in workers:
         u, t = runs[f"unboil-{w}"], runs[f"trafilatura-{w}"]
         print(f"unboil / trafilatura with {w} worker(s): {u['pages_per_second'] / t['pages_per_second']:.2f}x")

@@ -380,6 +380,12 @@ def test_text_far_past_max_elements_is_not_parsed() -> None:
     assert len(loaded.root.text_content()) < 10_000
 
 
+def test_a_script_full_of_comparisons_does_not_use_up_the_markup_budget() -> None:
+    page = f"<html><body><script>{'if (a < b) {{}} ' * 5000}</script><article><p>{SENTENCE}</p></article></body></html>"
+    loaded = load_module.load(page, Options(max_elements=100))
+    assert loaded.limited == () and SENTENCE in loaded.root.text_content()
+
+
 def test_a_page_under_the_limits_is_not_cut() -> None:
     loaded = load_module.load(P.normal_page(), Options())
     assert loaded.limited == ()

@@ -98,7 +98,7 @@ _DECLARED = re.compile(
     re.I,
 )
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
-_TAG_OPEN = re.compile("<")
+_START_TAG = re.compile("<[A-Za-z]")
 _END_OF_DOCUMENT = re.compile(r"</(?:body|html)\s*>", re.I)
 # Characters XML forbids and lxml refuses in a str: C0 controls but tab/LF/CR, and lone surrogates.
 _FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
@@ -307,11 +307,11 @@ The HTML parser has no entity or DTD loading at all: a ``<!DOCTYPE>``'s
 internal subset is read and ignored, so ``&xxe;`` stays literal text.
 """
 
-_MARKUP_PER_ELEMENT = 8
-"""Text past the ``8 * max_elements``-th ``<`` is not parsed at all: a page has two
-or three ``<`` per element, so that text lies past the cut :func:`_bound` makes
-anyway, and parsing it would cost time and memory (a 30 MB page parses in 5% of
-the time)."""
+_TAGS_PER_ELEMENT = 4
+"""Text past the ``4 * max_elements``-th start tag is not parsed at all: a start tag
+makes at most one element, so that text lies far past the cut :func:`_bound` makes
+anyway, and parsing it would only cost time and memory.  (Start tags are counted
+as ``<`` and a letter, which a script's ``i<n`` also is: hence the margin.)"""
 
 
 def _parser() -> etree.HTMLParser:
@@ -320,19 +320,21 @@ def _parser() -> etree.HTMLParser:
     return lxml_html.HTMLParser(**PARSER_OPTIONS)
 
 
-def _markup_budget(text: str, max_elements: int) -> str:
-    """``text`` cut before its ``8 * max_elements``-th ``<`` (see :data:`_MARKUP_PER_ELEMENT`)."""
-    budget = _MARKUP_PER_ELEMENT * max_elements
-    if text.count("<") <= budget:
-        return text
-    cut = next(itertools.islice(_TAG_OPEN.finditer(text), budget, None))
-    return text[: cut.start()]
+def _markup_budget(text: str, max_elements: int) -> tuple[str, tuple[str, ...]]:
+    """``text`` cut before its ``4 * max_elements``-th start tag (see :data:`_TAGS_PER_ELEMENT`), and a note if it was."""
+    budget = _TAGS_PER_ELEMENT * max_elements
+    if text.count("<") <= budget:  # a quick bound: no more start tags than "<"
+        return text, ()
+    extra = next(itertools.islice(_START_TAG.finditer(text), budget, None), None)
+    if extra is None:
+        return text, ()
+    return text[: extra.start()], (f"text after character {extra.start()} ({budget} start tags) not parsed",)
 
 
 def _bound(root: Any, options: Options) -> tuple[str, ...]:
     """Drop subtrees deeper than ``max_depth`` and elements past ``max_elements``.
 
-    Done in libxml2 (XPath) where it can be, so a normal page pays a count:
+    Done in libxml2 (two XPath passes, about a microsecond an element), so
     nothing is walked in Python unless a limit bites.  Returns notes on what was cut.
     """
     notes: list[str] = []
@@ -362,7 +364,7 @@ def _bound(root: Any, options: Options) -> tuple[str, ...]:
 
 def _parse_text(text: str, encoding: str, options: Options) -> Loaded:
     text = _XML_DECL.sub("", text, count=1)
-    text = _markup_budget(text, options.max_elements)
+    text, cut = _markup_budget(text, options.max_elements)
     # libxml2 drops what follows </html>; browsers move it into the body, and
     # real pages (templates that print a footer, then the article) need that.
     text = _END_OF_DOCUMENT.sub("", text)
@@ -375,7 +377,7 @@ def _parse_text(text: str, encoding: str, options: Options) -> Loaded:
         root = None
     if root is None or not isinstance(root.tag, str):
         return Loaded(lxml_html.Element("html"), encoding)
-    return Loaded(root, encoding, _bound(root, options))
+    return Loaded(root, encoding, cut + _bound(root, options))
 
 
 def load(source: Source, options: Options) -> Loaded:

@@ -9,8 +9,10 @@ from __future__ import annotations
 import argparse
 import gc
 import json
+import os
 import platform
 import resource
+import signal
 import sys
 import time
 from collections import defaultdict
@@ -164,25 +166,39 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     started = time.time()
     run = Run()
-    for dataset in chosen:
-        say(f"{dataset}: start")
-        bench_dataset(root, dataset, tools, args.limit, run)
-    table = markdown_table(run.summaries)
+    meta: dict[str, Any] = {
+        "corpus": str(root), "datasets": chosen, "limit": args.limit, "python": platform.python_version(),
+        "machine": platform.platform(), "versions": {t.name: version(t) for t in tools}, "complete": False,
+    }
+    signal.signal(signal.SIGTERM, _terminated)
+    say(f"pid {os.getpid()}")
+    try:
+        for dataset in chosen:
+            say(f"{dataset}: start")
+            bench_dataset(root, dataset, tools, args.limit, run)
+            save(args, meta, run, started)  # after each dataset: a run killed later keeps what it measured
+        meta["complete"] = True
+    except KeyboardInterrupt:
+        say("interrupted: reporting the datasets finished so far")
+    save(args, meta, run, started)
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print("\n## speed over the whole run\n\n" + speed_table(run.summaries))
     print(f"\npeak RSS {peak_mb:.0f} MB, {time.time() - started:.0f} s")
-    print("\n## markdown\n\n" + table, flush=True)
-    meta = {
-        "corpus": str(root), "datasets": chosen, "limit": args.limit, "python": platform.python_version(),
-        "machine": platform.platform(), "versions": {t.name: version(t) for t in tools},
-        "seconds": round(time.time() - started, 1),
-    }
+    print("\n## markdown\n\n" + markdown_table(run.summaries), flush=True)
+    return 0 if meta["complete"] else 130
+
+
+def _terminated(signum: int, frame: object) -> None:
+    """SIGTERM (a shared machine's clean-up) ends the run like Ctrl-C: partial results are still written."""
+    raise KeyboardInterrupt
+
+
+def save(args: argparse.Namespace, meta: dict[str, Any], run: Run, started: float) -> None:
+    meta["seconds"] = round(time.time() - started, 1)
     if args.json:
         write_json(args.json, meta, run)
     if args.markdown:
-        args.markdown.write_text(table + "\n", encoding="utf-8")
-    return 0
-
+        args.markdown.write_text(markdown_table(run.summaries) + "\n", encoding="utf-8")
 
 if __name__ == "__main__":
     sys.exit(main())

@@ -28,6 +28,7 @@ import pathological as P
 import unboil
 from unboil import Article, Options
 from unboil import load as load_module
+from unboil.dom import text_of
 from unboil.errors import (
     ExtractionError,
     ExtractionTimeout,
@@ -376,14 +377,14 @@ def test_max_elements_cuts_the_page_in_document_order() -> None:
 def test_text_far_past_max_elements_is_not_parsed() -> None:
     page = "<html><body>" + "<p>x</p>" * 10_000 + "<p>THE END</p></body></html>"
     loaded = load_module.load(page, Options(max_elements=100))
-    assert "THE END" not in loaded.root.text_content()
-    assert len(loaded.root.text_content()) < 10_000
+    assert "THE END" not in text_of(loaded.root)
+    assert len(text_of(loaded.root)) < 10_000
 
 
 def test_a_script_full_of_comparisons_does_not_use_up_the_markup_budget() -> None:
     page = f"<html><body><script>{'if (a < b) {{}} ' * 5000}</script><article><p>{SENTENCE}</p></article></body></html>"
     loaded = load_module.load(page, Options(max_elements=100))
-    assert loaded.limited == () and SENTENCE in loaded.root.text_content()
+    assert loaded.limited == () and SENTENCE in text_of(loaded.root)
 
 
 def test_a_page_under_the_limits_is_not_cut() -> None:
@@ -397,7 +398,7 @@ def test_a_30mb_page_is_cut_to_max_elements() -> None:
     assert len(data) >= 30_000_000
     loaded = load_module.load(data, Options())
     assert int(loaded.root.xpath("count(//*)")) <= Options().max_elements
-    assert SENTENCE in loaded.root.text_content()
+    assert SENTENCE in text_of(loaded.root)
 
 
 def test_200000_siblings_are_cut_to_max_elements() -> None:
@@ -484,13 +485,13 @@ def test_the_parser_is_built_without_network_or_dtd_loading(monkeypatch: pytest.
     for risky in ("load_dtd", "dtd_validation", "resolve_entities", "attribute_defaults", "xinclude"):
         assert risky not in options
     built: list[dict] = []
-    real = load_module.lxml_html.HTMLParser
+    real = load_module.etree.HTMLParser
 
     def spy(**kwargs: object):
         built.append(kwargs)
         return real(**kwargs)
 
-    monkeypatch.setattr(load_module.lxml_html, "HTMLParser", spy)
+    monkeypatch.setattr(load_module.etree, "HTMLParser", spy)
     unboil.extract(P.xxe_page("/etc/passwd", "http://127.0.0.1:9"))
     assert built and all(kw == dict(options) for kw in built)
 
@@ -531,13 +532,13 @@ def test_no_budget_means_no_timeout(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_the_budget_is_checked_inside_the_block_loop(monkeypatch: pytest.MonkeyPatch) -> None:
     """A page of many blocks stops inside the costliest loop, not after it."""
     seen = []
-    real = unboil.Vocabulary.text_concept
+    real = unboil.Vocabulary.text_concepts
 
-    def counting(self, text):  # type: ignore[no-untyped-def]
-        seen.append(text)
-        return real(self, text)
+    def counting(self, texts):  # type: ignore[no-untyped-def]
+        seen.extend(texts)
+        return real(self, texts)
 
-    monkeypatch.setattr(unboil.Vocabulary, "text_concept", counting)
+    monkeypatch.setattr(unboil.Vocabulary, "text_concepts", counting)
     clock = {"now": 0.0}
 
     def fake_cpu() -> float:

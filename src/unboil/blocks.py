@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from .dom import text_of
+
 __all__ = ["RawBlock", "segment", "BLOCK_TAGS"]
 
 BLOCK_TAGS = frozenset(
@@ -62,7 +64,7 @@ def _is_data_table(table: Any) -> bool:
     if table.find(".//table") is not None:
         return False
     for cell in table.iter("td", "th"):
-        if len(cell.text_content()) > 400:
+        if len(text_of(cell)) > 400:
             return False
     return True
 
@@ -131,22 +133,22 @@ class _Segmenter:
     def block(self, el: Any, depth: int, in_link: bool, in_quote: bool, list_depth: int) -> None:
         tag = el.tag
         if tag in ("pre", "listing", "xmp"):
-            text = el.text_content().strip("\n")
+            text = text_of(el).strip("\n")
             if text.strip():
-                links = sum(len(a.text_content()) for a in el.iter("a"))
+                links = sum(len(text_of(a)) for a in el.iter("a"))
                 self.blocks.append(RawBlock("code", text, el, links, 0, (), in_quote))
             return
         if tag == "table" and _is_data_table(el):
             for row in el.iter("tr"):
-                cells = tuple(_norm(c.text_content()) for c in row if c.tag in ("td", "th"))
+                cells = tuple(_norm(text_of(c)) for c in row if c.tag in ("td", "th"))
                 cells = tuple(c for c in cells if c)
                 if cells:
-                    links = sum(len(_norm(a.text_content())) for a in row.iter("a"))
+                    links = sum(len(_norm(text_of(a))) for a in row.iter("a"))
                     text = " | ".join(cells)
                     anchors = sum(1 for _ in row.iter("a"))
                     self.blocks.append(RawBlock("table_row", text, row, min(links, len(text)), 0, cells, in_quote, anchors))
             for cap in el.iter("caption"):
-                text = _norm(cap.text_content())
+                text = _norm(text_of(cap))
                 if text:
                     self.blocks.append(RawBlock("caption", text, cap, 0, 0, (), in_quote))
             return

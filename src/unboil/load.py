@@ -19,14 +19,13 @@ Why this stage is careful:
   not parsed, elements past ``Options.max_elements`` (in document order) are
   cut, and subtrees deeper than ``Options.max_depth`` are dropped, so every
   later stage works on at most ``max_elements`` elements ``max_depth`` deep.
-* The caller's objects are never mutated: a caller's tree is deep-copied and
-  later stages work on our copy only.
+* The caller's objects are never mutated: a caller's tree is serialised and
+  re-parsed, and later stages work on that private tree only.
 """
 
 from __future__ import annotations
 
 import codecs
-import copy
 import itertools
 import os
 import re
@@ -35,7 +34,7 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any, Mapping, Union
 
-from lxml import etree, html as lxml_html
+from lxml import etree
 
 from .errors import InputError, NotHTMLError, PageTooLargeError
 from .options import Options
@@ -127,7 +126,7 @@ _MAGIC: tuple[tuple[bytes, str], ...] = (
 class Loaded:
     """A parsed page that only unboil holds a reference to."""
 
-    root: Any  # lxml.html.HtmlElement (the <html> element)
+    root: Any  # an lxml.etree element (the <html> element)
     encoding: str
     """The encoding the text was decoded with, or ``"unicode"`` for str input."""
     limited: tuple[str, ...] = ()
@@ -317,7 +316,7 @@ as ``<`` and a letter, which a script's ``i<n`` also is: hence the margin.)"""
 def _parser() -> etree.HTMLParser:
     # A new parser per call: lxml parsers are not thread-safe to share, and the
     # cost is microseconds.
-    return lxml_html.HTMLParser(**PARSER_OPTIONS)
+    return etree.HTMLParser(**PARSER_OPTIONS)
 
 
 def _markup_budget(text: str, max_elements: int) -> tuple[str, tuple[str, ...]]:
@@ -370,13 +369,13 @@ def _parse_text(text: str, encoding: str, options: Options) -> Loaded:
     text = _END_OF_DOCUMENT.sub("", text)
     text = _FORBIDDEN.sub("", text)
     if not text.strip():
-        return Loaded(lxml_html.Element("html"), encoding)
+        return Loaded(etree.Element("html"), encoding)
     try:
         root = etree.fromstring(text, _parser())
     except (etree.ParserError, etree.XMLSyntaxError, ValueError):
         root = None
     if root is None or not isinstance(root.tag, str):
-        return Loaded(lxml_html.Element("html"), encoding)
+        return Loaded(etree.Element("html"), encoding)
     return Loaded(root, encoding, cut + _bound(root, options))
 
 
@@ -395,18 +394,13 @@ def load(source: Source, options: Options) -> Loaded:
         return _parse_text(source, "unicode", options)
     if isinstance(source, os.PathLike):
         return load(read_path(source, options), options)
-    # An lxml element or tree: copy, never touch the caller's.
+    # An lxml element or tree (lxml.html, lxml.etree, even XHTML with namespaces):
+    # serialised and re-read, so the caller's tree is never touched and every
+    # later stage sees what the HTML parser makes of any page.
     if isinstance(source, etree._ElementTree):
         source = source.getroot()
     if isinstance(source, etree._Element):
-        root = copy.deepcopy(source)
-        while root.getparent() is not None:  # pragma: no cover - deepcopy detaches
-            root = root.getparent()
-        # A tree built by lxml.etree (not lxml.html) is re-read through the HTML parser
-        # so that every later stage sees the same element classes.
-        if not isinstance(root, lxml_html.HtmlElement):
-            return _parse_text(etree.tostring(root, encoding="unicode", method="html"), "tree", options)
-        return Loaded(root, "tree", _bound(root, options))
+        return _parse_text(etree.tostring(source, encoding="unicode", method="html"), "tree", options)
     # A BeautifulSoup object (duck-typed: bs4 is a dependency, but we import lazily).
     decode_method = getattr(source, "decode", None)
     if decode_method is not None and hasattr(source, "find_all"):

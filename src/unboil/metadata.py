@@ -17,6 +17,8 @@ from datetime import date, datetime, timedelta, timezone
 from typing import Any, Iterator
 from urllib.parse import urlsplit
 
+from .dom import text_of
+
 __all__ = ["Metadata", "extract_metadata", "parse_date", "title_key", "find_dateline"]
 
 
@@ -349,7 +351,7 @@ def _choose_title(
     """
     doc_title = ""
     for t in root.iter("title"):
-        doc_title = _clean(t.text_content())
+        doc_title = _clean(text_of(t))
         break
     og = _clean(_first(meta, "og:title", "twitter:title", "title", "dc.title", "parsely-title", "sailthru.title"))
     headlines = [_clean(x) for x in jsonld if _clean(x)]
@@ -533,13 +535,13 @@ def _authors(root: Any, meta: dict[str, list[str]], jsonld_items: list[dict[str,
                 break
     if not found:
         for el in root.xpath("//*[@rel='author']"):  # XPath: only matches become Python objects
-            found.append(el.text_content())
+            found.append(text_of(el))
             if len(found) >= 4:
                 break
     if not found:
         for el in root.xpath("//*[@itemprop='author']"):
             name_el = el.find(".//*[@itemprop='name']")
-            found.append((name_el if name_el is not None else el).text_content())
+            found.append(text_of(name_el if name_el is not None else el))
             if len(found) >= 4:
                 break
     out: list[str] = []
@@ -561,7 +563,7 @@ def _visible_date(root: Any) -> tuple[datetime | None, str | None]:
     """A date from ``<time>`` or a date-ish element near the headline."""
     times: list[tuple[int, datetime]] = []
     for i, el in enumerate(root.iter("time")):
-        value = parse_date(el.get("datetime")) or parse_date(_clean(el.text_content()))
+        value = parse_date(el.get("datetime")) or parse_date(_clean(text_of(el)))
         if value is None:
             continue
         weight = 0
@@ -578,7 +580,7 @@ def _visible_date(root: Any) -> tuple[datetime | None, str | None]:
         return times[0][1], "time"
     for el in root.xpath("//*[@itemprop]"):
         if (el.get("itemprop") or "").lower() in ("datepublished", "datecreated"):
-            value = parse_date(el.get("content") or el.get("datetime") or _clean(el.text_content()))
+            value = parse_date(el.get("content") or el.get("datetime") or _clean(text_of(el)))
             if value:
                 return value, "itemprop"
     count = 0
@@ -591,7 +593,7 @@ def _visible_date(root: Any) -> tuple[datetime | None, str | None]:
         count += 1  # every candidate counts, long ones too: each costs a read of its whole text
         if count > 60:
             break
-        text = _clean(el.text_content())
+        text = _clean(text_of(el))
         if not text or len(text) > 120:
             continue
         if re.search(r"updat|modif|aktualisiert|mis à jour", text, re.I) and not re.search(r"publi|posted|veröffentlicht", text, re.I):

@@ -19,11 +19,12 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from .dom import drop_tag, drop_tree, text_of, text_size
 from .options import Options
 from .trace import Trace, describe
 from .vocabulary import attribute_words
 
-__all__ = ["prune", "text_lengths"]
+__all__ = ["prune"]
 
 # Elements whose content is never article text.
 _DROP_TAGS = frozenset(
@@ -54,17 +55,6 @@ _HIDDEN_CLASSES = frozenset(
 )
 _MAIN_MARKERS = ".//article | .//main | .//*[@role='main'] | .//*[@itemprop='articleBody'] | .//*[@itemprop='text']"
 _PROTECT_SHARE = 0.4
-
-
-def text_lengths(root: Any) -> dict[Any, int]:
-    """Characters of text under each element (tails excluded), in one bottom-up pass."""
-    sizes: dict[Any, int] = {}
-    for el in reversed(list(root.iter())):
-        n = len((el.text or "").strip()) if isinstance(el.tag, str) else 0
-        for child in el:
-            n += sizes.get(child, 0) + len((child.tail or "").strip())
-        sizes[el] = n
-    return sizes
 
 
 def _main_ancestry(body: Any) -> set[Any]:
@@ -121,21 +111,22 @@ def prune(root: Any, options: Options, trace: Trace | None = None, relax: int = 
     # Drop by tag first: it is never vetoed and it makes the text lengths honest.
     for el in list(body.iter(*_DROP_TAGS)):
         if el.getparent() is not None:
-            el.drop_tree()
-    sizes = text_lengths(body)
-    total = max(1, sizes.get(body, 0))
+            drop_tree(el)
+    # Text sizes are asked of candidates only (one libxml2 call each), not
+    # computed for every element of the page.
+    total = max(1, text_size(body))
     for el in list(body.iter(*_CONTROL_TAGS)):
         if el.getparent() is None:
             continue
         # A <noscript> whose content the parser kept as raw text holds markup, not prose.
         if el.tag == "noscript":
-            keep = len(el) > 0 and sizes.get(el, 0) > _NOSCRIPT_MAX_TEXT
+            keep = len(el) > 0 and text_size(el) > _NOSCRIPT_MAX_TEXT
         else:
-            keep = sizes.get(el, 0) > _CONTROL_MAX_TEXT
+            keep = text_size(el) > _CONTROL_MAX_TEXT
         if keep:
-            el.drop_tag()
+            drop_tag(el)
         else:
-            el.drop_tree()
+            drop_tree(el)
     protected = _main_ancestry(body)
     vocabulary = options.vocabulary
     skip_concepts = set()
@@ -179,10 +170,7 @@ def prune(root: Any, options: Options, trace: Trace | None = None, relax: int = 
             concept = vocabulary.attribute_concept(words)
             if concept is not None and concept not in skip_concepts:
                 reason = f"{concept}:attribute"
-        if reason is not None and el not in protected and (
-            reason.startswith("hidden") and sizes.get(el, 0) < 0.6 * total
-            or sizes.get(el, 0) < _PROTECT_SHARE * total
-        ):
+        if reason is not None and el not in protected and text_size(el) < (0.6 if reason == "hidden" else _PROTECT_SHARE) * total:
             removals.append((el, reason))
             continue
         if reason is not None and trace is not None:
@@ -191,7 +179,7 @@ def prune(root: Any, options: Options, trace: Trace | None = None, relax: int = 
 
     for el, reason in removals:
         if trace is not None and reason not in ("not-element",):
-            trace.add("prune", "removed", describe(el, " ".join((el.text_content() or "").split())[:60] if isinstance(el.tag, str) else ""), reason)
+            trace.add("prune", "removed", describe(el, " ".join(text_of(el).split())[:60] if isinstance(el.tag, str) else ""), reason)
         if el.getparent() is not None:
-            el.drop_tree()
+            drop_tree(el)
     return body

@@ -13,6 +13,7 @@ from typing import Any
 from lxml import etree, html as lxml_html
 
 from .blocks import RawBlock, segment
+from .load import PARSER_OPTIONS
 from .options import Options
 
 __all__ = ["readability_blocks"]
@@ -35,7 +36,7 @@ def readability_blocks(body: Any, options: Options) -> list[RawBlock]:
     if not summary or not summary.strip():
         return []
     try:
-        tree = lxml_html.fragment_fromstring(summary, create_parent="div")
+        tree = lxml_html.fragment_fromstring(summary, create_parent="div", parser=etree.HTMLParser(**PARSER_OPTIONS))
     except (etree.LxmlError, ValueError, AssertionError):  # "too many bodies" on a summary of "<html></html>"
         return []
     return [b for b in segment(tree, options.max_depth) if b.link_density <= 0.6]

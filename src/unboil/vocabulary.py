@@ -23,6 +23,7 @@ mutable.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Iterable, Mapping, Sequence
 
@@ -85,8 +86,15 @@ class Vocabulary:
     """Blocks longer than this are never judged by a whole-line pattern."""
     _by_word: Mapping[str, str] = field(default_factory=dict, init=False, repr=False, compare=False)
     _compounds: tuple[tuple[str, str], ...] = field(default=(), init=False, repr=False, compare=False)
+    _line_scan: tuple[re.Pattern[str] | None, ...] = field(default=(), init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
+        # Line patterns again, multi-line, to scan many blocks joined by newlines.
+        object.__setattr__(
+            self,
+            "_line_scan",
+            tuple(re.compile(c.line_re.pattern, re.I | re.M) if c.line_re is not None else None for c in self.concepts),
+        )
         table: dict[str, str] = {}
         compounds: list[tuple[str, str]] = []
         for concept in self.concepts:
@@ -152,16 +160,76 @@ class Vocabulary:
 
     def text_concept(self, text: str) -> str | None:
         """The concept whose line or phrase patterns this short block matches."""
-        n = len(text)
-        if n > self.phrase_limit:
-            return None
-        low = text.lower()
-        for concept in self.concepts:
-            if n <= self.line_limit and concept.line_re is not None and concept.line_re.match(text):
-                return concept.name
-            if concept.phrase_re is not None and concept.phrase_re.search(low):
-                return concept.name
-        return None
+        return self.text_concepts([text])[0]
+
+    def text_concepts(self, texts: Sequence[str]) -> list[str | None]:
+        """:meth:`text_concept` of each text, in one scan per pattern.
+
+        Calling a regular expression once per block and per pattern cost more
+        than all the rest of the scoring: here the short blocks are joined by
+        newlines and each pattern scans them all at once (see :func:`_scan`).
+        For each block the first concept, in vocabulary order, whose line or
+        phrase pattern matches, wins.
+        """
+        out: list[str | None] = [None] * len(texts)
+        short = [i for i, t in enumerate(texts) if len(t) <= self.phrase_limit]
+        if not short:
+            return out
+        lines = [i for i in short if len(texts[i]) <= self.line_limit]
+        lows = [texts[i].lower() for i in short]
+        line_texts = [texts[i] for i in lines]
+        # Concepts in vocabulary order: the first one to claim a block keeps it.
+        for k, concept in enumerate(self.concepts):
+            scan = self._line_scan[k]
+            if scan is not None and concept.line_re is not None and line_texts:
+                for j in _scan(scan, concept.line_re, line_texts):
+                    if out[lines[j]] is None:
+                        out[lines[j]] = concept.name
+            if concept.phrase_re is not None:
+                for j in _scan(concept.phrase_re, concept.phrase_re, lows):
+                    if out[short[j]] is None:
+                        out[short[j]] = concept.name
+        return out
+
+
+_CHAR_CLASS = re.compile(r"\[(?:\\.|[^\]])*\]")
+_ANCHOR = re.compile(r"(?<!\\)[$^]|\\[AZ]")
+
+
+def _scan(joined_re: re.Pattern[str], single_re: re.Pattern[str], texts: Sequence[str]) -> set[int]:
+    """Indices of the ``texts`` that ``single_re`` matches (``match`` if it is anchored
+    with ``^``, else ``search``), found by scanning all of them joined by newlines.
+
+    A match that lies within one text is a match of that text.  A match that
+    runs across a newline is checked on its text alone; either way the scan
+    resumes at the next text, so no text is skipped or decided twice.  A
+    pattern that anchors inside (``$``, ``\\A``) is run text by text.
+    """
+    anchored_line = joined_re is not single_re  # a line pattern: ^...$ per text
+
+    def alone(t: str) -> bool:
+        return bool(single_re.match(t) if anchored_line else single_re.search(t))
+
+    if not anchored_line and _ANCHOR.search(_CHAR_CLASS.sub("", single_re.pattern)):
+        return {i for i, t in enumerate(texts) if alone(t)}
+    # A text with its own newlines would blur the boundaries: it is matched alone.
+    found = {i for i, t in enumerate(texts) if "\n" in t and alone(t)}
+    joined = "\n".join(texts)
+    starts = []
+    pos = 0
+    for t in texts:
+        starts.append(pos)
+        pos += len(t) + 1
+    pos = 0
+    while True:
+        m = joined_re.search(joined, pos)
+        if m is None:
+            return found
+        k = bisect_right(starts, m.start()) - 1
+        end = starts[k] + len(texts[k])
+        if "\n" not in texts[k] and (m.end() <= end or alone(texts[k])):
+            found.add(k)
+        pos = end + 1
 
 
 # --- the default vocabulary ---------------------------------------------------

@@ -157,3 +157,35 @@ def test_headline_date_ignores_scripts():
     m = meta("<html><body><h1>Storm closes the pass</h1><script>var d = '2001-01-01';</script>"
              "<p>May 5, 2021</p></body></html>")
     assert m.date == date(2021, 5, 5)
+
+
+def test_parse_date_reads_the_clock_and_zone_of_a_written_date():
+    value = parse_date("Wed, 04 May 2022 00:25:56 GMT")
+    assert value is not None and value.hour == 0 and value.minute == 25 and value.utcoffset() is not None
+    assert parse_date("3 May, 2022, 11:37 pm").hour == 23
+
+
+def test_utc_timestamp_takes_the_day_printed_beside_the_headline():
+    m = meta("""<html><head><meta property="article:published_time" content="2022-05-04T03:37:00+00:00"></head>
+        <body><h1>Harbour reopens after storm</h1><p>3 May 2022</p><p>Text.</p></body></html>""")
+    assert m.date == date(2022, 5, 3)
+
+
+def test_utc_timestamp_takes_the_local_day_of_the_same_instant_in_a_time_element():
+    m = meta("""<html><head><script type="application/ld+json">
+        {"@type": "NewsArticle", "headline": "x", "datePublished": "2025-12-18T23:25:38+00:00"}</script></head>
+        <body><h1>x</h1><time datetime="2025-12-19T04:25:38+0500">Yesterday</time></body></html>""")
+    assert m.date == date(2025, 12, 19)
+
+
+def test_timestamp_with_its_own_offset_is_already_local():
+    m = meta("""<html><head><meta property="article:published_time" content="2021-11-01T10:52:50+01:00"></head>
+        <body><h1>Storm closes the pass</h1><p>31 October 2021</p></body></html>""")
+    assert m.date == date(2021, 11, 1)
+
+
+def test_day_printed_beside_headline_that_is_the_update_day_does_not_move_the_date():
+    m = meta("""<html><head><meta property="article:published_time" content="2025-12-02T23:00:55+00:00">
+        <meta property="article:modified_time" content="2025-12-03T21:31:05+00:00"></head>
+        <body><h1>Storm closes the pass</h1><p>December 3, 2025</p></body></html>""")
+    assert m.date == date(2025, 12, 2)

@@ -201,6 +201,32 @@ def _mk(y: int, m: int, d: int, hh: int = 0, mm: int = 0, ss: int = 0, tz: str |
     return value
 
 
+_CLOCK = re.compile(
+    r"\s*(?:,|\bat\b|\||-)?\s*(?P<H>[0-2]?\d):(?P<M>[0-5]\d)(?::(?P<S>[0-5]\d))?\s*(?P<ap>[ap]\.?\s?m\b\.?)?"
+    r"\s*(?P<tz>gmt|utc|z\b|[+-][0-2]\d:?[0-5]\d)?"
+)
+
+
+def _with_clock(y: int, m: int, d: int, rest: str) -> datetime | None:
+    """A written date with the time of day that follows it ("Wed, 04 May 2022 00:25:56 GMT").
+
+    The time matters only with a zone: it decides which calendar day the instant falls on
+    for the page's readers (see ``_local_day``).
+    """
+    c = _CLOCK.match(rest)
+    if not c:
+        return _mk(y, m, d)
+    hour = int(c["H"])
+    if c["ap"]:
+        if hour > 12:
+            return _mk(y, m, d)
+        hour = hour % 12 + (12 if c["ap"].startswith("p") else 0)
+    tz = c["tz"]
+    if tz in ("gmt", "utc", "z"):
+        tz = "Z"
+    return _mk(y, m, d, hour, int(c["M"]), int(c["S"] or 0), tz) or _mk(y, m, d)
+
+
 def parse_date(text: str | None, *, loose: bool = True) -> datetime | None:
     """The first plausible date in ``text`` (ISO, numeric or written in several languages)."""
     if not text:
@@ -214,12 +240,10 @@ def parse_date(text: str | None, *, loose: bool = True) -> datetime | None:
     if m:
         return _mk(int(m["y"]), int(m["m"]), int(m["d"]))
     low = text.lower()
-    m = _TEXT_MDY.search(low)
-    if m:
-        return _mk(int(m["y"]), _MONTHS[m["mon"].lower()], int(m["d"]))
-    m = _TEXT_DMY.search(low)
-    if m:
-        return _mk(int(m["y"]), _MONTHS[m["mon"].lower()], int(m["d"]))
+    for pattern in (_TEXT_MDY, _TEXT_DMY):
+        m = pattern.search(low)
+        if m:
+            return _with_clock(int(m["y"]), _MONTHS[m["mon"].lower()], int(m["d"]), low[m.end():m.end() + 40])
     m = _YMD_SLASH.search(text)
     if m:
         return _mk(int(m["y"]), int(m["m"]), int(m["d"]))
@@ -646,6 +670,56 @@ def _headline_date(heading: Any) -> datetime | None:
     return found[0][1] if found else None
 
 
+def _reachable_days(instant: datetime) -> set[date]:
+    """The calendar days an instant can fall on somewhere on Earth (UTC-12 to UTC+14).
+
+    A naive value is read as UTC: publishing systems that drop the zone mostly store UTC.
+    """
+    utc = instant.astimezone(timezone.utc).replace(tzinfo=None) if instant.tzinfo else instant
+    return {(utc + timedelta(hours=h)).date() for h in (-12, 0, 14)}
+
+
+def _has_clock(value: datetime) -> bool:
+    return bool(value.hour or value.minute or value.second)
+
+
+def _same_instant_day(published: datetime, root: Any) -> date | None:
+    """The local day of a ``<time datetime>`` that names the same instant in the page's zone."""
+    if published.tzinfo is None:
+        return None
+    for i, el in enumerate(root.iter("time")):
+        if i > 30:
+            break
+        value = parse_date(el.get("datetime"))
+        if value is not None and value.tzinfo is not None and value.utcoffset() and abs(value - published) <= timedelta(minutes=1):
+            return value.date()
+    return None
+
+
+def _local_day(published: datetime, modified: datetime | None, root: Any, heading: Any) -> date | None:
+    """The page-local calendar day of a UTC timestamp, when the page shows another day.
+
+    JSON-LD and ``<meta>`` timestamps are often written in UTC while readers see (and
+    annotators record) the day printed on the page: 23:37 on 3 May in Aruba is
+    "2022-05-04T03:37Z".  A ``<time>`` naming the same instant with the page's offset
+    decides; else a day printed beside the headline that the instant can fall on (unless
+    that is the day of the last update).  A timestamp with its own non-zero offset is
+    already local, and a date-only value (no time of day) is never moved.
+    """
+    if not _has_clock(published) or published.utcoffset():
+        return None
+    same = _same_instant_day(published, root)
+    if same is not None:
+        return same
+    if heading is not None:
+        shown = _headline_date(heading)
+        if shown is not None and shown.date() in _reachable_days(published) and (
+            modified is None or shown.date() != modified.date()
+        ):
+            return shown.date()
+    return None
+
+
 _DATELINE = re.compile(
     r"^(?P<line>(?:[A-ZÀ-Þ][A-ZÀ-Þ.'’-]+(?:\s+[A-ZÀ-Þ][A-ZÀ-Þ.'’-]+){0,3})"
     r"(?:,\s*[A-Z][\w.'’ -]{1,30}?)?"
@@ -780,6 +854,11 @@ def extract_metadata(root: Any, url: str | None = None) -> Metadata:
             modified = parse_date(_first(meta, key))
             if modified:
                 break
+    if published is not None and date_source is not None and date_source.startswith(("jsonld", "meta")):
+        local = _local_day(published, modified, root, next(iter(root.iter("h1")), None))
+        if local is not None and local != published.date():
+            published = datetime.combine(local, published.timetz())
+            date_source += "+local"
     if published is None and modified is not None:
         published, date_source = modified, "modified"
 

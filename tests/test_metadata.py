@@ -189,3 +189,21 @@ def test_day_printed_beside_headline_that_is_the_update_day_does_not_move_the_da
         <meta property="article:modified_time" content="2025-12-03T21:31:05+00:00"></head>
         <body><h1>Storm closes the pass</h1><p>December 3, 2025</p></body></html>""")
     assert m.date == date(2025, 12, 2)
+
+
+def test_citation_style_year_month_day():
+    assert parse_date("2023 Jan 7") is not None and parse_date("2023 Jan 7").date() == date(2023, 1, 7)
+    assert parse_date("in 2020 may 5 people") is None
+
+
+@pytest.mark.parametrize("name", ["w-published-date", "published", "ms.date", "zz:publicationDate"])
+def test_publishers_own_meta_names_for_the_date(name):
+    m = meta(f"<html><head><meta name='{name}' content='2025-05-27T06:03:43Z'>"
+             "<meta name='expiry-date' content='2030-01-01'></head><body><p>x</p></body></html>")
+    assert m.date == date(2025, 5, 27)
+
+
+def test_printed_date_beats_a_publishers_own_meta_name():
+    m = meta("<html><head><meta name='zz:publicationdate' content='2020-09-08T17:33:18+02:00'></head>"
+             "<body><h1>Sport in a quiet year</h1><span>04.04.2020</span></body></html>")
+    assert m.date == date(2020, 4, 4)

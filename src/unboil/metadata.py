@@ -175,6 +175,7 @@ _TEXT_DMY = re.compile(
     rf"(?<!\d)(?P<d>[0-3]?\d)(?:st|nd|rd|th|er|º)?\.?\s*(?:de\s+)?(?P<mon>{_MONTH_RE})\.?,?\s+(?:de\s+)?(?P<y>(?:19|20)\d\d)(?!\d)",
     re.I,
 )
+_TEXT_YMD = re.compile(rf"(?<!\d)(?P<y>(?:19|20)\d\d)\s+(?P<mon>{_MONTH_RE})\.?\s+(?P<d>[0-3]?\d)(?![\d:])", re.I)
 _CJK = re.compile(r"(?P<y>(?:19|20)\d\d)\s*年\s*(?P<m>[01]?\d)\s*月\s*(?P<d>[0-3]?\d)\s*日")
 _URL_DATE = re.compile(
     r"/(?P<y>(?:19|20)\d\d)[/_-](?P<m>[01]?\d)[/_-](?P<d>[0-3]?\d)(?:[/_-]|\.html?|$)"
@@ -240,9 +241,10 @@ def parse_date(text: str | None, *, loose: bool = True) -> datetime | None:
     if m:
         return _mk(int(m["y"]), int(m["m"]), int(m["d"]))
     low = text.lower()
-    for pattern in (_TEXT_MDY, _TEXT_DMY):
+    for pattern in (_TEXT_MDY, _TEXT_DMY, _TEXT_YMD):
         m = pattern.search(low)
-        if m:
+        # "2023 Jan 7" (citations) only with a capitalised month: "in 2020 may 5 people" is prose
+        if m and (pattern is not _TEXT_YMD or text[m.start("mon")].isupper()):
             return _with_clock(int(m["y"]), _MONTHS[m["mon"].lower()], int(m["d"]), low[m.end():m.end() + 40])
     m = _YMD_SLASH.search(text)
     if m:
@@ -317,6 +319,21 @@ _MODIFIED_KEYS = (
     "article:modified_time", "og:updated_time", "datemodified", "modified_time", "last-modified",
     "dcterms.modified", "dc.date.modified", "article.updated", "lastmod", "revised",
 )
+
+
+_PUBLISHED_KEY = re.compile(r"publi|pub[-_.]?date|date[-_.]?pub|creat|issued|release|(?:^|[.:_-])date$")
+_NOT_PUBLISHED_KEY = re.compile(r"modif|updat|expir|edit|revis|valid|review|birth|event|start|end|print|crawl|index|cache")
+
+
+def _other_published_keys(meta: dict[str, list[str]]) -> Iterator[str]:
+    """Meta names outside the known list that still name a publication date.
+
+    Publishers invent their own ("w-published-date", "ms.date", "published"); the name
+    says what the value is as clearly as the standard ones do.
+    """
+    for key in meta:
+        if key not in _PUBLISHED_KEYS and _PUBLISHED_KEY.search(key) and not _NOT_PUBLISHED_KEY.search(key):
+            yield key
 
 
 def _split_title(title: str) -> list[str]:
@@ -839,6 +856,13 @@ def extract_metadata(root: Any, url: str | None = None) -> Metadata:
             published = _headline_date(heading)
             if published is not None:
                 date_source = "headline"
+    if published is None:
+        # A name of the publisher's own making is weaker evidence than the printed date.
+        for key in _other_published_keys(meta):
+            published = next((v for v in map(parse_date, meta[key]) if v is not None), None)
+            if published is not None:
+                date_source = f"meta:{key}"
+                break
     url_date = _url_date(page_url) or _url_date(url)
     if published is None and url_date is not None:
         published, date_source = url_date, "url"

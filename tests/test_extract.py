@@ -264,3 +264,34 @@ def test_progress_bar_of_single_amounts_is_a_ladder_but_one_price_is_not() -> No
     text = unboil.extract(page).text
     assert "2,500" not in text and "2,037" not in text
     assert "$19.99" in text
+
+
+def _rows(article: str, ticker: str) -> str:
+    """Layout rows built alike (one class), one of them a news ticker."""
+    return _page(
+        "<div class='left'>"
+        "<div class='row'><span>BREAKING</span></div>"
+        "<div class='row'><h1>Talks resume</h1></div>"
+        f"<div class='row'>{article}</div>"
+        f"<div class='row'><ul>{ticker}</ul></div>"
+        "</div>"
+    )
+
+
+def test_a_ticker_row_built_like_the_article_row_is_not_a_run_of_items() -> None:
+    ticker = "".join(
+        f"<li><a href='/n{i}'>Another headline of the day, number {i}</a></li>"
+        f"<li>By STAFF WRITERS OF THE DESK</li><li>11/20/2019 0{i % 10}:14 PM</li>"
+        for i in range(20)
+    )
+    text = unboil.extract(_rows(f"<p>{PROSE}</p><p>{PROSE.upper()}</p><p>{PROSE.lower()}</p>", ticker)).text
+    assert PROSE in text and PROSE.upper() in text
+    assert "STAFF WRITERS" not in text and "11/20/2019" not in text
+
+
+def test_posts_of_a_thread_are_a_run_of_items() -> None:
+    posts = "".join(
+        f"<div class='post'><div class='author'>user{i}</div><p>Reply {i}: {PROSE}</p></div>" for i in range(5)
+    )
+    text = unboil.extract(_page(f"<div class='thread'>{posts}</div>")).text
+    assert all(f"Reply {i}:" in text for i in range(5))

@@ -150,7 +150,27 @@ def _similar_siblings(node: Any) -> list[Any]:
     return [s for s in parent if s.tag == key[0] and s.get("class") == key[1]]
 
 
-def _climb_repeats(best: Any, body: Any, texts: dict[Any, int], trace: Trace | None) -> tuple[Any, bool]:
+_ARTICLE_CHARS = 300
+"""Plain text from which a winning element reads as an article, not one entry of a list."""
+
+
+def _one_box_dominates(node: Any, similar: list[Any], texts: dict[Any, int], totals: dict[Any, float]) -> bool:
+    """Whether the "run" around ``node`` is one other box that argues against being content.
+
+    The items of a listing or a thread share the run's text among many of
+    them.  Layout rows built alike (title row, article row, a news ticker row
+    of headline links, bylines and times) do not: one box that argues against
+    (negative total) holds nearly all the text beside the winner's own.
+    """
+    others = [s for s in similar if s is not node]
+    other_text = sum(texts.get(s, 0) for s in others)
+    if not other_text:
+        return False
+    biggest = max(others, key=lambda s: texts.get(s, 0))
+    return texts.get(biggest, 0) >= 0.75 * other_text and totals.get(biggest, 0.0) < 0 < totals.get(node, 0.0)
+
+
+def _climb_repeats(best: Any, body: Any, texts: dict[Any, int], totals: dict[Any, float], trace: Trace | None) -> tuple[Any, bool]:
     """Move from one item of a listing or thread to the whole run of items.
 
     The best subtree of a listing page is often one entry, because every entry
@@ -165,7 +185,7 @@ def _climb_repeats(best: Any, body: Any, texts: dict[Any, int], trace: Trace | N
         if node is body or node.getparent() is None:
             break
         similar = _similar_siblings(node)
-        if len(similar) >= 3:
+        if len(similar) >= 3 and not (texts.get(best, 0) >= _ARTICLE_CHARS and _one_box_dominates(node, similar, texts, totals)):
             run_text = sum(texts.get(s, 0) for s in similar)
             if run_text >= 2 * max(1, texts.get(best, 0)):
                 best = node.getparent()
@@ -207,7 +227,7 @@ def choose_container(body: Any, blocks: Sequence[RawBlock], concepts: Sequence[s
             best, best_score = el, score
     if trace is not None:
         trace.add("score", "chose", describe(best), "max-weight-subtree", best_score)
-    best, repeated = _climb_repeats(best, body, texts, trace)
+    best, repeated = _climb_repeats(best, body, texts, totals, trace)
     return Container(best, repeated)
 
 

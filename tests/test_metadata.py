@@ -207,3 +207,36 @@ def test_printed_date_beats_a_publishers_own_meta_name():
     m = meta("<html><head><meta name='zz:publicationdate' content='2020-09-08T17:33:18+02:00'></head>"
              "<body><h1>Sport in a quiet year</h1><span>04.04.2020</span></body></html>")
     assert m.date == date(2020, 4, 4)
+
+
+def test_printed_date_is_read_beside_the_heading_that_carries_the_title():
+    m = meta("""<html><head><title>Radon levels fall in old houses | Agency</title></head>
+        <body><h1>Quick links</h1><nav><a href="/a">A</a></nav>
+        <div class="news"><h2>Radon levels fall in old houses</h2><span>25.01.2022</span><p>Text.</p></div></body></html>""")
+    assert m.date == date(2022, 1, 25)
+
+
+def test_date_in_a_sub_line_of_the_heading():
+    m = meta("<html><head><meta property='og:title' content='Fans return to the stands'></head>"
+             "<body><h1>Fans return to the stands<br><small>02.02.2022 • Press</small></h1><p>x</p></body></html>")
+    assert m.date == date(2022, 2, 2)
+    m = meta("<html><body><h1><span>23.01.2022 - Wierer wins the last race at home</span></h1><p>x</p></body></html>")
+    assert m.date == date(2022, 1, 23)
+
+
+def test_date_in_the_headline_words_is_not_the_publication_date():
+    m = meta("<html><body><h1>What happened on <b>March 3, 2020</b></h1><p>x</p></body></html>")
+    assert m.date is None
+
+
+def test_published_line_before_the_headline_beats_an_updated_line_after_it():
+    m = meta("<html><body><span>December 22, 2022</span><h1>Ten ways to sleep better</h1>"
+             "<span>Updated: January 2, 2026</span><p>x</p></body></html>")
+    assert m.date == date(2022, 12, 22)
+
+
+def test_microdata_date_published_beats_the_printed_date_nearby():
+    m = meta("""<html><body><h1>Stop the automatic rent rise</h1><p>Petition closes 07.02.2022</p>
+        <span property="schema:dateCreated" content="2022-02-04T15:29:27+01:00"></span></body></html>""")
+    assert m.date == date(2022, 2, 4)
+    assert m.date_source == "microdata"

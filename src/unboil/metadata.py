@@ -600,6 +600,20 @@ def _authors(root: Any, meta: dict[str, list[str]], jsonld_items: list[dict[str,
 _DATE_HINT = re.compile(r"date|time|publish|posted|byline|meta|dateline|timestamp|entry-date|post-date", re.I)
 
 
+_MICRODATA_DATE = re.compile(r"(?:^|[\s:/])date(?:published|created)$", re.I)
+
+
+def _microdata_date(root: Any) -> datetime | None:
+    """``itemprop``/RDFa ``property`` "datePublished": the publisher's own markup, in the body."""
+    for el in root.xpath("(//*[@itemprop or @property])[position() <= 400]"):
+        name = (el.get("itemprop") or el.get("property") or "").strip()
+        if _MICRODATA_DATE.search(name):
+            value = parse_date(el.get("content") or el.get("datetime") or _clean(text_of(el)))
+            if value:
+                return value
+    return None
+
+
 def _visible_date(root: Any) -> tuple[datetime | None, str | None]:
     """A date from ``<time>`` or a date-ish element near the headline."""
     times: list[tuple[int, datetime]] = []
@@ -619,11 +633,6 @@ def _visible_date(root: Any) -> tuple[datetime | None, str | None]:
     if times:
         times.sort(key=lambda x: x[0])
         return times[0][1], "time"
-    for el in root.xpath("//*[@itemprop]"):
-        if (el.get("itemprop") or "").lower() in ("datepublished", "datecreated"):
-            value = parse_date(el.get("content") or el.get("datetime") or _clean(text_of(el)))
-            if value:
-                return value, "itemprop"
     count = 0
     for el in root.iter():
         if not isinstance(el.tag, str):
@@ -652,14 +661,20 @@ _PUBLISHED_WORDS = re.compile(r"publi|posted|veröffentlicht|erschienen|\bdatum\
 _SKIP_TEXT_PARENTS = {"script", "style", "noscript", "template", "option", "textarea"}
 
 
-def _headline_date(heading: Any) -> datetime | None:
+def _leads_with_date(text: str) -> bool:
+    """ "23.01.2022 - Wierer wins": a date set off before the headline is a dateline."""
+    parts = _split_title(_clean(text))
+    return len(parts) >= 2 and len(parts[0]) <= 30 and parse_date(parts[0], loose=False) is not None
+
+
+def _headline_date(heading: Any, title: str | None = None) -> datetime | None:
     """A date written right beside the headline: the dateline under (or the kicker over) the h1.
 
     Reads only a bounded run of short text nodes after the heading, then a few before it;
     an "updated" line counts only when no other date is there.
     """
     found: list[tuple[bool, datetime]] = []
-    for axis, limit in (("following", 60), ("preceding", 12)):
+    for axis, limit in (("descendant", 12), ("following", 60), ("preceding", 12)):
         try:
             nodes = heading.xpath(f"{axis}::text()[position() <= {limit}]")
         except Exception:  # noqa: BLE001 - a broken tree yields no date
@@ -670,6 +685,14 @@ def _headline_date(heading: Any) -> datetime | None:
         for node in nodes:
             parent = node.getparent()
             if parent is not None and parent.tag in _SKIP_TEXT_PARENTS:
+                continue
+            # Inside the heading only a sub-line counts ("<small>02.02.2022</small>"): a date
+            # in the headline's own words is what the story is about.
+            if axis == "descendant" and (
+                parent is heading
+                or node.is_tail and parent.getparent() is heading
+                or title and title_key(str(node)) in title_key(title) and not _leads_with_date(str(node))
+            ):
                 continue
             text = _clean(str(node))
             if not text:
@@ -682,9 +705,44 @@ def _headline_date(heading: Any) -> datetime | None:
                     if not updated:
                         return value
             prev = text[-40:]
-        if found:
-            break
     return found[0][1] if found else None
+
+
+_HEADINGS = ("h1", "h2", "h3", "h4")
+
+
+def _title_headings(root: Any, title: str | None) -> list[Any]:
+    """The headings to read the printed date beside: the one that carries the chosen title
+    (an ``<h1>`` before a lower level), then the first ``<h1>``.
+
+    The first ``<h1>`` is often a logo or a menu label ("Quicklinks"); the date is printed
+    beside the headline, wherever the page put it.
+    """
+    first_h1 = None
+    key = title_key(title) if title and len(title_key(title)) >= 8 else ""
+    matches: list[Any] = []
+    for i, el in enumerate(root.iter(*_HEADINGS)):
+        if i >= 80:
+            break
+        if el.tag == "h1" and first_h1 is None:
+            first_h1 = el
+        if key:
+            k = title_key(_clean(" ".join(el.itertext())))
+            if k == key or (k.startswith(key) and len(k) <= 2 * len(key)):
+                matches.append(el)
+    matches.sort(key=lambda el: _HEADINGS.index(el.tag))
+    out = matches[:1]
+    if first_h1 is not None and first_h1 not in out:
+        out.append(first_h1)
+    return out
+
+
+def _headings_date(headings: list[Any], title: str | None) -> datetime | None:
+    for heading in headings:
+        value = _headline_date(heading, title)
+        if value is not None:
+            return value
+    return None
 
 
 def _reachable_days(instant: datetime) -> set[date]:
@@ -713,7 +771,9 @@ def _same_instant_day(published: datetime, root: Any) -> date | None:
     return None
 
 
-def _local_day(published: datetime, modified: datetime | None, root: Any, heading: Any) -> date | None:
+def _local_day(
+    published: datetime, modified: datetime | None, root: Any, headings: list[Any], title: str | None
+) -> date | None:
     """The page-local calendar day of a UTC timestamp, when the page shows another day.
 
     JSON-LD and ``<meta>`` timestamps are often written in UTC while readers see (and
@@ -728,8 +788,8 @@ def _local_day(published: datetime, modified: datetime | None, root: Any, headin
     same = _same_instant_day(published, root)
     if same is not None:
         return same
-    if heading is not None:
-        shown = _headline_date(heading)
+    if headings:
+        shown = _headings_date(headings, title)
         if shown is not None and shown.date() in _reachable_days(published) and (
             modified is None or shown.date() != modified.date()
         ):
@@ -828,6 +888,7 @@ def extract_metadata(root: Any, url: str | None = None) -> Metadata:
 
     published = None
     date_source = None
+    headings = _title_headings(root, title)
     for raw in _iter_dates_jsonld(items, "datePublished"):
         published = parse_date(raw)
         if published:
@@ -849,11 +910,14 @@ def extract_metadata(root: Any, url: str | None = None) -> Metadata:
                 date_source = "jsonld:dateCreated"
                 break
     if published is None:
+        published = _microdata_date(root)
+        if published is not None:
+            date_source = "microdata"
+    if published is None:
         # The date printed beside the headline is the one a reader sees; it outranks a
         # URL's date and scattered <time> elements, but not the publisher's own metadata.
-        heading = next(iter(root.iter("h1")), None)
-        if heading is not None:
-            published = _headline_date(heading)
+        if headings:
+            published = _headings_date(headings, title)
             if published is not None:
                 date_source = "headline"
     if published is None:
@@ -879,7 +943,7 @@ def extract_metadata(root: Any, url: str | None = None) -> Metadata:
             if modified:
                 break
     if published is not None and date_source is not None and date_source.startswith(("jsonld", "meta")):
-        local = _local_day(published, modified, root, next(iter(root.iter("h1")), None))
+        local = _local_day(published, modified, root, headings, title)
         if local is not None and local != published.date():
             published = datetime.combine(local, published.timetz())
             date_source += "+local"

@@ -240,3 +240,12 @@ def test_microdata_date_published_beats_the_printed_date_nearby():
         <span property="schema:dateCreated" content="2022-02-04T15:29:27+01:00"></span></body></html>""")
     assert m.date == date(2022, 2, 4)
     assert m.date_source == "microdata"
+
+
+@pytest.mark.parametrize("open_, close", [("<![CDATA[", "]]>"), ("//<![CDATA[", "//]]>"), ("/* <![CDATA[ */", "/* ]]> */")])
+def test_jsonld_wrapped_in_cdata(open_, close):
+    m = meta(f"""<html><head><script type="application/ld+json">{open_}
+        {{"@type": "Article", "headline": "Hermitian matrices", "datePublished": "2003-02-28T21:51:08Z"}}
+        {close}</script></head><body><p>x</p></body></html>""")
+    assert m.date == date(2003, 2, 28)
+    assert m.title == "Hermitian matrices"

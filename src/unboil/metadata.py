@@ -76,12 +76,16 @@ _PRIORITY_TYPES = {
 }
 
 
+_JSON_WRAPPER = re.compile(r"^\s*(?://|/\*)?\s*<!\[CDATA\[(?:\s*\*/)?|(?://|/\*)?\s*\]\]>(?:\s*\*/)?\s*$|^\s*<!--|-->\s*$")
+"""Guards some pages wrap their JSON-LD in, for old XHTML parsers: CDATA sections and comments."""
+
+
 def _jsonld_items(root: Any) -> list[dict[str, Any]]:
     items: list[dict[str, Any]] = []
     for script in root.iter("script"):
         if (script.get("type") or "").strip().lower() != "application/ld+json":
             continue
-        raw = (script.text or "").strip()
+        raw = _JSON_WRAPPER.sub("", (script.text or "")).strip()
         if not raw:
             continue
         try:

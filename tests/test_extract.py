@@ -295,3 +295,38 @@ def test_posts_of_a_thread_are_a_run_of_items() -> None:
     )
     text = unboil.extract(_page(f"<div class='thread'>{posts}</div>")).text
     assert all(f"Reply {i}:" in text for i in range(5))
+
+
+def test_a_hidden_microdata_copy_of_the_article_is_dropped() -> None:
+    hidden_copy = f"<div style='display:none' itemscope><div itemprop='articleBody'>{PROSE}</div><div itemprop='datePublished'>2019-11-19T08:57:40+01:00</div></div>"
+    page = _page(f"{hidden_copy}<div class='story'><p>{PROSE}</p><p>{PROSE.upper()}</p></div>")
+    text = unboil.extract(page).text
+    assert text.count(PROSE) == 1 and "2019-11-19T08" not in text
+
+
+def test_a_page_hidden_whole_behind_a_dialog_is_still_read() -> None:
+    page = _page(f"<div class='modal'>Accept cookies</div><main style='display:none'><p>{PROSE}</p><p>{PROSE.upper()}</p></main>")
+    assert PROSE in unboil.extract(page).text
+
+
+def test_more_from_the_site_heading_cuts_the_teasers_that_follow() -> None:
+    teasers = "".join(
+        f"<h5><a href='/s{i}'>Another story of the day number {i}</a></h5><div>Wednesday November 20, 2019</div>"
+        f"<div>A teaser sentence that sums up another story of the day, number {i}, at some length.</div>"
+        for i in range(4)
+    )
+    page = _page(
+        f"<article><p>{PROSE}</p><p>{PROSE.upper()}</p><p>{PROSE.lower()}</p><h5>More Daily Planet</h5>{teasers}</article>",
+        "<meta property='og:site_name' content='Daily Planet'>",
+    )
+    text = unboil.extract(page).text
+    assert PROSE in text and "teaser sentence" not in text and "More Daily Planet" not in text
+
+
+def test_a_related_cut_ends_at_a_higher_ranked_heading_even_if_linked() -> None:
+    page = _page(
+        f"<article><h2>First school</h2><p>{PROSE}</p><h4>More on it:</h4><ul><li><a href='/a'>Essay tips</a></li></ul>"
+        f"<h2><a href='/second'>Second school</a></h2><p>{PROSE.upper()}</p></article>"
+    )
+    text = unboil.extract(page).text
+    assert PROSE.upper() in text and "Essay tips" not in text

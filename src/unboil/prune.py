@@ -55,6 +55,31 @@ _HIDDEN_CLASSES = frozenset(
 )
 _MAIN_MARKERS = ".//article | .//main | .//*[@role='main'] | .//*[@itemprop='articleBody'] | .//*[@itemprop='text']"
 _PROTECT_SHARE = 0.4
+_HIDDEN_SHARE = 0.6
+"""A hidden element that holds more of the page's text than this is the article
+itself, hidden until a script shows it."""
+
+
+def _styled_hidden(el: Any) -> bool:
+    """Hidden by the page's own markup on every screen (not by a class, which
+    responsive layouts use to swap a mobile and a desktop copy)."""
+    style = el.get("style")
+    return el.get("hidden") is not None or bool(style and _HIDDEN_STYLE.search(style))
+
+
+def _copy_of_visible_text(el: Any, body: Any) -> bool:
+    """Whether hidden ``el`` repeats text shown elsewhere on the page.
+
+    Some pages keep a display:none copy of the article (schema.org microdata
+    for search engines) whose articleBody marker would protect it; the
+    visible article is elsewhere, so the copy goes.  A page hidden whole
+    behind a consent dialog holds its only copy, and stays.
+    """
+    sample = max((" ".join(t.split()) for t in el.itertext()), key=len, default="")
+    if len(sample) < 80:
+        return False
+    inside = " ".join(text_of(el).split()).count(sample)
+    return " ".join(text_of(body).split()).count(sample) > inside
 
 
 def _main_ancestry(body: Any) -> set[Any]:
@@ -170,7 +195,9 @@ def prune(root: Any, options: Options, trace: Trace | None = None, relax: int = 
             concept = vocabulary.attribute_concept(words)
             if concept is not None and concept not in skip_concepts:
                 reason = f"{concept}:attribute"
-        if reason is not None and el not in protected and text_size(el) < (0.6 if reason == "hidden" else _PROTECT_SHARE) * total:
+        if reason is not None and text_size(el) < (_HIDDEN_SHARE if reason == "hidden" else _PROTECT_SHARE) * total and (
+            el not in protected or reason == "hidden" and _styled_hidden(el) and _copy_of_visible_text(el, body)
+        ):
             removals.append((el, reason))
             continue
         if reason is not None and trace is not None:

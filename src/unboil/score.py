@@ -303,6 +303,16 @@ def _has_prose(blocks: Sequence[RawBlock], concepts: Sequence[str | None], conta
     return False
 
 
+_MORE_FROM = re.compile(r"^(?:more|latest|also|the latest|more stories|more news|trending|popular)(?:\s+(?:from|on|at|in))?\s+(.+?)\s*[:»>]?$", re.I)
+
+
+def _more_from_site(text: str, site_key: str) -> bool:
+    """A heading such as "More Washington Examiner" or "Latest from The Site":
+    what follows is the site's other stories, not this article."""
+    m = _MORE_FROM.match(text)
+    return bool(m) and title_key(m.group(1)) == site_key
+
+
 def judge_blocks(
     blocks: Sequence[RawBlock],
     concepts: Sequence[str | None],
@@ -316,6 +326,7 @@ def judge_blocks(
     # In a listing the entries are links: density says nothing there.
     link_limit = 1.01 if chosen.repeated or not _has_prose(blocks, concepts, container) else _FAVOR_LINK_LIMIT[options.favor]
     tkey = title_key(meta.title) if meta.title else None
+    site_key = title_key(meta.site_name) if meta.site_name else None
     author_keys = {title_key(a) for a in meta.authors}
     boxes = _appeal_boxes(blocks, concepts, container)
     out: list[Judged] = []
@@ -331,12 +342,19 @@ def judge_blocks(
             out.append(Judged(block, False, "outside-container"))
             continue
         if cut_level:
-            if block.kind == "heading" and block.level <= cut_level and concept is None:
-                cut_level = 0  # the next section of the article begins
+            # The next section of the article begins at a heading of the same
+            # rank or higher; a linked one of the same rank is the title of
+            # another related story.
+            if block.kind == "heading" and concept is None and (
+                block.level < cut_level or block.level == cut_level and block.link_density < 0.5
+            ):
+                cut_level = 0
             else:
                 out.append(Judged(block, False, "after-section-cut"))
                 continue
         text = block.text
+        if concept is None and block.kind == "heading" and site_key and _more_from_site(text, site_key):
+            concept = "related"
         if concept is None and boxes and any(anc in boxes for anc in _chain(block.owner, container)):
             out.append(Judged(block, False, "appeal-box"))
             continue

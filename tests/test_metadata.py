@@ -249,3 +249,23 @@ def test_jsonld_wrapped_in_cdata(open_, close):
         {close}</script></head><body><p>x</p></body></html>""")
     assert m.date == date(2003, 2, 28)
     assert m.title == "Hermitian matrices"
+
+
+@pytest.mark.parametrize("body, day", [
+    ("<h1>New president elected</h1><p>13.10.2021</p>", date(2021, 10, 13)),
+    ("<p>No printed date</p>", date(2021, 10, 15)),
+])
+def test_generic_date_meta_loses_to_the_printed_date(body, day):
+    assert meta(f"<html><head><meta name='dc.date' content='2021-10-15'></head><body>{body}</body></html>").date == day
+
+
+def test_microdata_of_many_teasers_is_not_the_page_date():
+    teasers = "".join(f"<li><span itemprop='datePublished' content='2026-03-{d:02d}'>x</span></li>" for d in (13, 10, 9))
+    m = meta(f"<html><body><ul>{teasers}</ul><h1>Eleven podcasts for IT leaders</h1><p>Mar 27, 2025</p></body></html>")
+    assert m.date == date(2025, 3, 27)
+
+
+def test_thread_microdata_takes_the_first_post():
+    posts = "".join(f"<div><time itemprop='dateCreated' datetime='{d}'></time></div>" for d in ("2019-01-21", "2014-02-04", "2020-05-31"))
+    m = meta(f"<html><body>{posts}</body></html>")
+    assert m.date == date(2014, 2, 4)

@@ -319,6 +319,9 @@ _PUBLISHED_KEYS = (
     "og:pubdate", "article_date_original", "cxenseparse:recs:publishtime", "weibo:article:create_at",
     "displaydate", "release_date", "datecreated", "live_date", "prism.publicationdate",
 )
+_WEAK_PUBLISHED_KEYS = frozenset({"dc.date", "dcterms.date", "date", "created", "datecreated", "dc.date.created", "dcterms.created"})
+"""Names that say only "a date" or "made on": a CMS fills them with the import, the
+revision or the creation of the record, so the date printed beside the headline outranks them."""
 _MODIFIED_KEYS = (
     "article:modified_time", "og:updated_time", "datemodified", "modified_time", "last-modified",
     "dcterms.modified", "dc.date.modified", "article.updated", "lastmod", "revised",
@@ -338,6 +341,15 @@ def _other_published_keys(meta: dict[str, list[str]]) -> Iterator[str]:
     for key in meta:
         if key not in _PUBLISHED_KEYS and _PUBLISHED_KEY.search(key) and not _NOT_PUBLISHED_KEY.search(key):
             yield key
+
+
+def _meta_date(meta: dict[str, list[str]], keys: list[str]) -> tuple[datetime | None, str | None]:
+    for key in keys:
+        for raw in meta.get(key, ()):
+            value = parse_date(raw)
+            if value is not None:
+                return value, f"meta:{key}"
+    return None, None
 
 
 def _split_title(title: str) -> list[str]:
@@ -607,15 +619,16 @@ _DATE_HINT = re.compile(r"date|time|publish|posted|byline|meta|dateline|timestam
 _MICRODATA_DATE = re.compile(r"(?:^|[\s:/])date(?:published|created)$", re.I)
 
 
-def _microdata_date(root: Any) -> datetime | None:
-    """``itemprop``/RDFa ``property`` "datePublished": the publisher's own markup, in the body."""
+def _microdata_dates(root: Any) -> list[datetime]:
+    """``itemprop``/RDFa ``property`` "datePublished"/"dateCreated": the publisher's own markup."""
+    found: list[datetime] = []
     for el in root.xpath("(//*[@itemprop or @property])[position() <= 400]"):
         name = (el.get("itemprop") or el.get("property") or "").strip()
         if _MICRODATA_DATE.search(name):
             value = parse_date(el.get("content") or el.get("datetime") or _clean(text_of(el)))
             if value:
-                return value
-    return None
+                found.append(value)
+    return found
 
 
 def _visible_date(root: Any) -> tuple[datetime | None, str | None]:
@@ -899,24 +912,17 @@ def extract_metadata(root: Any, url: str | None = None) -> Metadata:
             date_source = "jsonld"
             break
     if published is None:
-        for key in _PUBLISHED_KEYS:
-            for raw in meta.get(key, ()):
-                published = parse_date(raw)
-                if published:
-                    date_source = f"meta:{key}"
-                    break
-            if published:
-                break
+        published, date_source = _meta_date(meta, [k for k in _PUBLISHED_KEYS if k not in _WEAK_PUBLISHED_KEYS])
     if published is None:
         for raw in _iter_dates_jsonld(items, "dateCreated"):
             published = parse_date(raw)
             if published:
                 date_source = "jsonld:dateCreated"
                 break
-    if published is None:
-        published = _microdata_date(root)
-        if published is not None:
-            date_source = "microdata"
+    marked = _microdata_dates(root)
+    if published is None and marked and len({v.date() for v in marked}) == 1:
+        # One marked day is the page's; a listing marks every teaser (see below for threads).
+        published, date_source = marked[0], "microdata"
     if published is None:
         # The date printed beside the headline is the one a reader sees; it outranks a
         # URL's date and scattered <time> elements, but not the publisher's own metadata.
@@ -924,13 +930,12 @@ def extract_metadata(root: Any, url: str | None = None) -> Metadata:
             published = _headings_date(headings, title)
             if published is not None:
                 date_source = "headline"
+    if published is None and marked:
+        # A thread marks every reply: the question or first post is the earliest.
+        published, date_source = min(marked, key=lambda v: v.replace(tzinfo=None)), "microdata:earliest"
     if published is None:
-        # A name of the publisher's own making is weaker evidence than the printed date.
-        for key in _other_published_keys(meta):
-            published = next((v for v in map(parse_date, meta[key]) if v is not None), None)
-            if published is not None:
-                date_source = f"meta:{key}"
-                break
+        # Generic names, and names of the publisher's own making, are weaker evidence than the printed date.
+        published, date_source = _meta_date(meta, [*(k for k in _PUBLISHED_KEYS if k in _WEAK_PUBLISHED_KEYS), *_other_published_keys(meta)])
     url_date = _url_date(page_url) or _url_date(url)
     if published is None and url_date is not None:
         published, date_source = url_date, "url"

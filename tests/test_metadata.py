@@ -269,3 +269,14 @@ def test_thread_microdata_takes_the_first_post():
     posts = "".join(f"<div><time itemprop='dateCreated' datetime='{d}'></time></div>" for d in ("2019-01-21", "2014-02-04", "2020-05-31"))
     m = meta(f"<html><body>{posts}</body></html>")
     assert m.date == date(2014, 2, 4)
+
+
+@pytest.mark.parametrize("lang, day", [("pt-BR", date(2022, 5, 3)), ("en-US", date(2022, 3, 5)), ("en-GB", date(2022, 5, 3))])
+def test_numeric_date_reads_day_first_outside_us_english(lang, day):
+    m = meta(f"<html lang='{lang}'><body><h1>Senate leader courts the court</h1><p>03/05/2022 21:44</p></body></html>")
+    assert m.date == day
+
+
+def test_parse_date_day_first_keeps_the_only_valid_reading():
+    assert parse_date("12/25/2020", dayfirst=True).date() == date(2020, 12, 25)
+    assert parse_date("25/12/2020").date() == date(2020, 12, 25)

@@ -232,8 +232,11 @@ def _with_clock(y: int, m: int, d: int, rest: str) -> datetime | None:
     return _mk(y, m, d, hour, int(c["M"]), int(c["S"] or 0), tz) or _mk(y, m, d)
 
 
-def parse_date(text: str | None, *, loose: bool = True) -> datetime | None:
-    """The first plausible date in ``text`` (ISO, numeric or written in several languages)."""
+def parse_date(text: str | None, *, loose: bool = True, dayfirst: bool = False) -> datetime | None:
+    """The first plausible date in ``text`` (ISO, numeric or written in several languages).
+
+    ``dayfirst`` reads an ambiguous "3/5/2022" as 3 May: everywhere but in US English.
+    """
     if not text:
         return None
     text = text.strip()[:400]
@@ -258,9 +261,10 @@ def parse_date(text: str | None, *, loose: bool = True) -> datetime | None:
         return _mk(int(m["y"]), int(m["m"]), int(m["d"]))
     m = _MDY_SLASH.search(text)
     if m:
-        found = _mk(int(m["y"]), int(m["m"]), int(m["d"]))
-        if found is None:  # 25/12/2020: day first
-            found = _mk(int(m["y"]), int(m["d"]), int(m["m"]))
+        first, second = (m["d"], m["m"]) if dayfirst else (m["m"], m["d"])
+        found = _mk(int(m["y"]), int(first), int(second))
+        if found is None:  # 25/12/2020 in a US page, 12/25/2020 elsewhere: the only valid reading
+            found = _mk(int(m["y"]), int(second), int(first))
         return found
     if loose:
         m = _COMPACT.search(text)
@@ -631,11 +635,11 @@ def _microdata_dates(root: Any) -> list[datetime]:
     return found
 
 
-def _visible_date(root: Any) -> tuple[datetime | None, str | None]:
+def _visible_date(root: Any, dayfirst: bool = False) -> tuple[datetime | None, str | None]:
     """A date from ``<time>`` or a date-ish element near the headline."""
     times: list[tuple[int, datetime]] = []
     for i, el in enumerate(root.iter("time")):
-        value = parse_date(el.get("datetime")) or parse_date(_clean(text_of(el)))
+        value = parse_date(el.get("datetime")) or parse_date(_clean(text_of(el)), dayfirst=dayfirst)
         if value is None:
             continue
         weight = 0
@@ -665,7 +669,7 @@ def _visible_date(root: Any) -> tuple[datetime | None, str | None]:
             continue
         if re.search(r"updat|modif|aktualisiert|mis à jour", text, re.I) and not re.search(r"publi|posted|veröffentlicht", text, re.I):
             continue
-        value = parse_date(text, loose=False)
+        value = parse_date(text, loose=False, dayfirst=dayfirst)
         if value:
             return value, "visible"
     return None, None
@@ -684,7 +688,7 @@ def _leads_with_date(text: str) -> bool:
     return len(parts) >= 2 and len(parts[0]) <= 30 and parse_date(parts[0], loose=False) is not None
 
 
-def _headline_date(heading: Any, title: str | None = None) -> datetime | None:
+def _headline_date(heading: Any, title: str | None = None, dayfirst: bool = False) -> datetime | None:
     """A date written right beside the headline: the dateline under (or the kicker over) the h1.
 
     Reads only a bounded run of short text nodes after the heading, then a few before it;
@@ -715,7 +719,7 @@ def _headline_date(heading: Any, title: str | None = None) -> datetime | None:
             if not text:
                 continue
             if len(text) <= 120:
-                value = parse_date(text, loose=False)
+                value = parse_date(text, loose=False, dayfirst=dayfirst)
                 if value is not None:
                     updated = bool(_UPDATED_WORDS.search(prev + " " + text)) and not _PUBLISHED_WORDS.search(text)
                     found.append((updated, value))
@@ -754,9 +758,9 @@ def _title_headings(root: Any, title: str | None) -> list[Any]:
     return out
 
 
-def _headings_date(headings: list[Any], title: str | None) -> datetime | None:
+def _headings_date(headings: list[Any], title: str | None, dayfirst: bool = False) -> datetime | None:
     for heading in headings:
-        value = _headline_date(heading, title)
+        value = _headline_date(heading, title, dayfirst)
         if value is not None:
             return value
     return None
@@ -789,7 +793,7 @@ def _same_instant_day(published: datetime, root: Any) -> date | None:
 
 
 def _local_day(
-    published: datetime, modified: datetime | None, root: Any, headings: list[Any], title: str | None
+    published: datetime, modified: datetime | None, root: Any, headings: list[Any], title: str | None, dayfirst: bool
 ) -> date | None:
     """The page-local calendar day of a UTC timestamp, when the page shows another day.
 
@@ -806,7 +810,7 @@ def _local_day(
     if same is not None:
         return same
     if headings:
-        shown = _headings_date(headings, title)
+        shown = _headings_date(headings, title, dayfirst)
         if shown is not None and shown.date() in _reachable_days(published) and (
             modified is None or shown.date() != modified.date()
         ):
@@ -846,6 +850,11 @@ def _language(root: Any, meta: dict[str, list[str]]) -> str | None:
         return None
     lang = lang.strip().replace("_", "-").split(",")[0]
     return lang.lower() if re.fullmatch(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*", lang) else None
+
+
+def _day_first(language: str | None) -> bool:
+    """Whether "3/5/2022" is 3 May on this page: it is 5 March only in US English (and unknown pages)."""
+    return bool(language) and not (language == "en" or language.startswith(("en-us", "en-ph", "en-ca")))
 
 
 def _iter_dates_jsonld(items: list[dict[str, Any]], key: str) -> Iterator[str]:
@@ -906,6 +915,8 @@ def extract_metadata(root: Any, url: str | None = None) -> Metadata:
     published = None
     date_source = None
     headings = _title_headings(root, title)
+    language = _language(root, meta)
+    dayfirst = _day_first(language)
     for raw in _iter_dates_jsonld(items, "datePublished"):
         published = parse_date(raw)
         if published:
@@ -927,7 +938,7 @@ def extract_metadata(root: Any, url: str | None = None) -> Metadata:
         # The date printed beside the headline is the one a reader sees; it outranks a
         # URL's date and scattered <time> elements, but not the publisher's own metadata.
         if headings:
-            published = _headings_date(headings, title)
+            published = _headings_date(headings, title, dayfirst)
             if published is not None:
                 date_source = "headline"
     if published is None and marked:
@@ -940,7 +951,7 @@ def extract_metadata(root: Any, url: str | None = None) -> Metadata:
     if published is None and url_date is not None:
         published, date_source = url_date, "url"
     if published is None:
-        published, date_source = _visible_date(root)
+        published, date_source = _visible_date(root, dayfirst)
     modified = None
     for raw in _iter_dates_jsonld(items, "dateModified"):
         modified = parse_date(raw)
@@ -952,7 +963,7 @@ def extract_metadata(root: Any, url: str | None = None) -> Metadata:
             if modified:
                 break
     if published is not None and date_source is not None and date_source.startswith(("jsonld", "meta")):
-        local = _local_day(published, modified, root, headings, title)
+        local = _local_day(published, modified, root, headings, title, dayfirst)
         if local is not None and local != published.date():
             published = datetime.combine(local, published.timetz())
             date_source += "+local"
@@ -966,7 +977,7 @@ def extract_metadata(root: Any, url: str | None = None) -> Metadata:
         date=published.date() if published else None,
         authors=_authors(root, meta, items),
         site_name=site_names[0] if site_names else None,
-        language=_language(root, meta),
+        language=language,
         description=_clean(description) or None,
         url=page_url,
         image=image,

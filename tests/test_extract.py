@@ -330,3 +330,25 @@ def test_a_related_cut_ends_at_a_higher_ranked_heading_even_if_linked() -> None:
     )
     text = unboil.extract(page).text
     assert PROSE.upper() in text and "Essay tips" not in text
+
+
+def _cards(n: int) -> str:
+    return "".join(
+        f"<div class='card'><h3><a href='/s{i}'>Another story worth reading, number {i}</a></h3>"
+        f"<p>The lead of story {i} sums it up in a sentence, with some detail, as leads do.</p></div>"
+        for i in range(n)
+    )
+
+
+def test_teaser_cards_beside_the_article_are_not_the_article() -> None:
+    article = "".join(f"<p>{p}</p>" for p in (PROSE, PROSE.upper(), PROSE.lower(), PROSE.title(), PROSE.swapcase()))
+    page = _page(f"<div class='page'><div class='a'>{article}</div><div class='more'>{_cards(12)}</div></div>")
+    text = unboil.extract(page).text
+    assert PROSE in text and PROSE.swapcase() in text
+    assert "The lead of story" not in text
+
+
+def test_a_listing_of_teaser_cards_keeps_them() -> None:
+    page = _page(f"<main><h1>Latest stories</h1><div class='list'>{_cards(12)}</div></main><footer>About us</footer>")
+    text = unboil.extract(page).text
+    assert all(f"The lead of story {i} " in text for i in range(12))

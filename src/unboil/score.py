@@ -196,9 +196,76 @@ def _climb_repeats(best: Any, body: Any, texts: dict[Any, int], totals: dict[Any
     return best, repeated
 
 
+_TEASER_DEPTH = 4
+"""Levels above a block's owner searched for the card that holds it."""
+_TEASER_WEIGHT = 0.3
+_TEASER_CHARS = 600
+"""A card with more text than this is an article section, not a teaser."""
+_ARTICLE_BESIDE_TEASERS = 800
+"""Prose outside the cards from which the page reads as an article beside teasers."""
+
+
+def _teaser_items(blocks: Sequence[RawBlock], concepts: Sequence[str | None], body: Any) -> set[Any]:
+    """Cards of other stories: one of three or more siblings built alike, headed by a link.
+
+    A teaser's lead is prose like the article's, so without this a column of
+    "more stories" cards (linked headline, a sentence or two) outweighs or
+    joins the article.  Their prose still counts, at a fraction
+    (``_TEASER_WEIGHT``): on a page that is only teasers they are the content.
+    """
+    alike: dict[Any, dict[tuple[Any, Any], int]] = {}
+    cards: set[Any] = set()
+    for block, concept in zip(blocks, concepts):
+        if concept is not None or block.link_density < 0.6 or len(block.text) < 15:
+            continue
+        if block.kind != "heading" and not (block.anchors == 1 and len(block.text) >= _HEADLINE_LINK):
+            continue
+        el = block.owner
+        for _ in range(_TEASER_DEPTH):
+            parent = el.getparent()
+            if el is body or parent is None:
+                break
+            counts = alike.get(parent)
+            if counts is None:
+                counts = {}
+                for child in parent:
+                    key = (child.tag, child.get("class"))
+                    counts[key] = counts.get(key, 0) + 1
+                alike[parent] = counts
+            if counts.get((el.tag, el.get("class")), 0) >= 3:
+                cards.add(el)
+                break
+            el = parent
+    if not cards:
+        return cards
+    sizes: dict[Any, int] = {}
+    card_of: list[Any] = []
+    for block in blocks:
+        el = block.owner
+        card = None
+        for _ in range(_TEASER_DEPTH):
+            if el is None:
+                break
+            if el in cards:
+                sizes[el] = sizes.get(el, 0) + len(block.text)
+                card = el
+                break
+            el = el.getparent()
+        card_of.append(card)
+    teasers = {c for c in cards if sizes.get(c, 0) <= _TEASER_CHARS}
+    # Only an article beside them makes cards teasers; on a listing they are the content.
+    article = sum(
+        len(b.text)
+        for b, c, card in zip(blocks, concepts, card_of)
+        if c is None and card not in teasers and b.link_density < 0.3 and len(b.text) >= 60 and _PUNCT.search(b.text)
+    )
+    return teasers if article >= _ARTICLE_BESIDE_TEASERS else set()
+
+
 def choose_container(body: Any, blocks: Sequence[RawBlock], concepts: Sequence[str | None], trace: Trace | None) -> Container:
     """The element with the best total block value (see the module docstring)."""
     index_page = not _has_prose(blocks, concepts, body, enough=3)
+    teasers = _teaser_items(blocks, concepts, body)
     totals: dict[Any, float] = {}
     texts: dict[Any, int] = {}
     owners_seen: dict[Any, list[Any]] = {}
@@ -214,6 +281,8 @@ def choose_container(body: Any, blocks: Sequence[RawBlock], concepts: Sequence[s
                 if anc is body:
                     break
             owners_seen[block.owner] = chain
+        if teasers and value > 0 and any(el in teasers for el in chain[:_TEASER_DEPTH]):
+            value *= _TEASER_WEIGHT
         for el in chain:
             totals[el] = totals.get(el, 0.0) + value
             texts[el] = texts.get(el, 0) + plain

@@ -352,3 +352,13 @@ def test_a_listing_of_teaser_cards_keeps_them() -> None:
     page = _page(f"<main><h1>Latest stories</h1><div class='list'>{_cards(12)}</div></main><footer>About us</footer>")
     text = unboil.extract(page).text
     assert all(f"The lead of story {i} " in text for i in range(12))
+
+
+@pytest.mark.parametrize("heading", ["Você pode gostar...", "NOTAS RELACIONADAS", "Zobacz także", "Auch interessant", "Vous aimerez aussi"])
+def test_related_headings_in_other_languages_cut_their_section(heading: str) -> None:
+    page = _page(
+        f"<article><p>{PROSE}</p><p>{PROSE.upper()}</p><p>{PROSE.lower()}</p>"
+        f"<h3>{heading}</h3><p>Uma outra história, com frases completas, que não pertence a este artigo.</p></article>"
+    )
+    text = unboil.extract(page).text
+    assert PROSE in text and "outra história" not in text and heading not in text

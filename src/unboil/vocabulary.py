@@ -372,6 +372,7 @@ SHARE = Concept(
         r"x|messenger|flipboard|pocket|mail|e-mail|\d|[|·•,/]|\s)+",  # \d, not \d+, inside (...)+: no exponential backtracking
         r"share (?:this|via|with|on)\b.{0,60}",
         r"(?:click to share|click to email|click to print).*",
+        r"(?:print|drucken|imprimer|imprimir)(?: (?:this )?(?:recipe|article|page)| (?:das )?rezept| la recette| receta)?\s*[!.]?|rezept drucken",
     ),
     phrases=(r"\bshare this (?:article|story|post)\b", r"follow us on (?:facebook|twitter|instagram|x|linkedin)"),
 )
@@ -385,6 +386,8 @@ CONSENT = Concept(
         r"by (?:continuing|using) (?:to (?:browse|use) )?(?:this|our) (?:web)?site,? you (?:agree|accept|consent)",
         r"(?:cookie|privacy) (?:policy|settings|preferences).{0,40}(?:accept|agree|consent)",
         r"(?:verwendet|nutzt|verwenden) cookies|utilise des cookies|utiliza cookies|utilizza (?:i )?cookie",
+        r"nous utilisons des cookies|utilizamos cookies|korzystamy z (?:plików )?cookies|was sind cookies\?|"
+        r"durch die weitere nutzung (?:der|dieser) (?:seite|webseite|website)",
     ),
 )
 
@@ -398,12 +401,15 @@ COMMENTS = Concept(
         r"(?:\d+\s+)?(?:comments?|responses?|replies|kommentare?|commentaires?|comentarios?)\s*(?:\(\d+\))?\s*:?",
         r"(?:leave|post|add|write|submit) (?:a |your )?(?:comment|reply|response)\s*[!.:]?",
         r"(?:leave a reply|cancel reply|reply|load more comments|show comments|view comments|join the (?:discussion|conversation))\s*[!.:]?",
+        r"(?:kommentar (?:schreiben|verfassen|abgeben)|kommentieren|antworten|écrire un commentaire|laisser un commentaire|"
+        r"deja (?:un|tu) comentario|dodaj komentarz|komentarze|lascia un commento)\s*[!.:]?",
     ),
     phrases=(
         r"you must be (?:logged in|registered) to (?:post|leave) a comment",
         r"your email address will not be published",
         r"required fields are marked",
         r"comments? (?:are|is) closed",
+        r"para comentar (?:debes|debe|tienes que) (?:registrarte|iniciar sesión)|um (?:zu kommentieren|einen kommentar)",
     ),
 )
 
@@ -421,7 +427,16 @@ RELATED = Concept(
         r"(?:most )?(?:popular|read|trending)(?: now| today| articles| stories)?|what to read next|up next|"
         r"lesen sie (?:auch|mehr)|mehr zum thema|das könnte sie (?:auch )?interessieren|weitere artikel|"
         r"à lire aussi|lire aussi|sur le même sujet|te puede interesar|leggi anche|"
-        r"previous (?:post|article)|next (?:post|article))\s*[:»>]?",
+        r"auch interessant|neueste (?:artikel|beiträge|nachrichten)|ähnliche (?:artikel|beiträge)|verwandte (?:artikel|themen)|"
+        r"themen in diesem artikel|in den schlagzeilen|weitere (?:beiträge|meldungen|nachrichten|themen)|meistgelesen\w*|"
+        r"das könnte dich (?:auch )?interessieren|"
+        r"(?:notas|noticias|artículos) relacionad[oa]s|(?:también )?te (?:puede|podría) interesar|lea? también|"
+        r"(?:você|voce) (?:também )?pode (?:gostar|se interessar)|veja também|leia também|(?:notícias|artigos|posts) relacionad[oa]s|"
+        r"vous aimerez (?:peut-être )?aussi|articles similaires|à découvrir aussi|dans la même rubrique|"
+        r"(?:ti )?potrebbe (?:interessarti|interessare)|articoli correlati|"
+        r"lees ook|gerelateerde artikelen|meer nieuws|(?:zobacz|czytaj) (?:także|też|również)|polecane|"
+        r"похожие статьи|читайте также|смотрите также|"
+        r"previous (?:post|article)|next (?:post|article))\s*(?:[:»>]|\.{3}|…)?",
         r"(?:read more|mehr lesen|lire la suite|leer más|continue reading)\s*[»>→.…]*",
     ),
     phrases=(r"^(?:read more|see also|related|also read|read also|lesen sie auch|lire aussi)\s*:",),
@@ -439,7 +454,7 @@ NAVIGATION = Concept(
         r"(?:skip to (?:main )?content|skip navigation|back to top|top|home|menu|search|close|"
         r"(?:zum|zur) (?:inhalt|navigation)|aller au contenu|ir al contenido|"
         r"log ?in|log ?out|sign ?in|sign ?up|register|contact(?: us)?|about(?: us)?|privacy policy|terms(?: of (?:use|service))?|"
-        r"(?:impressum|datenschutz|kontakt|startseite))\s*[»>|]?",
+        r"(?:impressum|datenschutz|kontakt|startseite|zurück|zurück zur übersicht|nach oben|retour|volver|powrót))\s*[»>|]?",
         r"(?:home|startseite|accueil|inicio)\s*[»>/|›].*",
         r"(?:tags?|tagged|filed under|categories|category|posted in|schlagworte|themen)\s*:.*",
         r"(?:page \d+ of \d+|\d+\s*/\s*\d+|(?:«|‹)?\s*(?:previous|prev|next|older|newer)(?: (?:page|posts|entries))?\s*(?:»|›)?)",

@@ -280,3 +280,13 @@ def test_numeric_date_reads_day_first_outside_us_english(lang, day):
 def test_parse_date_day_first_keeps_the_only_valid_reading():
     assert parse_date("12/25/2020", dayfirst=True).date() == date(2020, 12, 25)
     assert parse_date("25/12/2020").date() == date(2020, 12, 25)
+
+
+@pytest.mark.parametrize("h1, title", [
+    ("Price Guide &amp; Hourly Rate Comparison", "Price Guide & Hourly Rate Comparison"),
+    ("Price Guide &amp; Hourly Rate | Tools, Tables", "Price Guide & Hourly Rate"),
+    ("<span>Pricing</span> <span>Price Guide &amp; Hourly Rate</span>", "Price Guide & Hourly Rate"),
+])
+def test_h1_of_one_run_of_text_is_the_whole_headline_not_a_wrapper(h1, title):
+    m = meta(f"<html><head><meta property='og:title' content='Price Guide &amp; Hourly Rate'></head><body><h1>{h1}</h1></body></html>")
+    assert m.title == title

@@ -457,14 +457,17 @@ def _choose_title(
         return False
 
     h1s: list[str] = []
+    h1_runs: list[int] = []
     for i, el in enumerate(root.iter("h1")):
         if i >= 8 or len(h1s) >= 5:
             break
         # Pieces joined by a space: a kicker <span> and the headline must not fuse into one word.
-        text = _HEADING_JUNK.sub("", _clean(" ".join(el.itertext())))
+        pieces = [p for p in (_clean(t) for t in el.itertext()) if p]
+        text = _HEADING_JUNK.sub("", _clean(" ".join(pieces)))
         if not 2 <= len(text) <= 300 or is_site(text) or _home_link(el, host):
             continue
         h1s.append(text)
+        h1_runs.append(len(pieces))
 
     def strip_site(text: str) -> str:
         parts = _split_title(text)
@@ -502,7 +505,10 @@ def _choose_title(
                 return h, ("h1", "prefix")
     # 1b. An h1 that wraps a metadata title in a kicker, a date or a section label
     #     ("Tunisia Big tasks for the new government"): the metadata title is the headline.
-    if h1s:
+    #     The kicker sits in an element of its own or behind a bar or slash; otherwise an h1
+    #     that is one run of text is the whole headline, and the metadata title a cut of it
+    #     ("... Hourly Rate" of "... Hourly Rate Comparison").
+    if h1s and (h1_runs[0] > 1 or re.search(r"\s[|/]\s", h1s[0])):
         k = title_key(h1s[0])
         by_key: dict[str, str] = {}
         for v in others:

@@ -55,6 +55,7 @@ _HIDDEN_CLASSES = frozenset(
 )
 _MAIN_MARKERS = ".//article | .//main | .//*[@role='main'] | .//*[@itemprop='articleBody'] | .//*[@itemprop='text']"
 _PROTECT_SHARE = 0.4
+_CAPTION_MAX_TEXT = 500
 _HIDDEN_SHARE = 0.6
 """A hidden element that holds more of the page's text than this is the article
 itself, hidden until a script shows it."""
@@ -195,6 +196,12 @@ def prune(root: Any, options: Options, trace: Trace | None = None, relax: int = 
             concept = vocabulary.attribute_concept(words)
             if concept is not None and concept not in skip_concepts:
                 reason = f"{concept}:attribute"
+        elif tag == "form":
+            # A login or search form; a page wrapped whole in a <form> (ASP.NET)
+            # is kept by the share-of-text veto below.
+            reason = "furniture:form"
+        if reason is not None and reason.startswith("captions") and text_size(el) > _CAPTION_MAX_TEXT:
+            reason = None  # a "caption" box holding paragraphs is the story, whatever its class says
         if reason is not None and text_size(el) < (_HIDDEN_SHARE if reason == "hidden" else _PROTECT_SHARE) * total and (
             el not in protected or reason == "hidden" and _styled_hidden(el) and _copy_of_visible_text(el, body)
         ):

@@ -365,8 +365,9 @@ def test_related_headings_in_other_languages_cut_their_section(heading: str) -> 
 
 
 def test_a_login_form_is_not_the_article() -> None:
-    notices = "".join(f"<p>Your password must be at least {i + 8} characters long, with one capital letter, please.</p>" for i in range(8))
-    page = _page(f"<div class='story'><p>{PROSE}</p><p>{PROSE.upper()}</p></div><div class='panel'><form>{notices}</form></div>")
+    notices = "".join(f"<p>Your password must be at least {i + 8} characters long, with one capital letter, please.</p>" for i in range(3))
+    story = "".join(f"<p>{p}</p>" for p in (PROSE, PROSE.upper(), PROSE.lower(), PROSE.title()))
+    page = _page(f"<div class='story'>{story}<form>{notices}</form></div>")
     text = unboil.extract(page).text
     assert PROSE in text and "password" not in text
 
@@ -378,5 +379,6 @@ def test_a_page_wrapped_in_one_form_is_still_read() -> None:
 
 def test_a_caption_box_holding_the_story_is_not_a_caption() -> None:
     story = "".join(f"<p>{p}</p>" for p in (PROSE, PROSE.upper(), PROSE.lower(), PROSE.title()))
-    page = _page(f"<div class='item'><div class='item-caption'><span>By A. Writer</span>{story}</div></div>")
+    links = "".join(f"<li><a href='/t{i}'>A topic of the site with a long name, number {i}</a></li>" for i in range(30))
+    page = _page(f"<div class='item'><div class='item-caption'><span>By A. Writer</span>{story}</div></div><ul class='topics'>{links}</ul>")
     assert PROSE.title() in unboil.extract(page).text

@@ -354,7 +354,10 @@ def test_a_listing_of_teaser_cards_keeps_them() -> None:
     assert all(f"The lead of story {i} " in text for i in range(12))
 
 
-@pytest.mark.parametrize("heading", ["Você pode gostar...", "NOTAS RELACIONADAS", "Zobacz także", "Auch interessant", "Vous aimerez aussi"])
+@pytest.mark.parametrize(
+    "heading",
+    ["Você pode gostar...", "NOTAS RELACIONADAS", "Zobacz także", "Auch interessant", "Vous aimerez aussi", "People who viewed this item also viewed"],
+)
 def test_related_headings_in_other_languages_cut_their_section(heading: str) -> None:
     page = _page(
         f"<article><p>{PROSE}</p><p>{PROSE.upper()}</p><p>{PROSE.lower()}</p>"

@@ -436,6 +436,11 @@ RELATED = Concept(
         r"(?:ti )?potrebbe (?:interessarti|interessare)|articoli correlati|"
         r"lees ook|gerelateerde artikelen|meer nieuws|(?:zobacz|czytaj) (?:także|też|również)|polecane|"
         r"похожие статьи|читайте также|смотрите также|"
+        r"(?:people|customers|shoppers) who (?:viewed|bought|searched for) this(?: item| product)? also (?:viewed|bought|liked)|"
+        r"(?:customers|people|shoppers) also (?:viewed|bought|liked|searched)|frequently bought together|"
+        r"(?:similar|related|recommended|sponsored|recently viewed) (?:items|products)(?: for you)?|complete the look|"
+        r"kunden (?:kauften|interessierten sich) auch|ähnliche produkte|das könnte (?:ihnen|dir) auch gefallen|"
+        r"(?:produits|articles) similaires|productos (?:similares|relacionados)|prodotti (?:simili|correlati)|"
         r"previous (?:post|article)|next (?:post|article))\s*(?:[:»>]|\.{3}|…)?",
         r"(?:read more|mehr lesen|lire la suite|leer más|continue reading)\s*[»>→.…]*",
     ),

@@ -385,3 +385,15 @@ def test_a_caption_box_holding_the_story_is_not_a_caption() -> None:
     links = "".join(f"<li><a href='/t{i}'>A topic of the site with a long name, number {i}</a></li>" for i in range(30))
     page = _page(f"<div class='item'><div class='item-caption'><span>By A. Writer</span>{story}</div></div><ul class='topics'>{links}</ul>")
     assert PROSE.title() in unboil.extract(page).text
+
+
+def test_a_category_of_short_names_under_a_little_prose_is_read_as_a_listing() -> None:
+    def names(start: int) -> str:
+        return "".join(f"<li><a href='/wiki/L{i}'>Language {i}</a></li>" for i in range(start, start + 30))
+
+    page = _page(
+        "<div class='page'><div class='intro'><p>This category lists programming languages, with one entry for each.</p></div>"
+        f"<div class='groups'><h3>A</h3><ul>{names(0)}</ul><h3>B</h3><ul>{names(30)}</ul></div></div>"
+    )
+    text = unboil.extract(page).text
+    assert "Language 0" in text and "Language 59" in text

@@ -25,6 +25,11 @@ from .trace import Trace
 
 __all__ = ["extract", "extract_file"]
 
+_LISTING_RETRY_CHARS = 600
+"""Below this much kept text the page is looked at again as an index."""
+_LISTING_MIN_CHARS = 500
+_LISTING_GAIN = 3.0
+"""How much more text the index reading must find to be preferred."""
 _WEAK_CHARS = 250
 """Below this much kept text our own choice is weak, and readability is asked."""
 _READABILITY_RESERVE = 0.75
@@ -76,8 +81,24 @@ def _select(root: Any, meta: Metadata, options: Options, trace: Trace | None, re
         return body, []
     concepts = _text_concepts(raw, options, clock)
     container = choose_container(body, raw, concepts, trace)
-    judged = judge_blocks(raw, concepts, container, meta, options, trace)
-    return body, [j.block for j in judged if j.keep]
+    kept = [j.block for j in judge_blocks(raw, concepts, container, meta, options, trace) if j.keep]
+    kept_chars = sum(len(b.text) for b in kept)
+    paragraphs = sum(1 for b in kept if b.kind == "paragraph" and len(b.text) >= 100 and b.link_density < 0.3)
+    if kept_chars < _LISTING_RETRY_CHARS and paragraphs < 2:
+        # A little prose (an intro, a call to action; not two paragraphs of a
+        # short article) can win over a long list of entries that is the
+        # page's content (a category, a catalogue): look again reading the
+        # links as entries, and take that if it finds far more.
+        listing = choose_container(body, raw, concepts, trace, as_index=True)
+        # The whole body is no list of entries: that reading found nothing.
+        if listing.element is not container.element and listing.element is not body:
+            alt = [j.block for j in judge_blocks(raw, concepts, listing, meta, options, None) if j.keep]
+            alt_chars = sum(len(b.text) for b in alt)
+            if alt_chars >= max(_LISTING_MIN_CHARS, _LISTING_GAIN * kept_chars):
+                if trace is not None:
+                    trace.add("score", "chose", f"listing ({alt_chars} chars vs {kept_chars})", "index-retry")
+                kept = alt
+    return body, kept
 
 
 def _body(source: Source, root: Any, meta: Metadata, options: Options, trace: Trace | None, clock: _Clock) -> tuple[list[Block], str | None]:

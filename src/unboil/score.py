@@ -94,7 +94,7 @@ def mark_amount_runs(blocks: Sequence[RawBlock], concepts: list[str | None]) -> 
     return concepts
 
 
-def block_value(block: RawBlock, concept: str | None, index_page: bool = False) -> float:
+def block_value(block: RawBlock, concept: str | None, index_page: bool = False, any_link: bool = False) -> float:
     """How much this block argues that its ancestors hold the article.
 
     On an index page (``index_page``: no prose anywhere) headline-long links
@@ -107,7 +107,9 @@ def block_value(block: RawBlock, concept: str | None, index_page: bool = False) 
     if density > 0.5:
         # Links as long as a headline (a product name, a story title) are an
         # index's entries; short ones ("Home", "About") are navigation.
-        if index_page and block.anchors and block.link_chars / block.anchors >= _HEADLINE_LINK:
+        # ``any_link``: the second look at a page whose first choice was weak,
+        # where every entry of its lists counts (a category of short names).
+        if index_page and block.anchors and (any_link and n >= 8 or block.link_chars / block.anchors >= _HEADLINE_LINK):
             return n * 0.2
         return -n * density
     if block.kind == "heading":
@@ -139,7 +141,7 @@ def _hint_bonus(el: Any) -> float:
 class Container:
     element: Any
     repeated: bool
-    """Chosen as the parent of a run of similar items (a listing, a thread)."""
+    """Chosen as the parent of a run of similar items (a listing, a thread), or read as an index."""
 
 
 def _similar_siblings(node: Any) -> list[Any]:
@@ -262,15 +264,22 @@ def _teaser_items(blocks: Sequence[RawBlock], concepts: Sequence[str | None], bo
     return teasers if article >= _ARTICLE_BESIDE_TEASERS else set()
 
 
-def choose_container(body: Any, blocks: Sequence[RawBlock], concepts: Sequence[str | None], trace: Trace | None) -> Container:
-    """The element with the best total block value (see the module docstring)."""
-    index_page = not _has_prose(blocks, concepts, body, enough=3)
+def choose_container(
+    body: Any, blocks: Sequence[RawBlock], concepts: Sequence[str | None], trace: Trace | None, as_index: bool = False
+) -> Container:
+    """The element with the best total block value (see the module docstring).
+
+    ``as_index`` reads the page as an index (headline-long links are its
+    entries) even though it has some prose: the second look taken when the
+    first choice holds too little (see :mod:`unboil.extract`).
+    """
+    index_page = as_index or not _has_prose(blocks, concepts, body, enough=3)
     teasers = _teaser_items(blocks, concepts, body)
     totals: dict[Any, float] = {}
     texts: dict[Any, int] = {}
     owners_seen: dict[Any, list[Any]] = {}
     for block, concept in zip(blocks, concepts):
-        value = block_value(block, concept, index_page)
+        value = block_value(block, concept, index_page, as_index)
         # Text that argues for a run of items: link text only counts on index pages.
         plain = 0 if concept is not None else len(block.text) if index_page else len(block.text) - block.link_chars
         chain = owners_seen.get(block.owner)
@@ -297,7 +306,7 @@ def choose_container(body: Any, blocks: Sequence[RawBlock], concepts: Sequence[s
     if trace is not None:
         trace.add("score", "chose", describe(best), "max-weight-subtree", best_score)
     best, repeated = _climb_repeats(best, body, texts, totals, trace)
-    return Container(best, repeated)
+    return Container(best, repeated or as_index)
 
 
 def _is_inside(el: Any, container: Any) -> bool:

@@ -14,6 +14,10 @@ def meta(html: str, url: str | None = None):
     return extract_metadata(lxml.html.document_fromstring(html), url)
 
 
+def title_of(html: str, url: str | None = None) -> str | None:
+    return meta(html, url).title
+
+
 # --- titles ----------------------------------------------------------------------
 
 
@@ -71,6 +75,41 @@ def test_heading_permalink_mark_is_dropped():
     m = meta("<html><head><title>Models | Framework docs</title></head>"
              "<body><h1>Models<a class='headerlink' href='#models'>¶</a></h1></body></html>")
     assert m.title == "Models"
+
+
+def test_metadata_title_that_is_the_title_less_the_site_keeps_its_own_separator():
+    assert title_of("""<html><head><title>Harbour report – who pays for the dredging? – THE TIDE LINE</title>
+        <meta property="og:title" content="Harbour report – who pays for the dredging?"></head>
+        <body><p>x</p></body></html>""") == "Harbour report – who pays for the dredging?"
+
+
+def test_title_with_the_site_name_twice_is_not_cut_to_one():
+    assert title_of("<html><head><title>Ten ways to store apples | Orchard | Orchard</title>"
+                "<meta property='og:title' content='Ten ways to store apples | Orchard'></head>"
+                "<body><p>x</p></body></html>") == "Ten ways to store apples"
+
+
+def test_section_label_h1_loses_to_the_heading_that_is_the_og_title():
+    assert title_of("""<html><head><title>Why the ferry fares went up | Coast News</title>
+        <meta property="og:title" content="Why the ferry fares went up"></head>
+        <body><h1>Coast Opinion</h1><article><h2>Why the ferry fares went up</h2><p>x</p></article></body></html>""") == "Why the ferry fares went up"
+
+
+@pytest.mark.parametrize("title", ["Knitting a winter scarf in a weekend | Woolgather",
+                                   "Woolgather » Blog Archive » Knitting a winter scarf in a weekend"])
+def test_h1_that_is_the_short_part_of_the_title_loses_to_the_heading_with_the_other(title):
+    assert title_of(f"<html><head><title>{title}</title></head><body><h1>Woolgather</h1>"
+             "<h2>Knitting a winter scarf in a weekend</h2><p>x</p></body></html>") == "Knitting a winter scarf in a weekend"
+
+
+def test_h1_with_the_standfirst_in_an_h2_keeps_the_h1():
+    assert title_of("<html><head><title>Low tide - The harbour master explains the new buoys - Quay Times</title></head>"
+             "<body><h1>Low tide</h1><h2>The harbour master explains the new buoys</h2><p>x</p></body></html>") == "Low tide"
+
+
+def test_h1_that_extends_the_heading_is_kept():
+    assert title_of("""<html><head><meta property="og:title" content="Lemon cake from the tray"></head>
+        <body><h1>Juicy lemon cake from the tray: simply delicious</h1><h2>Lemon cake from the tray</h2></body></html>""") == "Juicy lemon cake from the tray: simply delicious"
 
 
 def test_jsonld_headline_in_graph():

@@ -396,6 +396,77 @@ def _home_link(el: Any, host: str) -> bool:
     return False
 
 
+def _title_cuts(doc_title: str) -> set[str]:
+    """Keys of the ``<title>`` less its first or its last part (the site name's two places).
+
+    Only for titles of three parts or more (with two, either part is a plain headline), and
+    only where the part left off is not left on as well ("Headline | Site | Site").
+    """
+    parts = _split_title(doc_title) if doc_title else []
+    if len(parts) < 3:
+        return set()
+    cuts = set()
+    for kept, dropped in ((parts[:-1], parts[-1]), (parts[1:], parts[0])):
+        if title_key(dropped) not in {title_key(kept[0]), title_key(kept[-1])}:
+            cuts.add(title_key(" ".join(kept)))
+    cuts.discard("")
+    return cuts
+
+
+def _heading_over_h1(
+    root: Any,
+    h1s: list[str],
+    sources: list[tuple[str, str]],
+    doc_title: str,
+    title_cuts: set[str],
+    is_site: Any,
+    strip_site: Any,
+) -> tuple[str, tuple[str, ...]] | None:
+    """A lower heading that carries the metadata title, over an h1 the metadata do not name.
+
+    Blogs and portals put the site's name or a section label in the ``<h1>`` ("Blog",
+    "Opinion", "Crumbnotes") and the story's headline in an ``<h2>``.  When a later heading
+    is the metadata title (the ``og:title``, the JSON-LD headline, the ``<title>`` less the
+    site name) and the h1 is not, the later heading is the headline.  When the h1 too is a
+    part of the ``<title>`` ("Headline | Site" with the h1 "Site"), the part with more words
+    is the headline.
+    """
+    if not h1s:
+        return None
+    k1 = title_key(h1s[0])
+    meta_keys = {title_key(v) for n, v in sources if n in ("jsonld", "og")}
+    if k1 in meta_keys:
+        return None
+    parts = [title_key(p) for p in _split_title(doc_title)] if doc_title else []
+    if len(parts) < 2:
+        parts = []
+    named = meta_keys | {title_key(strip_site(v)) for n, v in sources if n in ("jsonld", "og")}
+    full = named | title_cuts | ({title_key(strip_site(doc_title))} if doc_title else set())
+    named.discard("")
+    full.discard("")
+    words1 = set(k1.split())
+    for i, el in enumerate(root.iter("h1", "h2", "h3")):
+        if i >= 30:
+            break
+        text = _HEADING_JUNK.sub("", _clean(" ".join(p for p in (_clean(t) for t in el.itertext()) if p)))
+        k = title_key(text)
+        if len(k) < 8 or k == k1 or len(text) > 300 or is_site(text):
+            continue
+        words = set(k.split())
+        if words <= words1 or words1 <= words:
+            continue  # one says what the other says, and more: a reworded headline, not a label
+        if k1 in parts:
+            # "Headline | Site" with the h1 "Site", or "Site » Blog » Headline"; not
+            # "Headline - Standfirst - Site" with the standfirst in an h2.
+            if len(words) > len(words1) and (
+                k in named and k not in parts or k in parts and (k1 == parts[-1] or k == parts[-1])
+            ):
+                return text, ("heading", "part")
+        elif k in full:
+            return text, ("heading", "confirmed")
+    return None
+
+
 def _choose_title(
     root: Any,
     meta: dict[str, list[str]],
@@ -490,6 +561,10 @@ def _choose_title(
         for v in values:
             sources.append((name, v))
 
+    title_cuts = _title_cuts(doc_title)
+    found = _heading_over_h1(root, h1s, sources, doc_title, title_cuts, is_site, strip_site)
+    if found:
+        return found
     # 1. An h1 confirmed by another source (exactly, or as the part of the <title> before " | Site").
     others = [v for n, v in sources if n != "h1"]
     other_keys = {title_key(v) for v in others}
@@ -533,9 +608,13 @@ def _choose_title(
             return h1s[0], ("h1",)
         if len(words) >= 2 and len(words & meta_words) >= 0.5 * len(words):
             return h1s[0], ("h1", "overlap")
-    # 3. JSON-LD headline or og:title confirmed by the other or by <title>.
+    # 3. JSON-LD headline or og:title confirmed by the other or by <title>.  A metadata
+    #    title that is the <title> less its first or last part has had the site name taken
+    #    off already: its own separators belong to the headline ("Report – what next?").
     for name, v in sources:
         if name in ("jsonld", "og"):
+            if title_key(v) in title_cuts and not is_site(v):
+                return v, (name, "cut")
             stripped = strip_site(v)
             sk = title_key(stripped)
             if not sk or is_site(stripped):

@@ -87,13 +87,23 @@ class Vocabulary:
     _by_word: Mapping[str, str] = field(default_factory=dict, init=False, repr=False, compare=False)
     _compounds: tuple[tuple[str, str], ...] = field(default=(), init=False, repr=False, compare=False)
     _line_scan: tuple[re.Pattern[str] | None, ...] = field(default=(), init=False, repr=False, compare=False)
+    _phrase_scan: tuple[re.Pattern[str] | None, ...] = field(default=(), init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        # Line patterns again, multi-line, to scan many blocks joined by newlines.
+        # Patterns again, multi-line (``^``/``$`` at each block's ends), to scan
+        # many blocks joined by newlines.
         object.__setattr__(
             self,
             "_line_scan",
             tuple(re.compile(c.line_re.pattern, re.I | re.M) if c.line_re is not None else None for c in self.concepts),
+        )
+        object.__setattr__(
+            self,
+            "_phrase_scan",
+            tuple(
+                re.compile(c.phrase_re.pattern, c.phrase_re.flags | re.M) if c.phrase_re is not None else None
+                for c in self.concepts
+            ),
         )
         table: dict[str, str] = {}
         compounds: list[tuple[str, str]] = []
@@ -182,35 +192,37 @@ class Vocabulary:
         for k, concept in enumerate(self.concepts):
             scan = self._line_scan[k]
             if scan is not None and concept.line_re is not None and line_texts:
-                for j in _scan(scan, concept.line_re, line_texts):
+                for j in _scan(scan, concept.line_re, line_texts, whole=True):
                     if out[lines[j]] is None:
                         out[lines[j]] = concept.name
-            if concept.phrase_re is not None:
-                for j in _scan(concept.phrase_re, concept.phrase_re, lows):
+            phrase_scan = self._phrase_scan[k]
+            if phrase_scan is not None and concept.phrase_re is not None:
+                for j in _scan(phrase_scan, concept.phrase_re, lows, whole=False):
                     if out[short[j]] is None:
                         out[short[j]] = concept.name
         return out
 
 
-_CHAR_CLASS = re.compile(r"\[(?:\\.|[^\]])*\]")
-_ANCHOR = re.compile(r"(?<!\\)[$^]|\\[AZ]")
+_WHOLE_INPUT_ANCHOR = re.compile(r"\\[AZz]")
 
 
-def _scan(joined_re: re.Pattern[str], single_re: re.Pattern[str], texts: Sequence[str]) -> set[int]:
-    """Indices of the ``texts`` that ``single_re`` matches (``match`` if it is anchored
-    with ``^``, else ``search``), found by scanning all of them joined by newlines.
+def _scan(joined_re: re.Pattern[str], single_re: re.Pattern[str], texts: Sequence[str], whole: bool) -> set[int]:
+    """Indices of the ``texts`` that ``single_re`` matches (whole, for a line
+    pattern, else anywhere), found by scanning them all joined by newlines
+    with ``joined_re``, its multi-line twin.
 
-    A match that lies within one text is a match of that text.  A match that
-    runs across a newline is checked on its text alone; either way the scan
-    resumes at the next text, so no text is skipped or decided twice.  A
-    pattern that anchors inside (``$``, ``\\A``) is run text by text.
+    A match that lies within one text is a match of that text (multi-line
+    ``^`` and ``$`` hold at each text's ends, just as for the text alone).  A
+    match that runs across a newline is checked on its text alone; either way
+    the scan resumes at the next text, so no text is skipped or decided
+    twice.  A pattern anchored to the whole input (``\\A``, ``\\Z``) is run
+    text by text.
     """
-    anchored_line = joined_re is not single_re  # a line pattern: ^...$ per text
 
     def alone(t: str) -> bool:
-        return bool(single_re.match(t) if anchored_line else single_re.search(t))
+        return bool(single_re.match(t) if whole else single_re.search(t))
 
-    if not anchored_line and _ANCHOR.search(_CHAR_CLASS.sub("", single_re.pattern)):
+    if _WHOLE_INPUT_ANCHOR.search(single_re.pattern):
         return {i for i, t in enumerate(texts) if alone(t)}
     # A text with its own newlines would blur the boundaries: it is matched alone.
     found = {i for i, t in enumerate(texts) if "\n" in t and alone(t)}

@@ -112,6 +112,18 @@ def test_h1_that_extends_the_heading_is_kept():
         <body><h1>Juicy lemon cake from the tray: simply delicious</h1><h2>Lemon cake from the tray</h2></body></html>""") == "Juicy lemon cake from the tray: simply delicious"
 
 
+@pytest.mark.parametrize("h1", ["Catering tips for small weddings | Cookshack", "Cookshack – Catering tips for small weddings"])
+def test_site_name_printed_into_the_h1_is_dropped(h1):
+    assert title_of(f"""<html><head><title>Catering tips for small weddings | Cookshack</title>
+        <meta property="og:site_name" content="Cookshack"></head><body><h1>{h1}</h1></body></html>""") == "Catering tips for small weddings"
+
+
+def test_h1_keeps_a_last_part_that_only_the_og_title_leaves_out():
+    assert title_of("""<html><head><title>Do fish feel pain / suffer?</title>
+        <meta property="og:title" content="Do fish feel pain?"></head>
+        <body><h1>Do fish feel pain / suffer?</h1></body></html>""") == "Do fish feel pain / suffer?"
+
+
 def test_jsonld_headline_in_graph():
     m = meta("""<html><head><script type="application/ld+json">
         {"@context": "https://schema.org", "@graph": [

@@ -356,9 +356,29 @@ def _meta_date(meta: dict[str, list[str]], keys: list[str]) -> tuple[datetime | 
     return None, None
 
 
+_TITLE_SEP = re.compile(r"\s+[|\-–—:•·»«/\\~]\s+|\s+::\s+|\s*\|\s*|\s+-{2}\s+")
+
+
 def _split_title(title: str) -> list[str]:
-    parts = re.split(r"\s+[|\-–—:•·»«/\\~]\s+|\s+::\s+|\s*\|\s*|\s+-{2}\s+", title)
+    parts = _TITLE_SEP.split(title)
     return [p.strip() for p in parts if p.strip()]
+
+
+def _drop_site_ends(text: str, is_site: Any) -> str:
+    """A heading less a site name set off at its start or end ("Catering tips | Cookshack").
+
+    Some templates print the ``<title>`` pattern into the ``<h1>``; the site's part is no
+    more the headline there than in the ``<title>``.
+    """
+    seps = list(_TITLE_SEP.finditer(text))
+    if not seps:
+        return text
+    head, tail = text[: seps[0].start()], text[seps[-1].end():]
+    if len(seps) >= 1 and tail.strip() and is_site(tail) and text[: seps[-1].start()].strip():
+        return text[: seps[-1].start()].strip()
+    if head.strip() and is_site(head) and text[seps[0].end():].strip():
+        return text[seps[0].end():].strip()
+    return text
 
 
 _COMPACT_KEY = re.compile(r"[\W_]+")
@@ -495,6 +515,9 @@ def _choose_title(
         if lab.lower() not in _GENERIC_LABELS
     ]
     labels = [lab for lab in labels if len(lab) >= 4]
+    # Names the page gives itself (og:site_name, the publisher, the host), before any guess.
+    named_sites = set(site_compact) | set(labels)
+    named_sites.discard("")
     # The part of the <title> a metadata title leaves out is the site's name
     # ("Headline | Site" beside og:title "Headline").
     if doc_title:
@@ -537,7 +560,7 @@ def _choose_title(
         text = _HEADING_JUNK.sub("", _clean(" ".join(pieces)))
         if not 2 <= len(text) <= 300 or is_site(text) or _home_link(el, host):
             continue
-        h1s.append(text)
+        h1s.append(_drop_site_ends(text, lambda part: _compact(part) in named_sites))
         h1_runs.append(len(pieces))
 
     def strip_site(text: str) -> str:

@@ -25,7 +25,14 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
-from typing import Iterable, Mapping, Sequence
+from typing import Any, Iterable, Mapping, Sequence
+
+try:  # the regular-expression parser, read once per pattern for its required words
+    import re._constants as _sre_constants
+    import re._parser as _sre_parser
+except ImportError:  # Python 3.10
+    import sre_constants as _sre_constants  # type: ignore[no-redef]
+    import sre_parse as _sre_parser  # type: ignore[no-redef]
 
 __all__ = ["AMOUNT", "Concept", "Vocabulary", "DEFAULT_VOCABULARY", "attribute_words"]
 
@@ -88,6 +95,8 @@ class Vocabulary:
     _compounds: tuple[tuple[str, str], ...] = field(default=(), init=False, repr=False, compare=False)
     _line_scan: tuple[re.Pattern[str] | None, ...] = field(default=(), init=False, repr=False, compare=False)
     _phrase_scan: tuple[re.Pattern[str] | None, ...] = field(default=(), init=False, repr=False, compare=False)
+    _line_hints: tuple[frozenset[str] | None, ...] = field(default=(), init=False, repr=False, compare=False)
+    _phrase_hints: tuple[frozenset[str] | None, ...] = field(default=(), init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         # Patterns again, multi-line (``^``/``$`` at each block's ends), to scan
@@ -96,6 +105,14 @@ class Vocabulary:
             self,
             "_line_scan",
             tuple(re.compile(c.line_re.pattern, re.I | re.M) if c.line_re is not None else None for c in self.concepts),
+        )
+        object.__setattr__(
+            self, "_line_hints", tuple(_required_literals(c.line_re) if c.line_re is not None else None for c in self.concepts)
+        )
+        object.__setattr__(
+            self,
+            "_phrase_hints",
+            tuple(_required_literals(c.phrase_re) if c.phrase_re is not None else None for c in self.concepts),
         )
         object.__setattr__(
             self,
@@ -173,36 +190,125 @@ class Vocabulary:
         return self.text_concepts([text])[0]
 
     def text_concepts(self, texts: Sequence[str]) -> list[str | None]:
-        """:meth:`text_concept` of each text, in one scan per pattern.
+        """:meth:`text_concept` of each text, found with few regular-expression calls.
 
-        Calling a regular expression once per block and per pattern cost more
-        than all the rest of the scoring: here the short blocks are joined by
-        newlines and each pattern scans them all at once (see :func:`_scan`).
         For each block the first concept, in vocabulary order, whose line or
-        phrase pattern matches, wins.
+        phrase pattern matches, wins.  Running every pattern on every block
+        was the costliest step of extraction; instead each pattern's required
+        words (:func:`_required_literals`) are looked up as plain substrings
+        of all the blocks at once, and the pattern then scans only the blocks
+        that hold one of them (:func:`_scan`).
         """
         out: list[str | None] = [None] * len(texts)
         short = [i for i, t in enumerate(texts) if len(t) <= self.phrase_limit]
         if not short:
             return out
-        lines = [i for i in short if len(texts[i]) <= self.line_limit]
         lows = [texts[i].lower() for i in short]
-        line_texts = [texts[i] for i in lines]
+        joined = "\n".join(lows)
+        starts = _starts(lows)
         # Concepts in vocabulary order: the first one to claim a block keeps it.
         for k, concept in enumerate(self.concepts):
-            scan = self._line_scan[k]
-            if scan is not None and concept.line_re is not None and line_texts:
-                for j in _scan(scan, concept.line_re, line_texts, whole=True):
-                    if out[lines[j]] is None:
-                        out[lines[j]] = concept.name
-            phrase_scan = self._phrase_scan[k]
-            if phrase_scan is not None and concept.phrase_re is not None:
-                for j in _scan(phrase_scan, concept.phrase_re, lows, whole=False):
-                    if out[short[j]] is None:
-                        out[short[j]] = concept.name
+            scans = (
+                (self._line_scan[k], concept.line_re, self._line_hints[k], True),
+                (self._phrase_scan[k], concept.phrase_re, self._phrase_hints[k], False),
+            )
+            for scan, single, hints, whole in scans:
+                if scan is None or single is None:
+                    continue
+                pick = range(len(short)) if hints is None else _holding(hints, joined, starts)
+                if whole:
+                    pick = [j for j in pick if len(lows[j]) <= self.line_limit]
+                else:
+                    pick = list(pick)
+                if not pick:
+                    continue
+                # Line patterns read the text as written (they carry re.I), phrases the lowercased one.
+                chosen = [texts[short[j]] for j in pick] if whole else [lows[j] for j in pick]
+                for m in _scan(scan, single, chosen, whole):
+                    i = short[pick[m]]
+                    if out[i] is None:
+                        out[i] = concept.name
         return out
 
 
+def _starts(texts: Sequence[str]) -> list[int]:
+    """Offsets of each text in ``"\\n".join(texts)``."""
+    starts = []
+    pos = 0
+    for t in texts:
+        starts.append(pos)
+        pos += len(t) + 1
+    return starts
+
+
+def _holding(hints: frozenset[str], joined: str, starts: list[int]) -> list[int]:
+    """Indices of the texts (joined by newlines, at ``starts``) holding one of ``hints``."""
+    found: set[int] = set()
+    end = len(joined)
+    for hint in hints:
+        i = joined.find(hint)
+        while i != -1:
+            k = bisect_right(starts, i) - 1
+            found.add(k)
+            nxt = starts[k + 1] if k + 1 < len(starts) else end
+            i = joined.find(hint, nxt)
+    return sorted(found)
+
+
+def _required_literals(pattern: re.Pattern[str]) -> frozenset[str] | None:
+    """Lowercase strings one of which every match of ``pattern`` contains, or None.
+
+    Read from the parsed pattern: a run of three or more literal characters
+    in sequence is required; a group or a repeat of at least one is required
+    if its content is; an alternation requires one of its branches' sets.
+    Optional parts, classes and lookarounds require nothing.  Of the
+    candidates, the one with the longest shortest string is kept (the most
+    selective).  None means the pattern must be run on every text.
+    """
+    try:
+        parsed = _sre_parser.parse(pattern.pattern, pattern.flags)
+    except Exception:  # a private module's API: never let it break extraction
+        return None
+    found = _literals_of(list(parsed))
+    if found is None or any("\n" in x for x in found):
+        return None
+    return frozenset(found)
+
+
+def _literals_of(items: list[tuple[Any, Any]]) -> set[str] | None:
+    candidates: list[set[str]] = []
+    run: list[str] = []
+
+    def flush() -> None:
+        if len(run) >= 3:
+            candidates.append({"".join(run).lower()})
+        run.clear()
+
+    for op, arg in items:
+        if op is _sre_constants.LITERAL:
+            run.append(chr(arg))
+            continue
+        flush()
+        inner: set[str] | None = None
+        if op is _sre_constants.SUBPATTERN:
+            inner = _literals_of(list(arg[-1]))
+        elif op is _sre_constants.BRANCH:
+            branches = [_literals_of(list(b)) for b in arg[1]]
+            if branches and all(branches):
+                inner = set().union(*branches)  # type: ignore[arg-type]
+        elif op in _REPEATS and arg[0] >= 1:
+            inner = _literals_of(list(arg[2]))
+        if inner:
+            candidates.append(inner)
+    flush()
+    if not candidates:
+        return None
+    return max(candidates, key=lambda c: (min(len(x) for x in c), -len(c)))
+
+
+_REPEATS = tuple(
+    op for op in (getattr(_sre_constants, n, None) for n in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT")) if op is not None
+)
 _WHOLE_INPUT_ANCHOR = re.compile(r"\\[AZz]")
 
 
@@ -227,11 +333,7 @@ def _scan(joined_re: re.Pattern[str], single_re: re.Pattern[str], texts: Sequenc
     # A text with its own newlines would blur the boundaries: it is matched alone.
     found = {i for i, t in enumerate(texts) if "\n" in t and alone(t)}
     joined = "\n".join(texts)
-    starts = []
-    pos = 0
-    for t in texts:
-        starts.append(pos)
-        pos += len(t) + 1
+    starts = _starts(texts)
     pos = 0
     while True:
         m = joined_re.search(joined, pos)

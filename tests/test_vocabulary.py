@@ -1,0 +1,54 @@
+"""The vocabulary's batch matching must decide exactly as one pattern call per block would."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings, strategies as st
+
+from unboil.vocabulary import DEFAULT_VOCABULARY, Vocabulary, _required_literals
+
+
+def _one_by_one(vocabulary: Vocabulary, text: str) -> str | None:
+    """The definition: first concept whose line matches the whole text or whose phrase is found."""
+    if len(text) > vocabulary.phrase_limit:
+        return None
+    for concept in vocabulary.concepts:
+        if len(text) <= vocabulary.line_limit and concept.line_re is not None and concept.line_re.match(text):
+            return concept.name
+        if concept.phrase_re is not None and concept.phrase_re.search(text.lower()):
+            return concept.name
+    return None
+
+
+_PIECES = [
+    "Support SouthFront", "2,500 $", "Do you like this content? Consider helping us!", "14 DAYS LEFT UNTIL THE END",
+    "Share", "Tweet", "Related articles", "Read more: the story", "Accept all cookies", "Leave a reply",
+    "Home » News", "Tags: one, two", "Subscribe to our newsletter", "x", "|", "12", "Zobacz także", "\n",
+    "The committee met on Tuesday", " and ", "support", "our work", "read more", "se", "e also:", "ONE TIME SUPPORT 20 USD",
+]
+_TEXTS = st.lists(st.lists(st.sampled_from(_PIECES), min_size=1, max_size=6).map(" ".join), min_size=1, max_size=30)
+_CALLER = DEFAULT_VOCABULARY.extend(
+    "house", lines=[r"^ends here$", r"only\s+this"], phrases=[r"^starts here", r"end of it$", r"(?:foo|bar)?baz"]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXTS)
+def test_batch_matching_equals_one_call_per_block(texts: list[str]) -> None:
+    assert DEFAULT_VOCABULARY.text_concepts(texts) == [_one_by_one(DEFAULT_VOCABULARY, t) for t in texts]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES + ["starts here", "ends here", "the end of it", "only  this", "baz", "foobaz"]).map(str), min_size=1, max_size=30))
+def test_batch_matching_equals_one_call_per_block_for_a_caller_vocabulary(texts: list[str]) -> None:
+    assert _CALLER.text_concepts(texts) == [_one_by_one(_CALLER, t) for t in texts]
+
+
+def test_required_literals_are_read_from_the_pattern() -> None:
+    assert _required_literals(re.compile(r"consider (?:helping|supporting)")) == frozenset({"consider "})
+    assert _required_literals(re.compile(r"(?:donate|give) now")) == frozenset({" now"})
+    assert _required_literals(re.compile(r"Patreon|ko-fi")) == frozenset({"patreon", "ko-fi"})
+    # An optional part or a bare class requires nothing.
+    assert _required_literals(re.compile(r"(?:abc)?\d+")) is None
+    assert _required_literals(re.compile(r"abc|\d+")) is None

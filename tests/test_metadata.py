@@ -83,6 +83,12 @@ def test_metadata_title_that_is_the_title_less_the_site_keeps_its_own_separator(
         <body><p>x</p></body></html>""") == "Harbour report – who pays for the dredging?"
 
 
+def test_metadata_title_less_the_site_still_splits_at_a_bar():
+    assert title_of("""<html><head><title>Pest control experts | Termite treatment | Bugaway</title>
+        <meta property="og:title" content="Pest control experts | Termite treatment"></head>
+        <body><p>x</p></body></html>""") == "Pest control experts"
+
+
 def test_title_with_the_site_name_twice_is_not_cut_to_one():
     assert title_of("<html><head><title>Ten ways to store apples | Orchard | Orchard</title>"
                 "<meta property='og:title' content='Ten ways to store apples | Orchard'></head>"

@@ -633,10 +633,11 @@ def _choose_title(
             return h1s[0], ("h1", "overlap")
     # 3. JSON-LD headline or og:title confirmed by the other or by <title>.  A metadata
     #    title that is the <title> less its first or last part has had the site name taken
-    #    off already: its own separators belong to the headline ("Report – what next?").
+    #    off already: its own dashes and colons belong to the headline ("Report – what
+    #    next?"); a bar still sets off a site or a section ("CDN | Delivery Network | Site").
     for name, v in sources:
         if name in ("jsonld", "og"):
-            if title_key(v) in title_cuts and not is_site(v):
+            if title_key(v) in title_cuts and "|" not in v and not is_site(v):
                 return v, (name, "cut")
             stripped = strip_site(v)
             sk = title_key(stripped)

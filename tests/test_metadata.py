@@ -46,6 +46,12 @@ def test_site_name_before_the_headline_is_stripped():
     assert m.title == "Why the river froze twice"
 
 
+@pytest.mark.parametrize("issue", ["Tidepool 03/2024", "15 years of Tidepool"])
+def test_site_name_with_a_number_is_an_issue_not_the_site(issue):
+    assert title_of(f"<html><head><title>{issue} | TIDEPOOL</title></head><body><h1>{issue}</h1></body></html>",
+                    "https://tidepool.example/issues/latest") == issue
+
+
 def test_blog_header_h1_that_is_the_site_name_loses():
     m = meta("<html><head><title>Sourdough without a scale | Crumbnotes</title></head>"
              "<body><header><h1>Crumbnotes</h1></header><h2>Sourdough without a scale</h2></body></html>",

@@ -545,8 +545,9 @@ def _choose_title(
         if c in site_compact:
             return True
         for lab in labels:
-            # "Four Years Remaining" on fouryears.eu, "modabot" on modabot.de
-            if lab in c and len(lab) > 0.5 * len(c) or c in lab:
+            # "Four Years Remaining" on fouryears.eu, "modabot" on modabot.de; not the
+            # name with a number ("Tidepool 03/2024", "15 years of tidepool"): an issue, a story
+            if (lab in c and len(lab) > 0.5 * len(c) and not re.search(r"\d", c.replace(lab, "", 1))) or c in lab:
                 return True
         return False
 

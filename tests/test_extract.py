@@ -397,3 +397,24 @@ def test_a_category_of_short_names_under_a_little_prose_is_read_as_a_listing() -
     )
     text = unboil.extract(page).text
     assert "Language 0" in text and "Language 59" in text
+
+
+def test_a_pitch_paragraph_that_ends_in_a_call_to_give_is_dropped() -> None:
+    pitch = (
+        "The Daily Planet is the first non-profit newsroom of the region, and it has been for twenty years now. "
+        "Our goal is an informed society, because only informed citizens can solve problems democratically. "
+        "This investigation was made possible by the readers who fund our reporting every month. Support us now!"
+    )
+    page = _page(f"<article><p>{PROSE}</p><p>{pitch}</p><p>{PROSE.upper()}</p></article>")
+    text = unboil.extract(page).text
+    assert PROSE in text and PROSE.upper() in text and "non-profit newsroom" not in text
+
+
+def test_a_long_paragraph_that_mentions_support_in_passing_is_kept() -> None:
+    para = (
+        "The council said it would support the plan, and several members spoke at length about the budget. "
+        "Others wanted more time to read the proposal before a vote, which the chair granted after a short debate. "
+        "The vote is now expected next month, when the final figures from the treasury are known to everyone."
+    )
+    page = _page(f"<article><p>{PROSE}</p><p>{para}</p></article>")
+    assert para in unboil.extract(page).text

@@ -8,6 +8,7 @@ It is also the one place that turns an unexpected failure into an
 from __future__ import annotations
 
 import os
+import re
 import time
 from typing import Any, Literal, overload
 
@@ -70,7 +71,36 @@ def _text_concepts(blocks: list[RawBlock], options: Options, clock: _Clock) -> l
         # Code is quoted text: a snippet that prints "Donate now" is not an appeal.
         found = vocabulary.text_concepts([b.text if b.kind != "code" else "" for b in chunk])
         out.extend(None if c in allowed else c for c in found)
+    _appeal_endings(blocks, out, vocabulary)
     return mark_amount_runs(blocks, out)
+
+
+_SENTENCE_SPLIT = re.compile(r"(?<=[.!?…])\s+")
+_APPEAL_PARAGRAPH = 700
+"""A paragraph up to this long that ends in an appeal is the appeal's box, run together."""
+_APPEAL_CONCEPTS = frozenset({"donation", "membership"})
+
+
+def _appeal_endings(blocks: list[RawBlock], concepts: list[str | None], vocabulary: Any) -> None:
+    """Mark paragraphs too long for the phrase patterns that *end* in an appeal.
+
+    A site's pitch is often one paragraph: "X is the first non-profit
+    newsroom. Our goal is ... This report was funded by readers. Support us
+    now!"  Only its last sentence says what it is; a paragraph of an article
+    rarely ends on a call to give.
+    """
+    picked: list[int] = []
+    endings: list[str] = []
+    for i, (b, c) in enumerate(zip(blocks, concepts)):
+        if c is None and b.kind == "paragraph" and vocabulary.phrase_limit < len(b.text) <= _APPEAL_PARAGRAPH:
+            last = _SENTENCE_SPLIT.split(b.text)[-1]
+            if last != b.text:
+                picked.append(i)
+                endings.append(last)
+    if picked:
+        for i, c in zip(picked, vocabulary.text_concepts(endings)):
+            if c in _APPEAL_CONCEPTS:
+                concepts[i] = c
 
 
 def _select(root: Any, meta: Metadata, options: Options, trace: Trace | None, relax: int, clock: _Clock) -> tuple[Any, list[RawBlock]]:

@@ -371,6 +371,7 @@ DONATION = Concept(
         r"(?:jetzt\s+)?(?:spenden|unterstützen)\s*[!.]?",
         r"(?:jetzt\s+)?unterstütze(?:n sie)? [^.!?]{1,60}[!.]?",
         r"(?:faire un don|soutenez[- ]nous|soutenir)\s*[!.]?",
+        r"(?:je )?(?:fais|faites) un don(?: à [^.!?]{1,40})?\s*[!.]?",
         r"(?:dona(?:r| ora| ahora)?|apoya(?:nos)?|sostienici)\s*[!.]?",
         r"goal\s*:?\s*" + AMOUNT + r".*",
         r"\d{1,3}\s*%\s*(?:funded|of (?:our |the )?goal)",
@@ -406,6 +407,7 @@ DONATION = Concept(
         r"\bunser(?:en|em)? unabhängige\w* journalismus",
         r"if you (?:enjoyed|enjoy|like|liked|value|appreciate|found value in) (?:this|our|reading|my|the)\b.{0,80}(?:support|subscri|donat|contribut)",
         r"(?:ask|asking) (?:you )?for your support",
+        r"(?:readers are )?invited to (?:help )?support\b|support our ongoing (?:commitment|work|mission|coverage)",
         r"if you subscribe to\b",
         # French, Spanish, Italian, Portuguese, Polish, Dutch
         r"(?:faites un don|faire un don|soutenez[- ](?:nous|notre)|votre (?:don|soutien)|nous soutenir)",
@@ -441,6 +443,8 @@ MEMBERSHIP = Concept(
         r"become a member\s*[!.]?",
         r"(?:jetzt )?(?:abonnieren|abonnement|anmelden|registrieren)\s*[!.]?",
         r"(?:s'abonner|abonnez-vous|se connecter)\s*[!.]?",
+        r"(?:lock\s*)?(?:(?:solo |exclusivo )?para suscriptores|(?:for )?subscribers? only|(?:exclusive )?for subscribers|"
+        r"nur für abonnenten|réservé aux abonnés|solo per abbonati|(?:exclusivo )?para assinantes)\s*[!.]?",
     ),
     phrases=(
         r"subscribe (?:now |today )?(?:to|for) (?:continue|keep) reading",
@@ -456,6 +460,8 @@ MEMBERSHIP = Concept(
         r"(?:join|renew) (?:now|today)(?: or renew)?\b.{0,30}(?:get|membership|access)",
         r"membership (?:merch|perks|benefits)|if you're seeing this message",
         r"already (?:a )?(?:subscriber|member|subscribed)\b",
+        r"ohne werbe(?:banner|ung)\b.{0,60}(?:archiv|zugriff|monat|abo)|(?:pro|im) monat\b.{0,40}ohne werbe|"
+        r"ad-free (?:version|experience|access|subscription)",
     ),
 )
 

@@ -353,3 +353,21 @@ def test_parse_date_day_first_keeps_the_only_valid_reading():
 def test_h1_of_one_run_of_text_is_the_whole_headline_not_a_wrapper(h1, title):
     m = meta(f"<html><head><meta property='og:title' content='Price Guide &amp; Hourly Rate'></head><body><h1>{h1}</h1></body></html>")
     assert m.title == title
+
+
+@pytest.mark.parametrize("body, day", [
+    ("<h1>Kettles compared</h1><div><p class='t600'>April 8, 2024</p></div><p>We poured.</p>", date(2024, 4, 8)),
+    ("<h1>Kettles compared</h1><p>We poured.</p><footer><p>Letzte Änderung: 31.10.2023 - 14:49<br>"
+     "Erschienen am: 01.11.2023<br>Lesungen: 61, alle Rechte bei der Autorin und beim Verlag</p></footer>", date(2023, 11, 1)),
+    ("<shreddit-post created-timestamp='2026-03-03T09:47:05.754000+0000'><h1>Kettles compared</h1></shreddit-post>",
+     date(2026, 3, 3)),
+    ("<h1>Kettles compared</h1><p>Updated March 13, 2024</p><p>We poured.</p>", date(2024, 3, 13)),
+    ("<h1>Kettles compared</h1><p>Updated March 13, 2024</p><p>Posted on the 15/12/2023 at 19:00 by Kim</p>",
+     date(2023, 12, 15)),
+])
+def test_page_without_date_markup_reads_a_printed_date_line(body, day):
+    assert meta(f"<html lang='en-gb'><head><title>Kettles compared</title></head><body>{body}</body></html>").date == day
+
+
+def test_date_inside_a_sentence_is_not_read_as_the_page_date():
+    assert meta("<html><body><div><p>The shop opens on April 8, 2024, with a tasting for all.</p></div></body></html>").date is None

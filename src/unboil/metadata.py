@@ -786,7 +786,7 @@ def _visible_date(root: Any, dayfirst: bool = False) -> tuple[datetime | None, s
 
 
 _UPDATED_WORDS = re.compile(
-    r"updat|modif|aktualisiert|geändert|mis à jour|actualiz|aggiorn|bijgewerkt|revised|edited", re.I
+    r"updat|modif|aktualisiert|geändert|änderung|mis à jour|actualiz|aggiorn|bijgewerkt|revised|edited", re.I
 )
 _PUBLISHED_WORDS = re.compile(r"publi|posted|veröffentlicht|erschienen|\bdatum\b|\bdate\b", re.I)
 _SKIP_TEXT_PARENTS = {"script", "style", "noscript", "template", "option", "textarea"}
@@ -837,6 +837,73 @@ def _headline_date(heading: Any, title: str | None = None, dayfirst: bool = Fals
                         return value
             prev = text[-40:]
     return found[0][1] if found else None
+
+
+_PUBLISH_LABEL = re.compile(
+    r"\b(?:posted|published|publication date|date published|released|written|veröffentlicht|erschienen|publiziert"
+    r"|erstellt|publié|mis en ligne|publicado|pubblicato|opublikowano|gepubliceerd|geplaatst)\b[^\d\n]{0,25}",
+    re.I,
+)
+_STAMP_ATTR = re.compile(r"publish|creat|(?:^|[-_])(?:date|ts|timestamp)$", re.I)
+_DATE_WORDS = re.compile(rf"(?<!\w)(?:{_MONTH_RE})\.?(?!\w)|\w*\d\w*|\b(?:on|am|at|um|le|el|il|the|den|der|uhr)\b", re.I)
+"""What a date line is made of; a line with more words left over is a sentence that mentions a day."""
+_SCAN_SKIP = {"script", "style", "noscript", "template", "option", "textarea", "select", "button"}
+
+
+def _scanned_date(root: Any, headings: list[Any], dayfirst: bool = False) -> tuple[datetime | None, str | None]:
+    """A last resort: the first date the page prints on a line of its own, or after a
+    publishing label ("Posted on", "Erschienen am", "Publié le"), or in a stamp attribute
+    (``created-timestamp``), read in document order and after the headline first.
+
+    Pages without metadata still print their date, often in an element with no telling
+    class ("<p class='text-t600'>April 8, 2024</p>", a footer "Erschienen am: 01.11.2023").
+    A line that is only a date, or a labelled date, is the page's date far more often than
+    not; an "updated" line counts only when nothing else is found.
+    """
+    start = headings[0] if headings else None
+    seen_start = start is None
+    inside = {e for h in headings for e in h.iter()}  # the headline's own words (held: proxies stay the same)
+    before: list[tuple[bool, datetime]] = []
+    after: list[tuple[bool, datetime]] = []
+    prev = ""
+    for i, el in enumerate(root.iter()):
+        if i >= 6000:
+            break
+        if el is start:
+            seen_start = True
+        if not isinstance(el.tag, str):
+            continue
+        if after and any(not updated for updated, _ in after[-3:]):
+            break  # a plain date after the headline: nothing later can outrank it
+        bucket = after if seen_start else before
+        for name, raw in el.attrib.items():
+            if _STAMP_ATTR.search(name) and len(raw) <= 40 and _ISO.match(raw.strip()):
+                value = parse_date(raw)
+                if value is not None:
+                    bucket.append((bool(_UPDATED_WORDS.search(name)), value))
+        within = el in inside
+        for text, skip in ((el.text, el.tag in _SCAN_SKIP or within), (el.tail, within and el not in headings)):
+            if skip or not text or not text.strip():
+                continue
+            text = _clean(text[:400])
+            value = None
+            label = _PUBLISH_LABEL.search(text) or _UPDATED_WORDS.search(text)
+            if label:
+                value = parse_date(text[label.start():label.start() + 80], loose=False, dayfirst=dayfirst)
+            elif len(text) <= 60 and len(re.findall(r"[^\W\d_]+", _DATE_WORDS.sub(" ", text))) <= 4:
+                value = parse_date(text, loose=False, dayfirst=dayfirst)
+            if value is not None:
+                updated = bool(_UPDATED_WORDS.search(prev + " " + text)) and not _PUBLISHED_WORDS.search(text)
+                bucket.append((updated, value))
+            prev = text[-40:]
+    for found in (after, before):
+        for updated, value in found:
+            if not updated:
+                return value, "scan"
+    for found in (after, before):
+        if found:
+            return found[0][1], "scan:updated"
+    return None, None
 
 
 _HEADINGS = ("h1", "h2", "h3", "h4")
@@ -1062,6 +1129,9 @@ def extract_metadata(root: Any, url: str | None = None) -> Metadata:
         published, date_source = url_date, "url"
     if published is None:
         published, date_source = _visible_date(root, dayfirst)
+    if published is None:
+        # Before the last-modified stamp: a printed date is what the reader was shown.
+        published, date_source = _scanned_date(root, headings, dayfirst)
     modified = None
     for raw in _iter_dates_jsonld(items, "dateModified"):
         modified = parse_date(raw)

@@ -418,3 +418,17 @@ def test_a_long_paragraph_that_mentions_support_in_passing_is_kept() -> None:
     )
     page = _page(f"<article><p>{PROSE}</p><p>{para}</p></article>")
     assert para in unboil.extract(page).text
+
+
+def test_a_section_whose_id_is_its_heading_slug_is_not_judged_by_those_words() -> None:
+    page = _page(
+        f"<div class='content'><p>{PROSE}</p><div class='section' id='sharing-with-a-single-developer'>"
+        f"<h2>Sharing with a single developer</h2><p>{PROSE.upper()}</p></div></div>"
+    )
+    text = unboil.extract(page).text
+    assert PROSE.upper() in text and "Sharing with a single developer" in text
+
+
+def test_a_generated_id_with_a_boilerplate_word_still_counts() -> None:
+    page = _page(f"<article><p>{PROSE}</p><div id='modal_2110a1e7-afbc-4454-a3d3'>You are leaving our website now.</div></article>")
+    assert "leaving our website" not in unboil.extract(page).text

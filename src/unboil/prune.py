@@ -61,6 +61,25 @@ _HIDDEN_SHARE = 0.6
 itself, hidden until a script shows it."""
 
 
+_SLUG_WORDS = 4
+
+
+def _name_words(cls: str, ident: str) -> list[str]:
+    """The words of an element's class and id.
+
+    An id of four or more plain words is a slug of the element's own
+    heading ("sharing-with-a-single-developer"): the article's words, not a
+    name the site gave a kind of box.  (Generated ids such as
+    "modal_2110a1e7-afbc-..." are not slugs: their parts are not words.)
+    """
+    words = attribute_words(cls) if cls else []
+    if ident:
+        id_words = attribute_words(ident)
+        if sum(1 for w in id_words if len(w) > 1 and w.isalpha()) < _SLUG_WORDS:
+            words.extend(id_words)
+    return words
+
+
 def _styled_hidden(el: Any) -> bool:
     """Hidden by the page's own markup on every screen (not by a class, which
     responsive layouts use to swap a mobile and a desktop copy)."""
@@ -179,7 +198,7 @@ def prune(root: Any, options: Options, trace: Trace | None = None, relax: int = 
             continue
         cls = el.get("class") or ""
         ident = el.get("id") or ""
-        words = attribute_words(cls + " " + ident) if (cls or ident) and relax == 0 else []
+        words = _name_words(cls, ident) if (cls or ident) and relax == 0 else []
         reason = None
         if relax >= 2:
             pass

@@ -371,3 +371,9 @@ def test_page_without_date_markup_reads_a_printed_date_line(body, day):
 
 def test_date_inside_a_sentence_is_not_read_as_the_page_date():
     assert meta("<html><body><div><p>The shop opens on April 8, 2024, with a tasting for all.</p></div></body></html>").date is None
+
+
+def test_lines_above_the_headline_take_the_label_before_them():
+    m = meta("<html><body><header><span>Health</span><span>DECEMBER 22, 2022</span><span>Updated: JANUARY 02, 2026</span>"
+             "</header><h1>Ten ways to sleep better</h1><p>Text.</p></body></html>")
+    assert m.date == date(2022, 12, 22)

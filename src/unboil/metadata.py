@@ -810,10 +810,16 @@ def _headline_date(heading: Any, title: str | None = None, dayfirst: bool = Fals
             nodes = heading.xpath(f"{axis}::text()[position() <= {limit}]")
         except Exception:  # noqa: BLE001 - a broken tree yields no date
             continue
-        if axis == "preceding":
-            nodes = list(reversed(nodes))
-        prev = ""
-        for node in nodes:
+        # The label of a line is the text just before it in reading order ("Updated:" then
+        # the date), also when the lines above the heading are read nearest first.
+        labels: list[str] = []
+        last = ""
+        for n in nodes:
+            labels.append(last)
+            last = _clean(str(n))[-40:] or last
+        order = range(len(nodes) - 1, -1, -1) if axis == "preceding" else range(len(nodes))
+        for i in order:
+            node, prev = nodes[i], labels[i]
             parent = node.getparent()
             if parent is not None and parent.tag in _SKIP_TEXT_PARENTS:
                 continue
@@ -835,7 +841,6 @@ def _headline_date(heading: Any, title: str | None = None, dayfirst: bool = Fals
                     found.append((updated, value))
                     if not updated:
                         return value
-            prev = text[-40:]
     return found[0][1] if found else None
 
 

@@ -377,3 +377,12 @@ def test_lines_above_the_headline_take_the_label_before_them():
     m = meta("<html><body><header><span>Health</span><span>DECEMBER 22, 2022</span><span>Updated: JANUARY 02, 2026</span>"
              "</header><h1>Ten ways to sleep better</h1><p>Text.</p></body></html>")
     assert m.date == date(2022, 12, 22)
+
+
+@pytest.mark.parametrize("script, day", [
+    ('window.__STATE__ = {"product": {"created_at": "2019-03-01T06:27:24", "published_at": "2019-03-02T06:22:28+01:00"}};',
+     date(2019, 3, 2)),
+    ('{"blocks": [{"createdAt": "2022-01-31T15:58:43+01:00", "enabled": true}]}', date(2022, 1, 31)),
+])
+def test_publication_stamp_in_the_pages_script_data(script, day):
+    assert meta(f"<html><head><script>{script}</script></head><body><h1>Sidamo beans</h1></body></html>").date == day

@@ -911,6 +911,37 @@ def _scanned_date(root: Any, headings: list[Any], dayfirst: bool = False) -> tup
     return None, None
 
 
+_SCRIPT_DATE = re.compile(
+    r'\\?"(?P<key>date_?published|published_?(?:at|date|time|on)|publish_?(?:date|time|at)|first_?published_?(?:at|date)?'
+    r'|pub_?date|date_?created|created_?(?:at|date|on))\\?"\s*:\s*\\?"(?P<value>[^"\\]{8,40})\\?"',
+    re.I,
+)
+
+
+def _script_date(root: Any) -> tuple[datetime | None, str | None]:
+    """A publication stamp in a page's own script data (an app's state, a product record).
+
+    Apps render their pages from JSON that names the publication plainly ("published_at",
+    "createdAt").  The first publication key wins over the first creation key; only after
+    everything printed on the page, as the data may describe other records too.
+    """
+    created = None
+    for i, script in enumerate(root.iter("script")):
+        if i >= 200:
+            break
+        kind = (script.get("type") or "").strip().lower()
+        if kind == "application/ld+json" or not script.text:
+            continue
+        for m in _SCRIPT_DATE.finditer(script.text[:500_000]):
+            value = parse_date(m["value"], loose=False)
+            if value is None:
+                continue
+            if "creat" not in m["key"].lower():
+                return value, "script"
+            created = created or value
+    return (created, "script:created") if created else (None, None)
+
+
 _HEADINGS = ("h1", "h2", "h3", "h4")
 
 
@@ -1137,6 +1168,8 @@ def extract_metadata(root: Any, url: str | None = None) -> Metadata:
     if published is None:
         # Before the last-modified stamp: a printed date is what the reader was shown.
         published, date_source = _scanned_date(root, headings, dayfirst)
+    if published is None:
+        published, date_source = _script_date(root)
     modified = None
     for raw in _iter_dates_jsonld(items, "dateModified"):
         modified = parse_date(raw)

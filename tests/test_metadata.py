@@ -114,6 +114,21 @@ def test_h1_that_is_the_short_part_of_the_title_loses_to_the_heading_with_the_ot
              "<h2>Knitting a winter scarf in a weekend</h2><p>x</p></body></html>") == "Knitting a winter scarf in a weekend"
 
 
+@pytest.mark.parametrize("title, h1, h2, expected", [
+    ("Borrowing rules - The Crab Book", "The Crab Book", "Borrowing rules ¶", "Borrowing rules"),
+    ("News - Harbour dredging will start in May after two years of talks", "Harbour dredging will start in May after two years of talks",
+     "News", "Harbour dredging will start in May after two years of talks"),
+])
+def test_h1_in_the_site_place_of_the_title_loses_to_the_heading_with_another_part(title, h1, h2, expected):
+    assert title_of(f"<html><head><title>{title}</title></head><body><h1>{h1}</h1><h2>{h2}</h2></body></html>") == expected
+
+
+def test_style_rules_inside_the_h1_are_not_its_text():
+    html = ("<html><head><title>Ferries run again | Coast</title></head><body><h1><style>.c1{font-size:16px;display:block}</style>"
+            "<span class='c1'>Ferries run again</span></h1></body></html>")
+    assert title_of(html) == "Ferries run again"
+
+
 def test_h1_with_the_standfirst_in_an_h2_keeps_the_h1():
     assert title_of("<html><head><title>Low tide - The harbour master explains the new buoys - Quay Times</title></head>"
              "<body><h1>Low tide</h1><h2>The harbour master explains the new buoys</h2><p>x</p></body></html>") == "Low tide"

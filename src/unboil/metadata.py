@@ -364,6 +364,16 @@ def _split_title(title: str) -> list[str]:
     return [p.strip() for p in parts if p.strip()]
 
 
+def _heading_pieces(el: Any) -> list[str]:
+    """The runs of text a heading shows, each cleaned, empty ones left out: no text of a
+    ``<style>`` or ``<script>`` inside it (CSS-in-JS pages put their rules there)."""
+    if next(el.iter("style", "script"), None) is None:
+        texts = list(el.itertext())
+    else:
+        texts = [str(t) for t in el.xpath(".//text()[not(ancestor::style) and not(ancestor::script)]")]
+    return [p for p in (_clean(t) for t in texts) if p]
+
+
 def _drop_site_ends(text: str, is_site: Any) -> str:
     """A heading less a site name set off at its start or end ("Catering tips | Cookshack").
 
@@ -448,8 +458,10 @@ def _heading_over_h1(
     "Opinion", "Crumbnotes") and the story's headline in an ``<h2>``.  When a later heading
     is the metadata title (the ``og:title``, the JSON-LD headline, the ``<title>`` less the
     site name) and the h1 is not, the later heading is the headline.  When the h1 too is a
-    part of the ``<title>`` ("Headline | Site" with the h1 "Site"), the part with more words
-    is the headline.
+    part of the ``<title>``: an h1 that is the last part sits where the site's name goes
+    ("Borrowing rules - The Crab Book" in a manual), so a heading with another part is the
+    headline unless it is a short label beside a long h1 ("Aktuelles"); otherwise the
+    heading needs more words than the h1.
     """
     if not h1s:
         return None
@@ -468,7 +480,7 @@ def _heading_over_h1(
     for i, el in enumerate(root.iter("h1", "h2", "h3")):
         if i >= 30:
             break
-        text = _HEADING_JUNK.sub("", _clean(" ".join(p for p in (_clean(t) for t in el.itertext()) if p)))
+        text = _HEADING_JUNK.sub("", _clean(" ".join(_heading_pieces(el))))
         k = title_key(text)
         if len(k) < 8 or k == k1 or len(text) > 300 or is_site(text):
             continue
@@ -478,8 +490,9 @@ def _heading_over_h1(
         if k1 in parts:
             # "Headline | Site" with the h1 "Site", or "Site » Blog » Headline"; not
             # "Headline - Standfirst - Site" with the standfirst in an h2.
-            if len(words) > len(words1) and (
-                k in named and k not in parts or k in parts and (k1 == parts[-1] or k == parts[-1])
+            if (
+                len(words) > len(words1) and (k in named and k not in parts or k in parts and k == parts[-1])
+                or k1 == parts[-1] and k in parts and 2 * len(words) >= len(words1)
             ):
                 return text, ("heading", "part")
         elif k in full:
@@ -557,7 +570,7 @@ def _choose_title(
         if i >= 8 or len(h1s) >= 5:
             break
         # Pieces joined by a space: a kicker <span> and the headline must not fuse into one word.
-        pieces = [p for p in (_clean(t) for t in el.itertext()) if p]
+        pieces = _heading_pieces(el)
         text = _HEADING_JUNK.sub("", _clean(" ".join(pieces)))
         if not 2 <= len(text) <= 300 or is_site(text) or _home_link(el, host):
             continue

@@ -401,3 +401,11 @@ def test_lines_above_the_headline_take_the_label_before_them():
 ])
 def test_publication_stamp_in_the_pages_script_data(script, day):
     assert meta(f"<html><head><script>{script}</script></head><body><h1>Sidamo beans</h1></body></html>").date == day
+
+
+def test_rdfa_property_naming_several_meta_names():
+    m = meta("""<html><head><title>Home</title><meta property="x:title dc:title" content="Lighthouse keepers' logbooks">
+        <meta property="og:site_name article:published_time" content="2021-06-01"></head>
+        <body><p>x</p></body></html>""")
+    assert m.title == "Lighthouse keepers' logbooks"
+    assert m.date == date(2021, 6, 1)

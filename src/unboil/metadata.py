@@ -296,13 +296,17 @@ def _url_date(url: str | None) -> datetime | None:
 # --- meta tags -----------------------------------------------------------------
 
 def _meta_map(root: Any) -> dict[str, list[str]]:
+    """``<meta>`` values by name; an RDFa ``property`` may list several names at once
+    ("og:title twitter:title"), and the value stands for each of them."""
     found: dict[str, list[str]] = {}
     for meta in root.iter("meta"):
         key = meta.get("property") or meta.get("name") or meta.get("itemprop") or meta.get("http-equiv")
         value = meta.get("content")
         if key is None or value is None:
             continue
-        found.setdefault(key.strip().lower(), []).append(value.strip())
+        keys = key.split() if meta.get("property") else [key.strip()]
+        for name in keys[:8]:
+            found.setdefault(name.lower(), []).append(value.strip())
     return found
 
 
@@ -518,7 +522,7 @@ def _choose_title(
     for t in root.iter("title"):
         doc_title = _clean(text_of(t))
         break
-    og = _clean(_first(meta, "og:title", "twitter:title", "title", "dc.title", "parsely-title", "sailthru.title"))
+    og = _clean(_first(meta, "og:title", "twitter:title", "title", "dc.title", "dc:title", "dcterms.title", "parsely-title", "sailthru.title"))
     headlines = [_clean(x) for x in jsonld if _clean(x)]
     site_keys = {title_key(s) for s in site_names if s}
     site_compact = {_compact(s) for s in site_names if s}

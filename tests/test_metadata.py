@@ -409,3 +409,14 @@ def test_rdfa_property_naming_several_meta_names():
         <body><p>x</p></body></html>""")
     assert m.title == "Lighthouse keepers' logbooks"
     assert m.date == date(2021, 6, 1)
+
+
+@pytest.mark.parametrize("lang, stamp, day", [
+    ("de", "2021-11-04T23:00:00Z", date(2021, 11, 5)),
+    ("de", "2021-11-04T23:17:00Z", date(2021, 11, 4)),
+    ("en-us", "2021-11-04T23:00:00Z", date(2021, 11, 4)),
+])
+def test_local_midnight_stored_as_utc_is_the_next_day_in_central_europe(lang, stamp, day):
+    m = meta(f"<html lang='{lang}'><head><meta property='article:published_time' content='{stamp}'></head>"
+             "<body><h1>Kommunalwahlen</h1></body></html>")
+    assert m.date == day

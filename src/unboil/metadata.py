@@ -1023,7 +1023,13 @@ def _same_instant_day(published: datetime, root: Any) -> date | None:
 
 
 def _local_day(
-    published: datetime, modified: datetime | None, root: Any, headings: list[Any], title: str | None, dayfirst: bool
+    published: datetime,
+    modified: datetime | None,
+    root: Any,
+    headings: list[Any],
+    title: str | None,
+    dayfirst: bool,
+    language: str | None = None,
 ) -> date | None:
     """The page-local calendar day of a UTC timestamp, when the page shows another day.
 
@@ -1031,8 +1037,9 @@ def _local_day(
     annotators record) the day printed on the page: 23:37 on 3 May in Aruba is
     "2022-05-04T03:37Z".  A ``<time>`` naming the same instant with the page's offset
     decides; else a day printed beside the headline that the instant can fall on (unless
-    that is the day of the last update).  A timestamp with its own non-zero offset is
-    already local, and a date-only value (no time of day) is never moved.
+    that is the day of the last update); else a local midnight stored as UTC (see
+    ``_east_midnight``).  A timestamp with its own non-zero offset is already local, and a
+    date-only value (no time of day) is never moved.
     """
     if not _has_clock(published) or published.utcoffset():
         return None
@@ -1045,7 +1052,28 @@ def _local_day(
             modified is None or shown.date() != modified.date()
         ):
             return shown.date()
+    if _east_midnight(published, language):
+        return published.date() + timedelta(days=1)
     return None
+
+
+_EAST_LANGUAGES = frozenset(
+    "de fr it nl pl cs sk sl hr sr bs hu ro bg el da sv nb nn no fi et lv lt uk ru be tr ca eu gl lb mk sq".split()
+)
+"""Languages of countries one to three hours east of Greenwich (Central and Eastern Europe)."""
+
+
+def _east_midnight(published: datetime, language: str | None) -> bool:
+    """A UTC stamp at exactly 21:00, 22:00 or 23:00 on a page in a Central or Eastern
+    European language is the local midnight that starts the next day: a date-only value
+    ("5 November") that the publishing system stored as UTC ("2021-11-04T23:00Z")."""
+    if published.tzinfo is None or published.utcoffset() or not language:
+        return False
+    return (
+        language.split("-")[0] in _EAST_LANGUAGES
+        and published.hour in (21, 22, 23)
+        and not (published.minute or published.second or published.microsecond)
+    )
 
 
 _DATELINE = re.compile(
@@ -1198,7 +1226,7 @@ def extract_metadata(root: Any, url: str | None = None) -> Metadata:
             if modified:
                 break
     if published is not None and date_source is not None and date_source.startswith(("jsonld", "meta")):
-        local = _local_day(published, modified, root, headings, title, dayfirst)
+        local = _local_day(published, modified, root, headings, title, dayfirst, language)
         if local is not None and local != published.date():
             published = datetime.combine(local, published.timetz())
             date_source += "+local"

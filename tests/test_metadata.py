@@ -420,3 +420,14 @@ def test_local_midnight_stored_as_utc_is_the_next_day_in_central_europe(lang, st
     m = meta(f"<html lang='{lang}'><head><meta property='article:published_time' content='{stamp}'></head>"
              "<body><h1>Kommunalwahlen</h1></body></html>")
     assert m.date == day
+
+
+def test_paragraph_that_opens_with_its_date():
+    m = meta("<html lang='de'><body><h1>Gedenken</h1><p>Von Anna Berg</p><p>27.1.2022 - Bei der Erinnerung an die "
+             "Verfolgten waren viele Opfer lange unsichtbar, und daran hat sich in den Jahrzehnten seither "
+             "erstaunlich wenig geändert, sagen die Initiatorinnen.</p></body></html>")
+    assert m.date == date(2022, 1, 27)
+
+
+def test_url_date_written_day_first():
+    assert meta("<html><body><p>x</p></body></html>", "https://ring.example/meldungen/29-10-2021").date == date(2021, 10, 29)

@@ -185,6 +185,7 @@ _URL_DATE = re.compile(
     r"/(?P<y>(?:19|20)\d\d)[/_-](?P<m>[01]?\d)[/_-](?P<d>[0-3]?\d)(?:[/_-]|\.html?|$)"
     r"|/(?P<y2>(?:19|20)\d\d)(?P<m2>[01]\d)(?P<d2>[0-3]\d)[/_-]"
     r"|[/_-](?P<y3>(?:19|20)\d\d)-(?P<m3>[01]\d)-(?P<d3>[0-3]\d)[/_.-]"
+    r"|/(?P<d4>[0-3]\d)-(?P<m4>[01]\d)-(?P<y4>(?:19|20)\d\d)(?:/|\.html?|$)"
 )
 
 
@@ -287,7 +288,7 @@ def _url_date(url: str | None) -> datetime | None:
     if not m:
         return None
     g = m.groupdict()
-    for y, mo, d in (("y", "m", "d"), ("y2", "m2", "d2"), ("y3", "m3", "d3")):
+    for y, mo, d in (("y", "m", "d"), ("y2", "m2", "d2"), ("y3", "m3", "d3"), ("y4", "m4", "d4")):
         if g.get(y):
             return _mk(int(g[y]), int(g[mo]), int(g[d]))
     return None
@@ -872,6 +873,23 @@ _DATE_WORDS = re.compile(rf"(?<!\w)(?:{_MONTH_RE})\.?(?!\w)|\w*\d\w*|\b(?:on|am|
 _SCAN_SKIP = {"script", "style", "noscript", "template", "option", "textarea", "select", "button"}
 
 
+def _line_date(text: str, dayfirst: bool) -> tuple[datetime | None, str]:
+    """The date a line of text is about, and the part of the line that carries it: after a
+    publishing or updating label; a line that is only a date (and a few words such as
+    "Posted" or "Uhr"); or the date that opens a paragraph ("27.1.2022 - At the memorial")."""
+    label = _PUBLISH_LABEL.search(text) or _UPDATED_WORDS.search(text)
+    if label:
+        part = text[label.start():label.start() + 80]
+        value = parse_date(part, loose=False, dayfirst=dayfirst)
+        if value is not None:
+            return value, part
+    if len(text) <= 60 and len(re.findall(r"[^\W\d_]+", _DATE_WORDS.sub(" ", text))) <= 4:
+        return parse_date(text, loose=False, dayfirst=dayfirst), text
+    if text[0].isdigit() or text.split(None, 1)[0].rstrip(".,").lower() in _MONTHS:
+        return parse_date(text[:20], loose=False, dayfirst=dayfirst), text[:20]
+    return None, ""
+
+
 def _scanned_date(root: Any, headings: list[Any], dayfirst: bool = False) -> tuple[datetime | None, str | None]:
     """A last resort: the first date the page prints on a line of its own, or after a
     publishing label ("Posted on", "Erschienen am", "Publié le"), or in a stamp attribute
@@ -908,14 +926,9 @@ def _scanned_date(root: Any, headings: list[Any], dayfirst: bool = False) -> tup
             if skip or not text or not text.strip():
                 continue
             text = _clean(text[:400])
-            value = None
-            label = _PUBLISH_LABEL.search(text) or _UPDATED_WORDS.search(text)
-            if label:
-                value = parse_date(text[label.start():label.start() + 80], loose=False, dayfirst=dayfirst)
-            elif len(text) <= 60 and len(re.findall(r"[^\W\d_]+", _DATE_WORDS.sub(" ", text))) <= 4:
-                value = parse_date(text, loose=False, dayfirst=dayfirst)
+            value, line = _line_date(text, dayfirst)
             if value is not None:
-                updated = bool(_UPDATED_WORDS.search(prev + " " + text)) and not _PUBLISHED_WORDS.search(text)
+                updated = bool(_UPDATED_WORDS.search(prev + " " + line)) and not _PUBLISHED_WORDS.search(line)
                 bucket.append((updated, value))
             prev = text[-40:]
     for found in (after, before):

@@ -870,6 +870,7 @@ _PUBLISH_LABEL = re.compile(
 _STAMP_ATTR = re.compile(r"publish|creat|(?:^|[-_])(?:date|ts|timestamp)$", re.I)
 _DATE_WORDS = re.compile(rf"(?<!\w)(?:{_MONTH_RE})\.?(?!\w)|\w*\d\w*|\b(?:on|am|at|um|le|el|il|the|den|der|uhr)\b", re.I)
 """What a date line is made of; a line with more words left over is a sentence that mentions a day."""
+_DIGIT = re.compile(r"\d")
 _SCAN_SKIP = {"script", "style", "noscript", "template", "option", "textarea", "select", "button"}
 
 
@@ -907,7 +908,7 @@ def _scanned_date(root: Any, headings: list[Any], dayfirst: bool = False) -> tup
     after: list[tuple[bool, datetime]] = []
     prev = ""
     for i, el in enumerate(root.iter()):
-        if i >= 6000:
+        if i >= 3000:
             break
         if el is start:
             seen_start = True
@@ -917,13 +918,16 @@ def _scanned_date(root: Any, headings: list[Any], dayfirst: bool = False) -> tup
             break  # a plain date after the headline: nothing later can outrank it
         bucket = after if seen_start else before
         for name, raw in el.attrib.items():
-            if _STAMP_ATTR.search(name) and len(raw) <= 40 and _ISO.match(raw.strip()):
+            if raw[:2] in ("19", "20") and len(raw) <= 40 and _STAMP_ATTR.search(name) and _ISO.match(raw):
                 value = parse_date(raw)
                 if value is not None:
                     bucket.append((bool(_UPDATED_WORDS.search(name)), value))
         within = el in inside
         for text, skip in ((el.text, el.tag in _SCAN_SKIP or within), (el.tail, within and el not in headings)):
             if skip or not text or not text.strip():
+                continue
+            if not _DIGIT.search(text, 0, 400):  # every date has digits: most lines end here
+                prev = text.strip()[-40:]  # but may label the next ("Updated:")
                 continue
             text = _clean(text[:400])
             value, line = _line_date(text, dayfirst)

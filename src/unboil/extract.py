@@ -23,6 +23,7 @@ from .prune import prune
 from .score import choose_container, judge_blocks, mark_amount_runs
 from .second_opinion import readability_blocks
 from .trace import Trace
+from .vocabulary import Vocabulary
 
 __all__ = ["extract", "extract_file"]
 
@@ -81,7 +82,7 @@ _APPEAL_PARAGRAPH = 700
 _APPEAL_CONCEPTS = frozenset({"donation", "membership"})
 
 
-def _appeal_endings(blocks: list[RawBlock], concepts: list[str | None], vocabulary: Any) -> None:
+def _appeal_endings(blocks: list[RawBlock], concepts: list[str | None], vocabulary: Vocabulary) -> None:
     """Mark paragraphs too long for the phrase patterns that *end* in an appeal.
 
     A site's pitch is often one paragraph: "X is the first non-profit

@@ -219,9 +219,10 @@ def prune(root: Any, options: Options, trace: Trace | None = None, relax: int = 
             # A login or search form; a page wrapped whole in a <form> (ASP.NET)
             # is kept by the share-of-text veto below.
             reason = "furniture:form"
-        if reason is not None and reason.startswith("captions") and text_size(el) > _CAPTION_MAX_TEXT:
+        size = text_size(el) if reason is not None else 0
+        if reason is not None and reason.startswith("captions") and size > _CAPTION_MAX_TEXT:
             reason = None  # a "caption" box holding paragraphs is the story, whatever its class says
-        if reason is not None and text_size(el) < (_HIDDEN_SHARE if reason == "hidden" else _PROTECT_SHARE) * total and (
+        if reason is not None and size < (_HIDDEN_SHARE if reason == "hidden" else _PROTECT_SHARE) * total and (
             el not in protected or reason == "hidden" and _styled_hidden(el) and _copy_of_visible_text(el, body)
         ):
             removals.append((el, reason))

@@ -56,17 +56,23 @@ class Concept:
     phrases: tuple[str, ...] = ()
     line_re: re.Pattern[str] | None = field(default=None, init=False, repr=False, compare=False)
     phrase_re: re.Pattern[str] | None = field(default=None, init=False, repr=False, compare=False)
+    matchers: tuple["_Matcher", ...] = field(default=(), init=False, repr=False, compare=False)
+    """The line and phrase patterns as :meth:`Vocabulary.text_concepts` runs them."""
 
     def __post_init__(self) -> None:
+        matchers = []
         if self.lines:
             joined = "|".join(f"(?:{p})" for p in self.lines)
             object.__setattr__(self, "line_re", re.compile(rf"^(?:{joined})$", re.I))
+            matchers.append(_Matcher.of(self.line_re, whole=True))  # type: ignore[arg-type]
         if self.phrases:
             # Phrases are searched in lowercased text: without re.I the search is twice
             # as fast.  A caller's phrase with capitals still gets re.I.
             joined = "|".join(f"(?:{p})" for p in self.phrases)
             flags = re.I if _HAS_CAPITAL.search(joined) else 0
             object.__setattr__(self, "phrase_re", re.compile(joined, flags))
+            matchers.append(_Matcher.of(self.phrase_re, whole=False))  # type: ignore[arg-type]
+        object.__setattr__(self, "matchers", tuple(matchers))
 
     def merged(
         self,
@@ -93,35 +99,8 @@ class Vocabulary:
     """Blocks longer than this are never judged by a whole-line pattern."""
     _by_word: Mapping[str, str] = field(default_factory=dict, init=False, repr=False, compare=False)
     _compounds: tuple[tuple[str, str], ...] = field(default=(), init=False, repr=False, compare=False)
-    _line_scan: tuple[re.Pattern[str] | None, ...] = field(default=(), init=False, repr=False, compare=False)
-    _phrase_scan: tuple[re.Pattern[str] | None, ...] = field(default=(), init=False, repr=False, compare=False)
-    _line_hints: tuple[frozenset[str] | None, ...] = field(default=(), init=False, repr=False, compare=False)
-    _phrase_hints: tuple[frozenset[str] | None, ...] = field(default=(), init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        # Patterns again, multi-line (``^``/``$`` at each block's ends), to scan
-        # many blocks joined by newlines.
-        object.__setattr__(
-            self,
-            "_line_scan",
-            tuple(re.compile(c.line_re.pattern, re.I | re.M) if c.line_re is not None else None for c in self.concepts),
-        )
-        object.__setattr__(
-            self, "_line_hints", tuple(_required_literals(c.line_re) if c.line_re is not None else None for c in self.concepts)
-        )
-        object.__setattr__(
-            self,
-            "_phrase_hints",
-            tuple(_required_literals(c.phrase_re) if c.phrase_re is not None else None for c in self.concepts),
-        )
-        object.__setattr__(
-            self,
-            "_phrase_scan",
-            tuple(
-                re.compile(c.phrase_re.pattern, c.phrase_re.flags | re.M) if c.phrase_re is not None else None
-                for c in self.concepts
-            ),
-        )
         table: dict[str, str] = {}
         compounds: list[tuple[str, str]] = []
         for concept in self.concepts:
@@ -207,28 +186,39 @@ class Vocabulary:
         joined = "\n".join(lows)
         starts = _starts(lows)
         # Concepts in vocabulary order: the first one to claim a block keeps it.
-        for k, concept in enumerate(self.concepts):
-            scans = (
-                (self._line_scan[k], concept.line_re, self._line_hints[k], True),
-                (self._phrase_scan[k], concept.phrase_re, self._phrase_hints[k], False),
-            )
-            for scan, single, hints, whole in scans:
-                if scan is None or single is None:
-                    continue
-                pick = range(len(short)) if hints is None else _holding(hints, joined, starts)
-                if whole:
-                    pick = [j for j in pick if len(lows[j]) <= self.line_limit]
+        for concept in self.concepts:
+            for matcher in concept.matchers:
+                pick = range(len(short)) if matcher.hints is None else _holding(matcher.hints, joined, starts)
+                if matcher.whole:
+                    pick = [j for j in pick if len(texts[short[j]]) <= self.line_limit]
                 else:
                     pick = list(pick)
                 if not pick:
                     continue
                 # Line patterns read the text as written (they carry re.I), phrases the lowercased one.
-                chosen = [texts[short[j]] for j in pick] if whole else [lows[j] for j in pick]
-                for m in _scan(scan, single, chosen, whole):
+                chosen = [texts[short[j]] for j in pick] if matcher.whole else [lows[j] for j in pick]
+                for m in _scan(matcher.scan, matcher.single, chosen, matcher.whole):
                     i = short[pick[m]]
                     if out[i] is None:
                         out[i] = concept.name
         return out
+
+
+@dataclass(frozen=True)
+class _Matcher:
+    """A concept's line or phrase pattern, with what the batch scan needs of it."""
+
+    single: re.Pattern[str]
+    """The pattern as defined: ``match`` on one text if ``whole``, else ``search``."""
+    scan: re.Pattern[str]
+    """Its multi-line twin (``^``/``$`` at each text's ends), for texts joined by newlines."""
+    hints: frozenset[str] | None
+    """Lowercase words one of which every match holds (None: no such words)."""
+    whole: bool
+
+    @classmethod
+    def of(cls, pattern: re.Pattern[str], whole: bool) -> "_Matcher":
+        return cls(pattern, re.compile(pattern.pattern, pattern.flags | re.M), _required_literals(pattern), whole)
 
 
 def _starts(texts: Sequence[str]) -> list[int]:

@@ -162,6 +162,15 @@ def test_jsonld_headline_in_graph():
     assert m.date == date(2021, 4, 20)
 
 
+def test_business_marked_up_as_a_product_does_not_make_the_headline_a_site_name():
+    # The JSON-LD "headline" is the business itself: the title's other part is the page's.
+    assert title_of("""<html><head><title>Gutter cleaning offers | Drip-Brothers Roofing</title>
+        <meta property="og:title" content="Gutter cleaning offers | Drip-Brothers Roofing">
+        <meta property="og:site_name" content="Drip~Brothers Roofing">
+        <script type="application/ld+json">{"@type": "Product", "name": "Drip Brothers Roofing"}</script></head>
+        <body><h1>Spring specials</h1><p>x</p></body></html>""", "https://dripbros.example/offers/") == "Gutter cleaning offers"
+
+
 # --- authors ----------------------------------------------------------------------
 
 

@@ -542,7 +542,9 @@ def _choose_title(
         parts = _split_title(doc_title)
         if len(parts) >= 2:
             for other in [og, *headlines]:
-                if not other:
+                # A "headline" that is the site's own name (a business marked up as a
+                # Product) leaves out the page's headline, not the site's name.
+                if not other or _compact(other) in named_sites:
                     continue
                 ko = title_key(other)
                 if title_key(" ".join(parts[:-1])) == ko:

@@ -171,6 +171,22 @@ def test_business_marked_up_as_a_product_does_not_make_the_headline_a_site_name(
         <body><h1>Spring specials</h1><p>x</p></body></html>""", "https://dripbros.example/offers/") == "Gutter cleaning offers"
 
 
+def test_two_part_title_without_a_known_site_keeps_the_first_part():
+    assert title_of("<html><head><title>Harbour dredging | Dredge and Tide Services Ltd</title></head>"
+                    "<body><p>x</p></body></html>") == "Harbour dredging"
+
+
+def test_two_part_title_keeps_the_part_the_page_prints_as_a_heading():
+    assert title_of("<html><head><title>The Lantern Keepers Society | Tide tables were wrong</title></head>"
+                    "<body><h2>Tide tables were wrong</h2><p>x</p></body></html>") == "Tide tables were wrong"
+
+
+def test_heading_with_a_part_of_the_og_title_does_not_beat_an_h1_that_rewords_it():
+    assert title_of("""<html><head>
+        <meta property="og:title" content="Run Linux on a Laptop - Harbour Desktop 9 Virtual Machine for Laptops"></head>
+        <body><h1>Harbour Desktop 9 for Laptops</h1><h2>Run Linux on a Laptop</h2><p>x</p></body></html>""") == "Harbour Desktop 9 for Laptops"
+
+
 # --- authors ----------------------------------------------------------------------
 
 

@@ -379,6 +379,11 @@ def _heading_pieces(el: Any) -> list[str]:
     return [p for p in (_clean(t) for t in texts) if p]
 
 
+def _heading_text(el: Any) -> str:
+    """A heading's text as a title: its runs joined by a space, a permalink mark dropped."""
+    return _HEADING_JUNK.sub("", _clean(" ".join(_heading_pieces(el))))
+
+
 def _drop_site_ends(text: str, is_site: Any) -> str:
     """A heading less a site name set off at its start or end ("Catering tips | Cookshack").
 
@@ -482,10 +487,14 @@ def _heading_over_h1(
     named.discard("")
     full.discard("")
     words1 = set(k1.split())
+    meta_words = {w for n, v in sources if n != "h1" for w in title_key(v).split()}
+    # An h1 of three words or more that the metadata titles mostly say too is the headline
+    # reworded, not a label: a lower heading with only a part of a metadata title does not beat it.
+    reworded = len(words1) >= 3 and len(words1 & meta_words) >= 0.6 * len(words1) and k1 not in parts
     for i, el in enumerate(root.iter("h1", "h2", "h3")):
         if i >= 30:
             break
-        text = _HEADING_JUNK.sub("", _clean(" ".join(_heading_pieces(el))))
+        text = _heading_text(el)
         k = title_key(text)
         if len(k) < 8 or k == k1 or len(text) > 300 or is_site(text):
             continue
@@ -500,7 +509,7 @@ def _heading_over_h1(
                 or k1 == parts[-1] and k in parts and 2 * len(words) >= len(words1)
             ):
                 return text, ("heading", "part")
-        elif k in full:
+        elif k in meta_keys or k in full and not reworded:
             return text, ("heading", "confirmed")
     return None
 
@@ -584,6 +593,18 @@ def _choose_title(
         h1s.append(_drop_site_ends(text, lambda part: _compact(part) in named_sites))
         h1_runs.append(len(pieces))
 
+    heading_cache: list[set[str]] = []
+
+    def heading_keys() -> set[str]:
+        if not heading_cache:
+            keys = set()
+            for i, el in enumerate(root.iter("h1", "h2", "h3")):
+                if i >= 30:
+                    break
+                keys.add(title_key(_heading_text(el)))
+            heading_cache.append(keys)
+        return heading_cache[0]
+
     def strip_site(text: str) -> str:
         parts = _split_title(text)
         if len(parts) <= 1:
@@ -591,8 +612,20 @@ def _choose_title(
         kept = [p for p in parts if not is_site(p)]
         if len(kept) == 1 and len(kept) < len(parts):
             return kept[0]
-        # Without a known site name the longest part is the headline, as long as it
+        # Without a known site name: of two parts, the one the page prints as a heading,
+        # else the first ("Stripe Payments | Global Payment Platform": the site's own part
+        # may be the longer); of more, the longest part is the headline, as long as it
         # carries most of the words; otherwise the separator is part of the title.
+        if len(parts) == 2:
+            keys = [title_key(p) for p in parts]
+            shown = [
+                p for p, k, other in zip(parts, keys, reversed(keys))
+                if len(p.split()) >= 3 and k in heading_keys() and k not in other
+            ]
+            if len(shown) == 1:
+                return shown[0]
+            if len(parts[0].split()) >= 2 and not is_site(parts[0]):
+                return parts[0]
         longest = max(parts, key=len)
         if len(longest) >= 0.55 * len(text) or len(parts) == 2 and len(longest.split()) >= 3:
             if is_site(longest):

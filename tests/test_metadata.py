@@ -456,3 +456,25 @@ def test_paragraph_that_opens_with_its_date():
 
 def test_url_date_written_day_first():
     assert meta("<html><body><p>x</p></body></html>", "https://ring.example/meldungen/29-10-2021").date == date(2021, 10, 29)
+
+
+def _two_stamps(printed: str) -> str:
+    return ("<html><head><script type='application/ld+json'>"
+            '{"@type": "NewsArticle", "headline": "Ferry fares rise", "datePublished": "2021-03-02T08:00:00+01:00"}'
+            "</script><meta property='article:published_time' content='2021-03-09T10:00:00+01:00'></head>"
+            f"<body><h1>Ferry fares rise</h1><p>{printed}</p><div></div></body></html>")
+
+
+@pytest.mark.parametrize("printed, day", [
+    ("9 March 2021", date(2021, 3, 9)),  # only the second stamp is printed: it is the page's
+    ("2 March 2021", date(2021, 3, 2)),  # the first stamp is printed: it stays
+    ("No date here", date(2021, 3, 2)),  # neither: the JSON-LD as before
+])
+def test_publication_stamp_that_the_page_prints_wins_over_one_it_does_not(printed, day):
+    assert meta(_two_stamps(printed)).date == day
+
+
+def test_a_stamp_given_once_per_comment_is_no_page_stamp():
+    html = _two_stamps("9 March 2021").replace("<meta property='article:published_time' content='2021-03-09T10:00:00+01:00'>", "")
+    html = html.replace("<div></div>", "<div><meta name='datepublished' content='2021-03-09'><meta name='datepublished' content='2021-03-09'></div>")
+    assert meta(html).date == date(2021, 3, 2)

@@ -1109,6 +1109,57 @@ def _local_day(
     return None
 
 
+_ANY_DATE = (_ISO, _CJK, _TEXT_MDY, _TEXT_DMY, _TEXT_YMD, _YMD_SLASH, _DMY_NUM, _MDY_SLASH)
+_PUBLICATION_KEY = re.compile(r"publi|issued")
+
+
+def _printed_days(root: Any, dayfirst: bool) -> set[date]:
+    """Every calendar day the page prints in its text (not in scripts or attributes)."""
+    days: set[date] = set()
+    for i, el in enumerate(root.iter()):
+        if i >= 5000:
+            break
+        if not isinstance(el.tag, str):
+            continue
+        for text in (None if el.tag in _SCAN_SKIP else el.text, el.tail):
+            if not text or not _DIGIT.search(text, 0, 400):
+                continue
+            text = _clean(text[:400])
+            for pattern in _ANY_DATE:
+                for m in pattern.finditer(text):
+                    value = parse_date(m.group(0), loose=False, dayfirst=dayfirst)
+                    if value is not None:
+                        days.add(value.date())
+    return days
+
+
+def _shown_alternative(
+    root: Any, published: datetime, items: list[dict[str, Any]], meta: dict[str, list[str]], dayfirst: bool
+) -> datetime | None:
+    """Another publication date of the publisher's own metadata, when that one is printed on
+    the page and the first one found is not.
+
+    Pages carry several publication stamps (JSON-LD, ``article:published_time``, a
+    syndication feed's ``publishtime``) that disagree when an article was re-issued or a
+    template fills one of them with the import date; the one the reader is shown is the
+    page's.  A meta name given more than once (one per comment, per post) is no page stamp.
+    """
+    others = [parse_date(raw) for raw in _iter_dates_jsonld(items, "datePublished")]
+    others += [
+        parse_date(values[0])
+        for key, values in meta.items()
+        if len(values) == 1 and _PUBLICATION_KEY.search(key) and not _NOT_PUBLISHED_KEY.search(key)
+    ]
+    day = published.date()
+    others = [v for v in others if v is not None and v.date() != day]
+    if not others:
+        return None
+    printed = _printed_days(root, dayfirst)
+    if day in printed:
+        return None
+    return next((v for v in others if v.date() in printed), None)
+
+
 _EAST_LANGUAGES = frozenset(
     "de fr it nl pl cs sk sl hr sr bs hu ro bg el da sv nb nn no fi et lv lt uk ru be tr ca eu gl lb mk sq".split()
 )
@@ -1234,6 +1285,10 @@ def extract_metadata(root: Any, url: str | None = None) -> Metadata:
             break
     if published is None:
         published, date_source = _meta_date(meta, [k for k in _PUBLISHED_KEYS if k not in _WEAK_PUBLISHED_KEYS])
+    if published is not None and date_source is not None:
+        shown = _shown_alternative(root, published, items, meta, dayfirst)
+        if shown is not None:
+            published, date_source = shown, date_source + "+shown"
     if published is None:
         for raw in _iter_dates_jsonld(items, "dateCreated"):
             published = parse_date(raw)

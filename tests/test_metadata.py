@@ -187,6 +187,12 @@ def test_heading_with_a_part_of_the_og_title_does_not_beat_an_h1_that_rewords_it
         <body><h1>Harbour Desktop 9 for Laptops</h1><h2>Run Linux on a Laptop</h2><p>x</p></body></html>""") == "Harbour Desktop 9 for Laptops"
 
 
+def test_thread_prefix_label_opening_the_h1_is_not_the_headline():
+    assert title_of("""<html><head><title>Help - Kayak rudder squeaks | Paddle Forum</title>
+        <meta property="og:title" content="Help - Kayak rudder squeaks"></head>
+        <body><h1 class="title"><span class="label label--blue">Help</span><span> </span>Kayak rudder squeaks</h1></body></html>""") == "Kayak rudder squeaks"
+
+
 # --- authors ----------------------------------------------------------------------
 
 

@@ -384,6 +384,20 @@ def _heading_text(el: Any) -> str:
     return _HEADING_JUNK.sub("", _clean(" ".join(_heading_pieces(el))))
 
 
+_LABEL_CLASS = re.compile(r"(?:^|\s)(?:label|prefix|badge|tag)(?:$|\s|-)", re.I)
+
+
+def _leading_label(el: Any) -> str | None:
+    """The text of a label element that opens a heading ("<span class='label'>News</span>
+    Cameras in 2024"): a forum's thread prefix or a category badge, not the headline's words."""
+    if (el.text or "").strip() or len(el) == 0:
+        return None
+    first = el[0]
+    if not isinstance(first.tag, str) or not _LABEL_CLASS.search(first.get("class") or ""):
+        return None
+    return _clean(text_of(first)) or None
+
+
 def _drop_site_ends(text: str, is_site: Any) -> str:
     """A heading less a site name set off at its start or end ("Catering tips | Cookshack").
 
@@ -587,6 +601,9 @@ def _choose_title(
             break
         # Pieces joined by a space: a kicker <span> and the headline must not fuse into one word.
         pieces = _heading_pieces(el)
+        label = _leading_label(el)
+        if label is not None and len(pieces) > 1 and pieces[0] == label:
+            pieces = pieces[1:]
         text = _HEADING_JUNK.sub("", _clean(" ".join(pieces)))
         if not 2 <= len(text) <= 300 or is_site(text) or _home_link(el, host):
             continue

@@ -53,7 +53,9 @@ _HIDDEN_CLASSES = frozenset(
     {"hidden", "hide", "sr-only", "screen-reader-text", "visually-hidden", "visuallyhidden",
      "invisible", "d-none", "is-hidden", "u-hidden", "offscreen", "element-invisible", "assistive-text"}
 )
-_MAIN_MARKERS = ".//article | .//main | .//*[@role='main'] | .//*[@itemprop='articleBody'] | .//*[@itemprop='text']"
+# Attribute paths, and elements by tag through lxml's own iterator: three times
+# faster than asking libxml2's XPath to test each element of the page.
+_MAIN_ATTRIBUTES = ".//@role[.='main'] | .//@itemprop[.='articleBody' or .='text']"
 _PROTECT_SHARE = 0.4
 _CAPTION_MAX_TEXT = 500
 _HIDDEN_SHARE = 0.6
@@ -104,7 +106,8 @@ def _copy_of_visible_text(el: Any, body: Any) -> bool:
 
 def _main_ancestry(body: Any) -> set[Any]:
     protected: set[Any] = set()
-    for marker in body.xpath(_MAIN_MARKERS):
+    markers = [*body.iter("article", "main"), *(attribute.getparent() for attribute in body.xpath(_MAIN_ATTRIBUTES))]
+    for marker in markers:
         protected.add(marker)
         protected.update(marker.iterancestors())
     return protected
@@ -128,15 +131,27 @@ def _inside_article(body: Any) -> set[Any]:
     return {h for h in body.iter("header") if any(a.tag == "article" for a in h.iterancestors())}
 
 
-def _hidden(el: Any, cls: str) -> bool:
+def _hidden(el: Any) -> bool:
+    """Hidden by an attribute (a hiding class is read with the element's other names)."""
     if el.get("hidden") is not None:
         return True
     if (el.get("aria-hidden") or "").strip().lower() == "true":
         return True
     style = el.get("style")
-    if style and _HIDDEN_STYLE.search(style):
-        return True
-    return bool(cls) and not _HIDDEN_CLASSES.isdisjoint(cls.lower().split())
+    return bool(style and _HIDDEN_STYLE.search(style))
+
+
+class _Names:
+    """What an element's class and id say, read once per distinct pair on a page
+    (pages repeat the same names hundreds of times)."""
+
+    __slots__ = ("hiding", "named", "concept")
+
+    def __init__(self, cls: str, ident: str, options: Options, relax: int) -> None:
+        self.hiding = bool(cls) and not _HIDDEN_CLASSES.isdisjoint(cls.lower().split())
+        words = _name_words(cls, ident) if relax == 0 else []
+        self.named = bool(words)
+        self.concept = options.vocabulary.attribute_concept(words) if words else None
 
 
 def prune(root: Any, options: Options, trace: Trace | None = None, relax: int = 0) -> Any:
@@ -173,7 +188,6 @@ def prune(root: Any, options: Options, trace: Trace | None = None, relax: int = 
         else:
             drop_tree(el)
     protected = _main_ancestry(body)
-    vocabulary = options.vocabulary
     skip_concepts = set()
     if options.include_comments:
         skip_concepts.add("comments")
@@ -181,6 +195,7 @@ def prune(root: Any, options: Options, trace: Trace | None = None, relax: int = 
         skip_concepts.add("captions")
 
     removals: list[tuple[Any, str]] = []
+    names: dict[tuple[str, str], _Names] = {}
     count = 0
     stack: list[tuple[Any, int]] = [(child, 1) for child in reversed(body)]
     while stack:
@@ -198,11 +213,14 @@ def prune(root: Any, options: Options, trace: Trace | None = None, relax: int = 
             continue
         cls = el.get("class") or ""
         ident = el.get("id") or ""
-        words = _name_words(cls, ident) if (cls or ident) and relax == 0 else []
+        key = (cls, ident)
+        seen = names.get(key)
+        if seen is None:
+            seen = names[key] = _Names(cls, ident, options, relax)
         reason = None
         if relax >= 2:
             pass
-        elif _hidden(el, cls):
+        elif seen.hiding or _hidden(el):
             reason = "hidden"
         elif tag in _FURNITURE_TAGS and not (tag == "header" and el in inside_article):
             # An article's own <header> holds its standfirst; the site's header goes.
@@ -211,10 +229,9 @@ def prune(root: Any, options: Options, trace: Trace | None = None, relax: int = 
             reason = "captions:figure"
         elif (el.get("role") or "").lower() in _FURNITURE_ROLES:
             reason = f"role:{el.get('role')}"
-        elif words and relax == 0:
-            concept = vocabulary.attribute_concept(words)
-            if concept is not None and concept not in skip_concepts:
-                reason = f"{concept}:attribute"
+        elif seen.named:
+            if seen.concept is not None and seen.concept not in skip_concepts:
+                reason = f"{seen.concept}:attribute"
         elif tag == "form":
             # A login or search form; a page wrapped whole in a <form> (ASP.NET)
             # is kept by the share-of-text veto below.

@@ -122,10 +122,13 @@ def block_value(block: RawBlock, concept: str | None, index_page: bool = False, 
     return n * (1.0 - density) * 0.25 - 4.0
 
 
+_MAX_BONUS = 1.15
+
+
 def _hint_bonus(el: Any) -> float:
     tag = el.tag
     if tag == "article" or tag == "main" or el.get("itemprop") in ("articleBody", "text") or el.get("role") == "main":
-        return 1.15
+        return _MAX_BONUS
     attrs = (el.get("class") or "") + " " + (el.get("id") or "")
     if not attrs.strip():
         return 1.0
@@ -264,6 +267,30 @@ def _teaser_items(blocks: Sequence[RawBlock], concepts: Sequence[str | None], bo
     return teasers if article >= _ARTICLE_BESIDE_TEASERS else set()
 
 
+def _score_of(el: Any, total: float) -> float:
+    return total * _hint_bonus(el) if total > 0 else total
+
+
+def _best_total(body: Any, totals: dict[Any, float]) -> Any:
+    """The element of highest score (total times its hint bonus); of equals, the one seen first.
+
+    Elements are tried from the largest total down, and the search stops where
+    even the largest bonus could not lift a total past the best score: most of
+    a page's elements never have their class and id read.
+    """
+    order = {el: i for i, el in enumerate(totals)}
+    best, best_key = body, (float("-inf"), 0)
+    for el, total in sorted(totals.items(), key=lambda kv: kv[1], reverse=True):
+        # Sorted: no later total, even with the largest bonus (or none, when not positive), can win.
+        ceiling = total * _MAX_BONUS if total > 0 else total
+        if ceiling < best_key[0]:
+            break
+        key = (_score_of(el, total), -order[el])
+        if key > best_key:
+            best, best_key = el, key
+    return best
+
+
 def choose_container(
     body: Any, blocks: Sequence[RawBlock], concepts: Sequence[str | None], trace: Trace | None, as_index: bool = False
 ) -> Container:
@@ -297,14 +324,9 @@ def choose_container(
             texts[el] = texts.get(el, 0) + plain
     if not totals:
         return Container(body, False)
-    best = body
-    best_score = float("-inf")
-    for el, total in totals.items():
-        score = total * _hint_bonus(el) if total > 0 else total
-        if score > best_score:
-            best, best_score = el, score
+    best = _best_total(body, totals)
     if trace is not None:
-        trace.add("score", "chose", describe(best), "max-weight-subtree", best_score)
+        trace.add("score", "chose", describe(best), "max-weight-subtree", _score_of(best, totals[best]))
     best, repeated = _climb_repeats(best, body, texts, totals, trace)
     return Container(best, repeated or as_index)
 

@@ -98,19 +98,25 @@ class Vocabulary:
     line_limit: int = 120
     """Blocks longer than this are never judged by a whole-line pattern."""
     _by_word: Mapping[str, str] = field(default_factory=dict, init=False, repr=False, compare=False)
-    _compounds: tuple[tuple[str, str], ...] = field(default=(), init=False, repr=False, compare=False)
+    _compounds: Mapping[str, tuple[tuple[int, tuple[str, ...], str], ...]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
+    """Several-word names ("author-bio") by their first word: (rank, words, concept)."""
 
     def __post_init__(self) -> None:
         table: dict[str, str] = {}
-        compounds: list[tuple[str, str]] = []
+        compounds: dict[str, list[tuple[int, tuple[str, ...], str]]] = {}
+        rank = 0
         for concept in self.concepts:
             for word in sorted(concept.attributes):
                 if "-" in word:  # several words in a row: "author-bio"
-                    compounds.append((f"-{word}-", concept.name))
+                    parts = tuple(word.split("-"))
+                    compounds.setdefault(parts[0], []).append((rank, parts, concept.name))
+                    rank += 1
                 else:
                     table.setdefault(word, concept.name)
         object.__setattr__(self, "_by_word", table)
-        object.__setattr__(self, "_compounds", tuple(compounds))
+        object.__setattr__(self, "_compounds", {k: tuple(v) for k, v in compounds.items()})
 
     def concept(self, name: str) -> Concept:
         for concept in self.concepts:
@@ -157,12 +163,17 @@ class Vocabulary:
             hit = table.get(word)
             if hit is not None:
                 return hit
-        if self._compounds and len(words) > 1:
-            joined = "-" + "-".join(words) + "-"
-            for needle, concept in self._compounds:
-                if needle in joined:
-                    return concept
-        return None
+        if len(words) < 2:
+            return None
+        # Looked up by first word, not searched for one by one; of several
+        # matches the one listed first in the vocabulary wins.
+        best: tuple[int, str] | None = None
+        compounds = self._compounds
+        for i, word in enumerate(words):
+            for rank, parts, concept in compounds.get(word, ()):
+                if (best is None or rank < best[0]) and tuple(words[i : i + len(parts)]) == parts:
+                    best = (rank, concept)
+        return best[1] if best is not None else None
 
     def text_concept(self, text: str) -> str | None:
         """The concept whose line or phrase patterns this short block matches."""

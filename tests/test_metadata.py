@@ -193,6 +193,12 @@ def test_thread_prefix_label_opening_the_h1_is_not_the_headline():
         <body><h1 class="title"><span class="label label--blue">Help</span><span> </span>Kayak rudder squeaks</h1></body></html>""") == "Kayak rudder squeaks"
 
 
+def test_site_and_archive_label_before_the_headline_in_the_title_are_dropped():
+    assert title_of("<html><head><title>Harbour Notes Weekly » Blog Archive » Tide tables were wrong</title></head>"
+                    "<body><h1><a href='/'>Harbour Notes</a></h1><p>x</p></body></html>",
+                    "https://harbournotes.example/tide-tables/") == "Tide tables were wrong"
+
+
 # --- authors ----------------------------------------------------------------------
 
 

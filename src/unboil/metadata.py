@@ -629,6 +629,11 @@ def _choose_title(
         kept = [p for p in parts if not is_site(p)]
         if len(kept) == 1 and len(kept) < len(parts):
             return kept[0]
+        if 2 <= len(kept) < len(parts):
+            # "Site » Blog Archive » Headline": among the parts left, the one with most of the words.
+            longest = max(kept, key=len)
+            if len(longest) >= 0.55 * sum(len(p) for p in kept):
+                return longest
         # Without a known site name: of two parts, the one the page prints as a heading,
         # else the first ("Stripe Payments | Global Payment Platform": the site's own part
         # may be the longer); of more, the longest part is the headline, as long as it

@@ -490,3 +490,11 @@ def test_a_stamp_given_once_per_comment_is_no_page_stamp():
     html = _two_stamps("9 March 2021").replace("<meta property='article:published_time' content='2021-03-09T10:00:00+01:00'>", "")
     html = html.replace("<div></div>", "<div><meta name='datepublished' content='2021-03-09'><meta name='datepublished' content='2021-03-09'></div>")
     assert meta(html).date == date(2021, 3, 2)
+
+
+def test_utc_timestamp_takes_the_day_in_the_address_it_can_fall_on():
+    html = ("<html><head><script type='application/ld+json'>"
+            '{"@type": "NewsArticle", "headline": "Press secretary leaves", "datePublished": "2020-02-25T02:25:54Z"}'
+            "</script></head><body><h1>Press secretary leaves</h1><p>x</p></body></html>")
+    assert meta(html, "https://gossip.example/2020/02/24/press-secretary-leaves/").date == date(2020, 2, 24)
+    assert meta(html, "https://gossip.example/2020/02/20/press-secretary-leaves/").date == date(2020, 2, 25)

@@ -1104,6 +1104,7 @@ def _local_day(
     title: str | None,
     dayfirst: bool,
     language: str | None = None,
+    url_day: date | None = None,
 ) -> date | None:
     """The page-local calendar day of a UTC timestamp, when the page shows another day.
 
@@ -1111,8 +1112,9 @@ def _local_day(
     annotators record) the day printed on the page: 23:37 on 3 May in Aruba is
     "2022-05-04T03:37Z".  A ``<time>`` naming the same instant with the page's offset
     decides; else a day printed beside the headline that the instant can fall on (unless
-    that is the day of the last update); else a local midnight stored as UTC (see
-    ``_east_midnight``).  A timestamp with its own non-zero offset is already local, and a
+    that is the day of the last update); else the day in the page's address that the
+    instant can fall on (set at publication, in the publisher's zone); else a local
+    midnight stored as UTC (see ``_east_midnight``).  A timestamp with its own non-zero offset is already local, and a
     date-only value (no time of day) is never moved.
     """
     if not _has_clock(published) or published.utcoffset():
@@ -1126,6 +1128,8 @@ def _local_day(
             modified is None or shown.date() != modified.date()
         ):
             return shown.date()
+    if url_day is not None and url_day in _reachable_days(published):
+        return url_day
     if _east_midnight(published, language):
         return published.date() + timedelta(days=1)
     return None
@@ -1355,7 +1359,9 @@ def extract_metadata(root: Any, url: str | None = None) -> Metadata:
             if modified:
                 break
     if published is not None and date_source is not None and date_source.startswith(("jsonld", "meta")):
-        local = _local_day(published, modified, root, headings, title, dayfirst, language)
+        local = _local_day(
+            published, modified, root, headings, title, dayfirst, language, url_date.date() if url_date else None
+        )
         if local is not None and local != published.date():
             published = datetime.combine(local, published.timetz())
             date_source += "+local"

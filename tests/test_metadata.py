@@ -498,3 +498,11 @@ def test_utc_timestamp_takes_the_day_in_the_address_it_can_fall_on():
             "</script></head><body><h1>Press secretary leaves</h1><p>x</p></body></html>")
     assert meta(html, "https://gossip.example/2020/02/24/press-secretary-leaves/").date == date(2020, 2, 24)
     assert meta(html, "https://gossip.example/2020/02/20/press-secretary-leaves/").date == date(2020, 2, 25)
+
+
+def test_hatom_published_stamp_is_the_publishers_markup():
+    html = ("<html><body><h1>Running in winter</h1><p>9 February 2019</p><div class='entry-meta'>"
+            "<abbr class='entry-date published' title='2019-02-10T09:30:10+01:00'>Sunday</abbr></div></body></html>")
+    m = meta(html)
+    assert m.date == date(2019, 2, 10)
+    assert m.date_source == "microdata"

@@ -808,8 +808,13 @@ _DATE_HINT = re.compile(r"date|time|publish|posted|byline|meta|dateline|timestam
 _MICRODATA_DATE = re.compile(r"(?:^|[\s:/])date(?:published|created)$", re.I)
 
 
+_HATOM_PUBLISHED = "//*[contains(concat(' ', normalize-space(@class), ' '), ' published ')][@title or @datetime]"
+
+
 def _microdata_dates(root: Any) -> list[datetime]:
-    """``itemprop``/RDFa ``property`` "datePublished"/"dateCreated": the publisher's own markup."""
+    """``itemprop``/RDFa ``property`` "datePublished"/"dateCreated", and the hAtom
+    ``published`` stamp (``<abbr class="published" title="2019-02-10T09:30">``): the
+    publisher's own markup."""
     found: list[datetime] = []
     for el in root.xpath("(//*[@itemprop or @property])[position() <= 400]"):
         name = (el.get("itemprop") or el.get("property") or "").strip()
@@ -817,6 +822,10 @@ def _microdata_dates(root: Any) -> list[datetime]:
             value = parse_date(el.get("content") or el.get("datetime") or _clean(text_of(el)))
             if value:
                 found.append(value)
+    for el in root.xpath(f"({_HATOM_PUBLISHED})[position() <= 50]"):
+        value = parse_date(el.get("datetime") or el.get("title"), loose=False)
+        if value:
+            found.append(value)
     return found
 
 

@@ -6,7 +6,7 @@ import re
 
 from hypothesis import given, settings, strategies as st
 
-from unboil.vocabulary import DEFAULT_VOCABULARY, Vocabulary, _required_literals
+from unboil.vocabulary import DEFAULT_VOCABULARY, Vocabulary, _holding, _required_literals
 
 
 def _one_by_one(vocabulary: Vocabulary, text: str) -> str | None:
@@ -46,9 +46,45 @@ def test_batch_matching_equals_one_call_per_block_for_a_caller_vocabulary(texts:
 
 
 def test_required_literals_are_read_from_the_pattern() -> None:
-    assert _required_literals(re.compile(r"consider (?:helping|supporting)")) == frozenset({"consider "})
-    assert _required_literals(re.compile(r"(?:donate|give) now")) == frozenset({" now"})
-    assert _required_literals(re.compile(r"Patreon|ko-fi")) == frozenset({"patreon", "ko-fi"})
+    consider = _required_literals(re.compile(r"consider (?:helping|supporting)"))
+    assert consider == ((frozenset({"consider "}), frozenset({"helping", "supporting"})),)
+    assert _required_literals(re.compile(r"(?:donate|give) now")) == ((frozenset({" now"}), frozenset({"donate", "give"})),)
+    # Each top-level branch has its own requirements.
+    assert _required_literals(re.compile(r"Patreon|ko-fi")) == ((frozenset({"patreon"}),), (frozenset({"ko-fi"}),))
     # An optional part or a bare class requires nothing.
     assert _required_literals(re.compile(r"(?:abc)?\d+")) is None
     assert _required_literals(re.compile(r"abc|\d+")) is None
+
+
+def test_a_common_word_a_branch_needs_does_not_pick_every_block() -> None:
+    # "on " alone would pick nearly every block; with "rely" required beside it, few are.
+    hints = _required_literals(re.compile(r"we rely on (?:you|readers)"))
+    assert hints == ((frozenset({"we rely on "}), frozenset({"you", "readers"})),)
+    texts = ["we rely on you", "based on a story", "we rely on the weather"]
+    lows = [t.lower() for t in texts]
+    starts = [0, len(texts[0]) + 1, len(texts[0]) + len(texts[1]) + 2]
+    assert _holding(hints, "\n".join(lows), starts, lows) == [0]
+
+
+_PATTERNS = [
+    (concept.name, matcher)
+    for concept in DEFAULT_VOCABULARY.concepts
+    for matcher in concept.matchers
+    if matcher.hints is not None
+]
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.data())
+def test_every_text_a_pattern_matches_is_picked_by_its_hints(data: st.DataObject) -> None:
+    """Texts generated *from* each pattern: the hints must never rule out a real match."""
+    _, matcher = data.draw(st.sampled_from(_PATTERNS))
+    pattern = matcher.single
+    text = data.draw(st.from_regex(pattern, fullmatch=True).filter(lambda t: "\n" not in t and len(t) < 300))
+    other = data.draw(st.sampled_from(_PIECES))
+    texts = [other, text]
+    lows = [t.lower() for t in texts]
+    starts = [0, len(lows[0]) + 1]
+    assume_match = pattern.match(text) if matcher.whole else pattern.search(lows[1])
+    if assume_match:
+        assert 1 in _holding(matcher.hints, "\n".join(lows), starts, lows)

@@ -196,20 +196,13 @@ def prune(root: Any, options: Options, trace: Trace | None = None, relax: int = 
 
     removals: list[tuple[Any, str]] = []
     names: dict[tuple[str, str], _Names] = {}
-    count = 0
-    stack: list[tuple[Any, int]] = [(child, 1) for child in reversed(body)]
+    # Depth and element count were bounded when the page was loaded (load._bound).
+    stack: list[Any] = list(reversed(body))
     while stack:
-        el, depth = stack.pop()
+        el = stack.pop()
         tag = el.tag
         if not isinstance(tag, str):  # comments and processing instructions
             removals.append((el, "not-element"))
-            continue
-        count += 1
-        if depth > options.max_depth:
-            removals.append((el, "too-deep"))
-            continue
-        if count > options.max_elements:
-            removals.append((el, "too-many-elements"))
             continue
         cls = el.get("class") or ""
         ident = el.get("id") or ""
@@ -246,7 +239,7 @@ def prune(root: Any, options: Options, trace: Trace | None = None, relax: int = 
             continue
         if reason is not None and trace is not None:
             trace.add("prune", "kept", describe(el), f"{reason} vetoed (holds the article)")
-        stack.extend((child, depth + 1) for child in reversed(el))
+        stack.extend(reversed(el))
 
     for el, reason in removals:
         if trace is not None and reason not in ("not-element",):

@@ -199,7 +199,7 @@ class Vocabulary:
         # Concepts in vocabulary order: the first one to claim a block keeps it.
         for concept in self.concepts:
             for matcher in concept.matchers:
-                pick = range(len(short)) if matcher.hints is None else _holding(matcher.hints, joined, starts)
+                pick = range(len(short)) if matcher.hints is None else _holding(matcher.hints, joined, starts, lows)
                 if matcher.whole:
                     pick = [j for j in pick if len(texts[short[j]]) <= self.line_limit]
                 else:
@@ -223,8 +223,8 @@ class _Matcher:
     """The pattern as defined: ``match`` on one text if ``whole``, else ``search``."""
     scan: re.Pattern[str]
     """Its multi-line twin (``^``/``$`` at each text's ends), for texts joined by newlines."""
-    hints: frozenset[str] | None
-    """Lowercase words one of which every match holds (None: no such words)."""
+    hints: Hints | None
+    """What every match holds (None: the pattern is run on every text)."""
     whole: bool
 
     @classmethod
@@ -242,41 +242,78 @@ def _starts(texts: Sequence[str]) -> list[int]:
     return starts
 
 
-def _holding(hints: frozenset[str], joined: str, starts: list[int]) -> list[int]:
-    """Indices of the texts (joined by newlines, at ``starts``) holding one of ``hints``."""
+Hints = tuple[tuple[frozenset[str], ...], ...]
+"""What a pattern's matches must contain, as plain lowercase strings: one tuple per
+top-level branch of the pattern (a match holds one branch), each a tuple of sets
+that are all required (a match of that branch holds a string of every set), the
+most telling set first."""
+
+
+def _holding(hints: Hints, joined: str, starts: list[int], lows: Sequence[str]) -> list[int]:
+    """Indices of the texts (``lows``, joined by newlines at ``starts``) that could match.
+
+    Each branch's first set is searched for in the joined text; its other sets
+    are then checked on the few texts found, so a common word ("on ", "your ")
+    that a branch also needs costs nothing.
+    """
     found: set[int] = set()
-    end = len(joined)
-    for hint in hints:
-        i = joined.find(hint)
-        while i != -1:
-            k = bisect_right(starts, i) - 1
-            found.add(k)
-            nxt = starts[k + 1] if k + 1 < len(starts) else end
-            i = joined.find(hint, nxt)
+    located: dict[str, list[int]] = {}
+    for first, *rest in hints:
+        for hint in first:
+            texts = located.get(hint)
+            if texts is None:
+                texts = located[hint] = _texts_holding(hint, joined, starts)
+            if rest:
+                found.update(k for k in texts if k not in found and all(any(h in lows[k] for h in need) for need in rest))
+            else:
+                found.update(texts)
     return sorted(found)
 
 
-def _required_literals(pattern: re.Pattern[str]) -> frozenset[str] | None:
-    """Lowercase strings one of which every match of ``pattern`` contains, or None.
+def _texts_holding(hint: str, joined: str, starts: list[int]) -> list[int]:
+    """Indices of the texts (joined by newlines, at ``starts``) that contain ``hint``."""
+    out = []
+    end = len(joined)
+    i = joined.find(hint)
+    while i != -1:
+        k = bisect_right(starts, i) - 1
+        out.append(k)
+        i = joined.find(hint, starts[k + 1] if k + 1 < len(starts) else end)
+    return out
+
+
+def _required_literals(pattern: re.Pattern[str]) -> Hints | None:
+    """What every match of ``pattern`` contains (see :data:`Hints`), or None.
 
     Read from the parsed pattern: a run of three or more literal characters
     in sequence is required; a group or a repeat of at least one is required
-    if its content is; an alternation requires one of its branches' sets.
-    Optional parts, classes and lookarounds require nothing.  Of the
-    candidates, the one with the longest shortest string is kept (the most
-    selective).  None means the pattern must be run on every text.
+    if its content is; an alternation inside a branch requires one of its
+    branches' strings.  Optional parts, classes and lookarounds require
+    nothing.  None means the pattern must be run on every text: one of its
+    branches requires no string at all.
     """
     try:
-        parsed = _sre_parser.parse(pattern.pattern, pattern.flags)
+        parsed = list(_sre_parser.parse(pattern.pattern, pattern.flags))
     except Exception:  # a private module's API: never let it break extraction
         return None
-    found = _literals_of(list(parsed))
-    if found is None or any("\n" in x for x in found):
-        return None
-    return frozenset(found)
+    branches = parsed[0][1][1] if len(parsed) == 1 and parsed[0][0] is _sre_constants.BRANCH else [parsed]
+    out = []
+    for branch in branches:
+        sets = _literal_sets(list(branch))
+        if not sets or any("\n" in x for s in sets for x in s):
+            return None
+        sets.sort(key=_telling, reverse=True)
+        out.append(tuple(frozenset(s) for s in sets))
+    return tuple(out)
 
 
-def _literals_of(items: list[tuple[Any, Any]]) -> set[str] | None:
+def _telling(strings: set[str]) -> tuple[int, int]:
+    """How selective a set of required strings is: longer shortest string, fewer strings."""
+    return (min(len(x) for x in strings), -len(strings))
+
+
+def _literal_sets(items: list[tuple[Any, Any]]) -> list[set[str]]:
+    """Every set of strings the sequence ``items`` requires (one of each set)."""
     candidates: list[set[str]] = []
     run: list[str] = []
 
@@ -290,21 +327,17 @@ def _literals_of(items: list[tuple[Any, Any]]) -> set[str] | None:
             run.append(chr(arg))
             continue
         flush()
-        inner: set[str] | None = None
         if op is _sre_constants.SUBPATTERN:
-            inner = _literals_of(list(arg[-1]))
-        elif op is _sre_constants.BRANCH:
-            branches = [_literals_of(list(b)) for b in arg[1]]
-            if branches and all(branches):
-                inner = set().union(*branches)  # type: ignore[arg-type]
+            candidates.extend(_literal_sets(list(arg[-1])))
         elif op in _REPEATS and arg[0] >= 1:
-            inner = _literals_of(list(arg[2]))
-        if inner:
-            candidates.append(inner)
+            candidates.extend(_literal_sets(list(arg[2])))
+        elif op is _sre_constants.BRANCH:
+            # One of the branches matches: the union of each branch's most telling set.
+            branches = [_literal_sets(list(b)) for b in arg[1]]
+            if branches and all(branches):
+                candidates.append(set().union(*(max(b, key=_telling) for b in branches)))
     flush()
-    if not candidates:
-        return None
-    return max(candidates, key=lambda c: (min(len(x) for x in c), -len(c)))
+    return candidates
 
 
 _REPEATS = tuple(

@@ -506,3 +506,13 @@ def test_hatom_published_stamp_is_the_publishers_markup():
     m = meta(html)
     assert m.date == date(2019, 2, 10)
     assert m.date_source == "microdata"
+
+
+@pytest.mark.parametrize("line, day", [
+    ("This guide was originally published on 26 Sep 2019 and is updated regularly.", date(2019, 9, 26)),
+    ("Originally posted by Ann on 3 March 2021: I agree.", date(2022, 9, 30)),  # a quoted post, not this page
+])
+def test_originally_published_line_beside_the_headline_beats_the_revision_date(line, day):
+    html = (f"<html><body><h1>Living in a tiny home</h1><p>30 Sep 2022, 11:07am</p><p>By Ann</p>"
+            f"<p><em>{line}</em></p><p>Body text.</p></body></html>")
+    assert meta(html).date == day

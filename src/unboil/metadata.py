@@ -808,7 +808,7 @@ _DATE_HINT = re.compile(r"date|time|publish|posted|byline|meta|dateline|timestam
 _MICRODATA_DATE = re.compile(r"(?:^|[\s:/])date(?:published|created)$", re.I)
 
 
-_HATOM_PUBLISHED = "//*[contains(concat(' ', normalize-space(@class), ' '), ' published ')][@title or @datetime]"
+_HATOM_CLASS = re.compile(r"(?:^|\s)published(?:$|\s)")
 
 
 def _microdata_dates(root: Any) -> list[datetime]:
@@ -816,14 +816,15 @@ def _microdata_dates(root: Any) -> list[datetime]:
     ``published`` stamp (``<abbr class="published" title="2019-02-10T09:30">``): the
     publisher's own markup."""
     found: list[datetime] = []
-    for el in root.xpath("(//*[@itemprop or @property])[position() <= 400]"):
+    query = "(//*[@itemprop or @property or (@title or @datetime) and contains(@class, 'published')])[position() <= 400]"
+    for el in root.xpath(query):
         name = (el.get("itemprop") or el.get("property") or "").strip()
         if _MICRODATA_DATE.search(name):
             value = parse_date(el.get("content") or el.get("datetime") or _clean(text_of(el)))
-            if value:
-                found.append(value)
-    for el in root.xpath(f"({_HATOM_PUBLISHED})[position() <= 50]"):
-        value = parse_date(el.get("datetime") or el.get("title"), loose=False)
+        elif _HATOM_CLASS.search(el.get("class") or ""):
+            value = parse_date(el.get("datetime") or el.get("title"), loose=False)
+        else:
+            continue
         if value:
             found.append(value)
     return found
@@ -882,6 +883,29 @@ def _leads_with_date(text: str) -> bool:
     return len(parts) >= 2 and len(parts[0]) <= 30 and parse_date(parts[0], loose=False) is not None
 
 
+_ORIGINALLY = re.compile(
+    r"\b(?:originally|first)\s+(?:published|posted)(?:\s+(?:on|in|at))?[\s:,]*"
+    r"|\b(?:erstmals|ursprünglich)\s+(?:erschienen|veröffentlicht)(?:\s+(?:am|im))?[\s:,]*",
+    re.I,
+)
+
+
+def _original_line(nodes: list[Any], dayfirst: bool) -> datetime | None:
+    """The date of a line that says when the page first appeared ("This article was
+    originally published on 26 Sep 2019 but has been regularly updated"): a page kept up to
+    date prints its last revision beside the headline, and its publication in such a line."""
+    line = _WS.sub(" ", " ".join(
+        str(n)[:200] for n in nodes if n.getparent() is not None and n.getparent().tag not in _SKIP_TEXT_PARENTS
+    ))
+    for m in _ORIGINALLY.finditer(line):
+        rest = _clean(line[m.end():m.end() + 60])
+        value = parse_date(rest, loose=False, dayfirst=dayfirst)
+        # The date must follow the words, not sit in a later sentence ("first posted by Ann").
+        if value is not None and _DIGIT.search(rest[:14]) and not re.match(r"by\b", rest, re.I):
+            return value
+    return None
+
+
 def _headline_date(heading: Any, title: str | None = None, dayfirst: bool = False) -> datetime | None:
     """A date written right beside the headline: the dateline under (or the kicker over) the h1.
 
@@ -894,6 +918,10 @@ def _headline_date(heading: Any, title: str | None = None, dayfirst: bool = Fals
             nodes = heading.xpath(f"{axis}::text()[position() <= {limit}]")
         except Exception:  # noqa: BLE001 - a broken tree yields no date
             continue
+        if axis == "following":
+            original = _original_line(nodes, dayfirst)
+            if original is not None:
+                return original
         # The label of a line is the text just before it in reading order ("Updated:" then
         # the date), also when the lines above the heading are read nearest first.
         labels: list[str] = []

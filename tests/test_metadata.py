@@ -199,6 +199,11 @@ def test_site_and_archive_label_before_the_headline_in_the_title_are_dropped():
                     "https://harbournotes.example/tide-tables/") == "Tide tables were wrong"
 
 
+def test_entities_escaped_twice_in_the_metadata_title_are_decoded():
+    assert title_of("""<html><head><meta property="og:title" content="Tips &amp;amp; tricks for a cheap lunch"></head>
+        <body><p>x</p></body></html>""") == "Tips & tricks for a cheap lunch"
+
+
 # --- authors ----------------------------------------------------------------------
 
 

@@ -9,6 +9,7 @@ sources rather than by the first source found: a page's ``og:title`` and its
 
 from __future__ import annotations
 
+import html
 import json
 import re
 import unicodedata
@@ -50,6 +51,15 @@ def _clean(text: str | None) -> str:
     if not text:
         return ""
     return _WS.sub(" ", unicodedata.normalize("NFC", text[:_FIELD_LIMIT])).strip()
+
+
+_ENTITY = re.compile(r"&(?:#\d{2,6}|#x[0-9a-fA-F]{2,6}|[a-zA-Z]{2,8});")
+
+
+def _unescape(text: str) -> str:
+    """A metadata value with the HTML entities its CMS escaped twice decoded ("Tips &amp;
+    Tricks", "TFC8&reg;", "Lunch &#8211; fast"): the markup already decoded them once."""
+    return html.unescape(text) if _ENTITY.search(text) else text
 
 
 def title_key(text: str) -> str:
@@ -546,8 +556,8 @@ def _choose_title(
     for t in root.iter("title"):
         doc_title = _clean(text_of(t))
         break
-    og = _clean(_first(meta, "og:title", "twitter:title", "title", "dc.title", "dc:title", "dcterms.title", "parsely-title", "sailthru.title"))
-    headlines = [_clean(x) for x in jsonld if _clean(x)]
+    og = _unescape(_clean(_first(meta, "og:title", "twitter:title", "title", "dc.title", "dc:title", "dcterms.title", "parsely-title", "sailthru.title")))
+    headlines = [_unescape(_clean(x)) for x in jsonld if _clean(x)]
     site_keys = {title_key(s) for s in site_names if s}
     site_compact = {_compact(s) for s in site_names if s}
     labels = [

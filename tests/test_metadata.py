@@ -521,3 +521,30 @@ def test_originally_published_line_beside_the_headline_beats_the_revision_date(l
     html = (f"<html><body><h1>Living in a tiny home</h1><p>30 Sep 2022, 11:07am</p><p>By Ann</p>"
             f"<p><em>{line}</em></p><p>Body text.</p></body></html>")
     assert meta(html).date == day
+
+
+@pytest.mark.parametrize("text, dayfirst, day", [
+    ("on 04-ago-2021 5:11:10", False, date(2021, 8, 4)),
+    ("04-Aug-2021", False, date(2021, 8, 4)),
+    ("15 августа 2016, 13:43", True, date(2016, 8, 15)),
+    ("3 marca 2020", True, date(2020, 3, 3)),
+    ("4. 2. 2022.", True, date(2022, 2, 4)),
+    ("11-29-2024, 09:14 PM", False, date(2024, 11, 29)),
+    ("03-09-2026", False, date(2026, 3, 9)),
+    ("03-09-2026", True, date(2026, 9, 3)),
+])
+def test_parse_date_more_written_forms(text, dayfirst, day):
+    value = parse_date(text, loose=False, dayfirst=dayfirst)
+    assert value is not None and value.date() == day
+
+
+def test_two_digit_year_is_read_beside_the_headline_only():
+    assert parse_date("23.09.22", loose=False) is None  # a version number as often as a date
+    m = meta("<html><body><h1>A green living room</h1><p>23.09.22</p><p>Body text.</p></body></html>")
+    assert m.date == date(2022, 9, 23)
+
+
+def test_hatom_stamp_reads_day_first_on_a_day_first_page():
+    html = ("<html lang='de'><body><h1>Ein Musikvideo</h1><p>x</p>"
+            "<abbr class='published' title='06-08-2009T14:12:32+0200'>Donnerstag</abbr></body></html>")
+    assert meta(html).date == date(2009, 8, 6)

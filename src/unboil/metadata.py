@@ -171,6 +171,19 @@ _MONTHS = {
     "ottobre": 10, "dicembre": 12, "janeiro": 1, "fevereiro": 2, "março": 3, "maio": 5, "junho": 6,
     "julho": 7, "setembro": 9, "outubro": 10, "novembro": 11, "dezembro": 12,
     "januari": 1, "februari": 2, "maart": 3, "mei": 5, "augustus": 8,
+    # Russian, Ukrainian, Polish: the genitive that follows a day number ("15 августа 2016")
+    "января": 1, "февраля": 2, "марта": 3, "апреля": 4, "мая": 5, "июня": 6, "июля": 7, "августа": 8,
+    "сентября": 9, "октября": 10, "ноября": 11, "декабря": 12,
+    "січня": 1, "лютого": 2, "березня": 3, "квітня": 4, "травня": 5, "червня": 6, "липня": 7, "серпня": 8,
+    "вересня": 9, "жовтня": 10, "листопада": 11, "грудня": 12,
+    "stycznia": 1, "lutego": 2, "marca": 3, "kwietnia": 4, "maja": 5, "czerwca": 6, "lipca": 7, "sierpnia": 8,
+    "września": 9, "października": 10, "listopada": 11, "grudnia": 12,
+}
+_DASH_MONTHS = {
+    **_MONTHS,
+    # Romance abbreviations seen only between dashes ("04-ago-2021"): "ago" is English elsewhere
+    "ene": 1, "gen": 1, "fev": 2, "abr": 4, "mag": 5, "giu": 6, "lug": 7, "ago": 8, "set": 9, "ott": 10,
+    "out": 10, "dic": 12,
 }
 _MONTH_RE = "|".join(sorted((re.escape(m) for m in _MONTHS), key=len, reverse=True))
 
@@ -179,9 +192,12 @@ _ISO = re.compile(
     r"(?:[T ](?P<H>[0-2]\d):(?P<M>[0-5]\d)(?::(?P<S>[0-5]\d)(?:\.\d+)?)?\s*(?P<tz>Z|[+-][0-2]\d:?[0-5]\d)?)?"
 )
 _COMPACT = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)(?P<m>[01]\d)(?P<d>[0-3]\d)(?:T?(?P<H>[0-2]\d)(?P<M>[0-5]\d))?(?!\d)")
-_DMY_NUM = re.compile(r"(?<![\d.])(?P<d>[0-3]?\d)[./](?P<m>[01]?\d)[./](?P<y>(?:19|20)\d\d)(?!\d)")
+_DMY_NUM = re.compile(r"(?<![\d.])(?P<d>[0-3]?\d)(?:\.\s?|/)(?P<m>[01]?\d)(?:\.\s?|/)(?P<y>(?:19|20)\d\d)(?!\d)")
+_DMY_SHORT = re.compile(r"(?<![\d.])(?P<d>[0-3]\d)\.(?P<m>[01]\d)\.(?P<y>\d\d)(?![\d.])")
+"""A two-digit year ("23.09.22"): only with two-digit day and month, unlike a version number."""
+_TEXT_DMY_DASH = re.compile(r"(?<![\w-])(?P<d>[0-3]?\d)-(?P<mon>[^\W\d_]{3,9})\.?-(?P<y>(?:19|20)\d\d)(?!\d)")
 _YMD_SLASH = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)[/.](?P<m>[01]?\d)[/.](?P<d>[0-3]?\d)(?!\d)")
-_MDY_SLASH = re.compile(r"(?<!\d)(?P<m>[0-3]?\d)/(?P<d>[0-3]?\d)/(?P<y>(?:19|20)\d\d)(?!\d)")
+_MDY_SLASH = re.compile(r"(?<![\d-])(?P<m>[0-3]?\d)(?P<sep>[/-])(?P<d>[0-3]?\d)(?P=sep)(?P<y>(?:19|20)\d\d)(?!\d)")
 _TEXT_MDY = re.compile(
     rf"(?<!\w)(?P<mon>{_MONTH_RE})\.?\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d\d)(?!\d)", re.I
 )
@@ -264,6 +280,9 @@ def parse_date(text: str | None, *, loose: bool = True, dayfirst: bool = False) 
         # "2023 Jan 7" (citations) only with a capitalised month: "in 2020 may 5 people" is prose
         if m and (pattern is not _TEXT_YMD or text[m.start("mon")].isupper()):
             return _with_clock(int(m["y"]), _MONTHS[m["mon"].lower()], int(m["d"]), low[m.end():m.end() + 40])
+    m = _TEXT_DMY_DASH.search(low)
+    if m and m["mon"] in _DASH_MONTHS:
+        return _mk(int(m["y"]), _DASH_MONTHS[m["mon"]], int(m["d"]))
     m = _YMD_SLASH.search(text)
     if m:
         return _mk(int(m["y"]), int(m["m"]), int(m["d"]))
@@ -289,6 +308,13 @@ def parse_date(text: str | None, *, loose: bool = True, dayfirst: bool = False) 
             except (OverflowError, OSError, ValueError):
                 return None
     return None
+
+
+def _short_year_date(text: str) -> datetime | None:
+    """A date with a two-digit year ("23.09.22"), read only beside the headline: elsewhere
+    on a page it is as often a teaser's date as a version number."""
+    m = _DMY_SHORT.search(text)
+    return _mk(2000 + int(m["y"]), int(m["m"]), int(m["d"])) if m else None
 
 
 def _url_date(url: str | None) -> datetime | None:
@@ -821,7 +847,7 @@ _MICRODATA_DATE = re.compile(r"(?:^|[\s:/])date(?:published|created)$", re.I)
 _HATOM_CLASS = re.compile(r"(?:^|\s)published(?:$|\s)")
 
 
-def _microdata_dates(root: Any) -> list[datetime]:
+def _microdata_dates(root: Any, dayfirst: bool = False) -> list[datetime]:
     """``itemprop``/RDFa ``property`` "datePublished"/"dateCreated", and the hAtom
     ``published`` stamp (``<abbr class="published" title="2019-02-10T09:30">``): the
     publisher's own markup."""
@@ -832,7 +858,7 @@ def _microdata_dates(root: Any) -> list[datetime]:
         if _MICRODATA_DATE.search(name):
             value = parse_date(el.get("content") or el.get("datetime") or _clean(text_of(el)))
         elif _HATOM_CLASS.search(el.get("class") or ""):
-            value = parse_date(el.get("datetime") or el.get("title"), loose=False)
+            value = parse_date(el.get("datetime") or el.get("title"), loose=False, dayfirst=dayfirst)
         else:
             continue
         if value:
@@ -957,7 +983,7 @@ def _headline_date(heading: Any, title: str | None = None, dayfirst: bool = Fals
             if not text:
                 continue
             if len(text) <= 120:
-                value = parse_date(text, loose=False, dayfirst=dayfirst)
+                value = parse_date(text, loose=False, dayfirst=dayfirst) or _short_year_date(text)
                 if value is not None:
                     updated = bool(_UPDATED_WORDS.search(prev + " " + text)) and not _PUBLISHED_WORDS.search(text)
                     found.append((updated, value))
@@ -1368,7 +1394,7 @@ def extract_metadata(root: Any, url: str | None = None) -> Metadata:
             if published:
                 date_source = "jsonld:dateCreated"
                 break
-    marked = _microdata_dates(root)
+    marked = _microdata_dates(root, dayfirst)
     if published is None and marked and len({v.date() for v in marked}) == 1:
         # One marked day is the page's; a listing marks every teaser (see below for threads).
         published, date_source = marked[0], "microdata"

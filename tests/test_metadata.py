@@ -548,3 +548,11 @@ def test_hatom_stamp_reads_day_first_on_a_day_first_page():
     html = ("<html lang='de'><body><h1>Ein Musikvideo</h1><p>x</p>"
             "<abbr class='published' title='06-08-2009T14:12:32+0200'>Donnerstag</abbr></body></html>")
     assert meta(html).date == date(2009, 8, 6)
+
+
+def test_a_date_in_the_story_below_the_lead_is_not_the_headline_date():
+    prose = "<p>" + "The council met again to talk about the harbour and its future. " * 5 + "</p>"
+    html = (f"<html><body><h1>Harbour plans</h1>{prose}{prose}{prose}"
+            "<p>The vote of 12 March 2001 set the new harbour rules for all boats.</p></body></html>")
+    assert meta(html).date is None
+    assert meta(html.replace("<h1>Harbour plans</h1>", "<h1>Harbour plans</h1><p>The vote of 12 March 2001 set the new harbour rules for all boats.</p>")).date == date(2001, 3, 12)

@@ -966,6 +966,7 @@ def _headline_date(heading: Any, title: str | None = None, dayfirst: bool = Fals
             labels.append(last)
             last = _clean(str(n))[-40:] or last
         order = range(len(nodes) - 1, -1, -1) if axis == "preceding" else range(len(nodes))
+        prose = 0
         for i in order:
             node, prev = nodes[i], labels[i]
             parent = node.getparent()
@@ -982,6 +983,10 @@ def _headline_date(heading: Any, title: str | None = None, dayfirst: bool = Fals
             text = _clean(str(node))
             if not text:
                 continue
+            if len(text) > 120:
+                prose += len(text)
+                if prose > 600:
+                    break  # into the body: a date there is what the story is about
             if len(text) <= 120:
                 value = parse_date(text, loose=False, dayfirst=dayfirst) or _short_year_date(text)
                 if value is not None:

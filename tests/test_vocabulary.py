@@ -60,10 +60,9 @@ def test_a_common_word_a_branch_needs_does_not_pick_every_block() -> None:
     # "on " alone would pick nearly every block; with "rely" required beside it, few are.
     hints = _required_literals(re.compile(r"we rely on (?:you|readers)"))
     assert hints == ((frozenset({"we rely on "}), frozenset({"you", "readers"})),)
-    texts = ["we rely on you", "based on a story", "we rely on the weather"]
-    lows = [t.lower() for t in texts]
-    starts = [0, len(texts[0]) + 1, len(texts[0]) + len(texts[1]) + 2]
-    assert _holding(hints, "\n".join(lows), starts, lows) == [0]
+    lows = ["we rely on you", "based on a story", "we rely on the weather"]
+    located = {"we rely on ": {0, 2}}
+    assert _holding(hints, located, lows) == [0]
 
 
 _PATTERNS = [
@@ -83,8 +82,8 @@ def test_every_text_a_pattern_matches_is_picked_by_its_hints(data: st.DataObject
     text = data.draw(st.from_regex(pattern, fullmatch=True).filter(lambda t: "\n" not in t and len(t) < 300))
     other = data.draw(st.sampled_from(_PIECES))
     texts = [other, text]
-    lows = [t.lower() for t in texts]
-    starts = [0, len(lows[0]) + 1]
-    assume_match = pattern.match(text) if matcher.whole else pattern.search(lows[1])
-    if assume_match:
-        assert 1 in _holding(matcher.hints, "\n".join(lows), starts, lows)
+    if pattern.match(text) if matcher.whole else pattern.search(text.lower()):
+        assert DEFAULT_VOCABULARY.text_concepts(texts)[1] is not None
+        lows = [t.lower() for t in texts]
+        located = {h: {k for k, low in enumerate(lows) if h in low} for branch in matcher.hints for h in branch[0]}
+        assert 1 in _holding(matcher.hints, located, lows)

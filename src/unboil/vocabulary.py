@@ -27,6 +27,8 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Mapping, Sequence
 
+import ahocorasick
+
 try:  # the regular-expression parser, read once per pattern for its required words
     import re._constants as _sre_constants
     import re._parser as _sre_parser
@@ -62,16 +64,14 @@ class Concept:
     def __post_init__(self) -> None:
         matchers = []
         if self.lines:
-            joined = "|".join(f"(?:{p})" for p in self.lines)
-            object.__setattr__(self, "line_re", re.compile(rf"^(?:{joined})$", re.I))
-            matchers.append(_Matcher.of(self.line_re, whole=True))  # type: ignore[arg-type]
+            object.__setattr__(self, "line_re", _line_pattern(self.lines))
+            matchers += [_Matcher.of(_line_pattern(group), whole=True) for group in _by_hints(self.lines, re.I)]
         if self.phrases:
             # Phrases are searched in lowercased text: without re.I the search is twice
             # as fast.  A caller's phrase with capitals still gets re.I.
-            joined = "|".join(f"(?:{p})" for p in self.phrases)
-            flags = re.I if _HAS_CAPITAL.search(joined) else 0
-            object.__setattr__(self, "phrase_re", re.compile(joined, flags))
-            matchers.append(_Matcher.of(self.phrase_re, whole=False))  # type: ignore[arg-type]
+            flags = re.I if any(_HAS_CAPITAL.search(p) for p in self.phrases) else 0
+            object.__setattr__(self, "phrase_re", _phrase_pattern(self.phrases, flags))
+            matchers += [_Matcher.of(_phrase_pattern(group, flags), whole=False) for group in _by_hints(self.phrases, flags)]
         object.__setattr__(self, "matchers", tuple(matchers))
 
     def merged(
@@ -88,6 +88,28 @@ class Concept:
         )
 
 
+def _line_pattern(lines: Sequence[str]) -> re.Pattern[str]:
+    joined = "|".join(f"(?:{p})" for p in lines)
+    return re.compile(rf"^(?:{joined})$", re.I)
+
+
+def _phrase_pattern(phrases: Sequence[str], flags: int) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in phrases), flags)
+
+
+def _by_hints(patterns: Sequence[str], flags: int) -> list[tuple[str, ...]]:
+    """The patterns in two groups, those with required strings and those without.
+
+    One pattern that requires no string (a ladder of amounts) would make its
+    whole alternation run on every block; apart, the others still run only on
+    the blocks holding their strings.  Which pattern of a concept matches does
+    not matter, so the split changes no result.
+    """
+    hinted = tuple(p for p in patterns if _required_literals(re.compile(p, flags)) is not None)
+    rest = tuple(p for p in patterns if p not in hinted)
+    return [g for g in (hinted, rest) if g]
+
+
 @dataclass(frozen=True)
 class Vocabulary:
     """All concepts, plus the lookup tables built from them."""
@@ -102,6 +124,10 @@ class Vocabulary:
         default_factory=dict, init=False, repr=False, compare=False
     )
     """Several-word names ("author-bio") by their first word: (rank, words, concept)."""
+    _finder: Any = field(default=None, init=False, repr=False, compare=False)
+    """An Aho-Corasick automaton of every pattern's first required strings: one pass
+    over a page's blocks finds them all (searching for each in turn was the costliest
+    part of matching)."""
 
     def __post_init__(self) -> None:
         table: dict[str, str] = {}
@@ -117,6 +143,19 @@ class Vocabulary:
                     table.setdefault(word, concept.name)
         object.__setattr__(self, "_by_word", table)
         object.__setattr__(self, "_compounds", {k: tuple(v) for k, v in compounds.items()})
+        finder = ahocorasick.Automaton()
+        for concept in self.concepts:
+            for matcher in concept.matchers:
+                for first, *_ in matcher.hints or ():
+                    for hint in first:
+                        finder.add_word(hint, hint)
+        if len(finder):
+            finder.make_automaton()
+        object.__setattr__(self, "_finder", finder)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Rebuilt from its concepts where it is unpickled (a batch worker), not copied.
+        return (Vocabulary, (self.concepts, self.phrase_limit, self.line_limit))
 
     def concept(self, name: str) -> Concept:
         for concept in self.concepts:
@@ -196,10 +235,15 @@ class Vocabulary:
         lows = [texts[i].lower() for i in short]
         joined = "\n".join(lows)
         starts = _starts(lows)
+        # Which blocks hold each required string (none holds a newline: one block each).
+        located: dict[str, set[int]] = {}
+        if len(self._finder):
+            for end, hint in self._finder.iter(joined):
+                located.setdefault(hint, set()).add(bisect_right(starts, end) - 1)
         # Concepts in vocabulary order: the first one to claim a block keeps it.
         for concept in self.concepts:
             for matcher in concept.matchers:
-                pick = range(len(short)) if matcher.hints is None else _holding(matcher.hints, joined, starts, lows)
+                pick = range(len(short)) if matcher.hints is None else _holding(matcher.hints, located, lows)
                 if matcher.whole:
                     pick = [j for j in pick if len(texts[short[j]]) <= self.line_limit]
                 else:
@@ -249,37 +293,24 @@ that are all required (a match of that branch holds a string of every set), the
 most telling set first."""
 
 
-def _holding(hints: Hints, joined: str, starts: list[int], lows: Sequence[str]) -> list[int]:
-    """Indices of the texts (``lows``, joined by newlines at ``starts``) that could match.
+def _holding(hints: Hints, located: Mapping[str, set[int]], lows: Sequence[str]) -> list[int]:
+    """Indices of the texts (``lows``) that could match.
 
-    Each branch's first set is searched for in the joined text; its other sets
-    are then checked on the few texts found, so a common word ("on ", "your ")
-    that a branch also needs costs nothing.
+    ``located`` gives the texts holding each branch's first set of strings; the
+    branch's other sets are then checked on those few texts only, so a common
+    word ("on ", "your ") that a branch also needs costs nothing.
     """
     found: set[int] = set()
-    located: dict[str, list[int]] = {}
     for first, *rest in hints:
         for hint in first:
             texts = located.get(hint)
-            if texts is None:
-                texts = located[hint] = _texts_holding(hint, joined, starts)
+            if not texts:
+                continue
             if rest:
                 found.update(k for k in texts if k not in found and all(any(h in lows[k] for h in need) for need in rest))
             else:
                 found.update(texts)
     return sorted(found)
-
-
-def _texts_holding(hint: str, joined: str, starts: list[int]) -> list[int]:
-    """Indices of the texts (joined by newlines, at ``starts``) that contain ``hint``."""
-    out = []
-    end = len(joined)
-    i = joined.find(hint)
-    while i != -1:
-        k = bisect_right(starts, i) - 1
-        out.append(k)
-        i = joined.find(hint, starts[k + 1] if k + 1 < len(starts) else end)
-    return out
 
 
 def _required_literals(pattern: re.Pattern[str]) -> Hints | None:
@@ -296,7 +327,7 @@ def _required_literals(pattern: re.Pattern[str]) -> Hints | None:
         parsed = list(_sre_parser.parse(pattern.pattern, pattern.flags))
     except Exception:  # a private module's API: never let it break extraction
         return None
-    branches = parsed[0][1][1] if len(parsed) == 1 and parsed[0][0] is _sre_constants.BRANCH else [parsed]
+    branches = _top_branches(parsed)
     out = []
     for branch in branches:
         sets = _literal_sets(list(branch))
@@ -305,6 +336,20 @@ def _required_literals(pattern: re.Pattern[str]) -> Hints | None:
         sets.sort(key=_telling, reverse=True)
         out.append(tuple(frozenset(s) for s in sets))
     return tuple(out)
+
+
+_ZERO_WIDTH = (_sre_constants.AT,)
+
+
+def _top_branches(items: list[tuple[Any, Any]]) -> list[Any]:
+    """The pattern's alternatives, seen through anchors and a group around them
+    (``^(?:(?:a)|(?:b))$`` has the branches ``a`` and ``b``)."""
+    core = [item for item in items if item[0] not in _ZERO_WIDTH]
+    if len(core) == 1 and core[0][0] is _sre_constants.SUBPATTERN:
+        return _top_branches(list(core[0][1][-1]))
+    if len(core) == 1 and core[0][0] is _sre_constants.BRANCH:
+        return list(core[0][1][1])
+    return [items]
 
 
 def _telling(strings: set[str]) -> tuple[int, int]:

@@ -356,7 +356,11 @@ def test_a_listing_of_teaser_cards_keeps_them() -> None:
 
 @pytest.mark.parametrize(
     "heading",
-    ["Você pode gostar...", "NOTAS RELACIONADAS", "Zobacz także", "Auch interessant", "Vous aimerez aussi", "People who viewed this item also viewed"],
+    [
+        "Você pode gostar...", "NOTAS RELACIONADAS", "Zobacz także", "Auch interessant", "Vous aimerez aussi",
+        "People who viewed this item also viewed", "Mehr zu diesem Thema", "Meist gelesene Beiträge", "Zum Weiterlesen:",
+        "Das Thema könnte dich auch interessieren:", "Explore further", "Editors’ Recommendations:",
+    ],
 )
 def test_related_headings_in_other_languages_cut_their_section(heading: str) -> None:
     page = _page(

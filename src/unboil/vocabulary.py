@@ -551,8 +551,16 @@ RELATED = Concept(
         r"(?:similar|related|recommended|sponsored|recently viewed) (?:items|products)(?: for you)?|complete the look|"
         r"kunden (?:kauften|interessierten sich) auch|ähnliche produkte|das könnte (?:ihnen|dir) auch gefallen|"
         r"(?:produits|articles) similaires|productos (?:similares|relacionados)|prodotti (?:simili|correlati)|"
-        r"previous (?:post|article)|next (?:post|article))\s*(?:[:»>]|\.{3}|…)?",
-        r"(?:read more|mehr lesen|lire la suite|leer más|continue reading)\s*[»>→.…]*",
+        r"previous (?:post|article)|next (?:post|article)|"
+        # labels over a site's other stories, chiefly German (trafilatura-eval is half German)
+        r"mehr zu (?:diesem|dem) thema|(?:noch )?mehr (?:themen|infos?|artikel|beiträge)(?: für dich| zum thema)?|"
+        r"meist ?(?:gelesen|kommentiert|geteilt)\w*(?: (?:beiträge|artikel|nachrichten))?|zum weiterlesen|lesenswert|lesetipps?|"
+        r"empfohlene (?:beiträge|artikel)|beliebte (?:themen|artikel|beiträge)(?: entdecken)?|verwandte themenbereiche|"
+        r"weitere (?:aktuelle )?(?:top)?themen\b.{0,50}|top[- ]?themen(?: der redaktion)?|artikel und videos zum thema|"
+        r"(?:diese artikel|dieser artikel|das thema|diese themen|folgende artikel) könnten? (?:dich|sie) (?:auch )?interessieren|"
+        r"(?:sie|du) könnte(?:n|st) (?:auch )?(?:an folgenden artikeln )?interessiert sein|"
+        r"explore further|editors[’']? (?:recommendations|picks)|recommended reading|relacionad[oa]s)\s*(?:[:»>]|\.{3}|…)?",
+        r"(?:read more|mehr lesen|weiterlesen|lire la suite|leer más|continue reading)\s*[»>→.…:]*",
     ),
     phrases=(r"^(?:read more|see also|related|also read|read also|lesen sie auch|lire aussi)\s*:",),
 )

@@ -436,3 +436,29 @@ def test_a_section_whose_id_is_its_heading_slug_is_not_judged_by_those_words() -
 def test_a_generated_id_with_a_boilerplate_word_still_counts() -> None:
     page = _page(f"<article><p>{PROSE}</p><div id='modal_2110a1e7-afbc-4454-a3d3'>You are leaving our website now.</div></article>")
     assert "leaving our website" not in unboil.extract(page).text
+
+
+_PRODUCT = (
+    "<div class='product'><h1>Trail pack 25</h1>"
+    "<p>A light day pack with a padded back panel, two side pockets and a rain cover that stows in its own pocket.</p>"
+    "<p>The frame sheet keeps its shape when the pack is half empty, and the hip belt comes off for city use.</p>"
+    "<p>Made of recycled nylon with a water-repellent finish that holds up to a full day of light rain.</p>"
+    "<h2>Customer Reviews</h2>"
+    "<p>Great pack, I used it every weekend this summer and the straps are still as good as new.</p>"
+    "<p>Too small for an overnight trip, but for a day on the trail it does the job well enough.</p></div>"
+)
+
+
+def test_customer_reviews_under_a_product_are_cut() -> None:
+    text = unboil.extract(_page(_PRODUCT)).text
+    assert "padded back panel" in text and "every weekend" not in text and "Customer Reviews" not in text
+
+
+def test_customer_reviews_are_kept_with_the_comments_when_asked() -> None:
+    text = unboil.extract(_page(_PRODUCT), options=Options(include_comments=True)).text
+    assert "every weekend" in text
+
+
+def test_a_review_article_headed_review_is_not_cut() -> None:
+    page = _page(f"<article><p>{PROSE}</p><p>{PROSE.upper()}</p><p>{PROSE.lower()}</p><h2>Review</h2><p>{PROSE.title()}</p></article>")
+    assert PROSE.title() in unboil.extract(page).text

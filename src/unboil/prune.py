@@ -176,7 +176,7 @@ def prune(root: Any, options: Options, trace: Trace | None = None, relax: int = 
     vocabulary = options.vocabulary
     skip_concepts = set()
     if options.include_comments:
-        skip_concepts.add("comments")
+        skip_concepts.update(("comments", "reviews"))
     if options.include_images:
         skip_concepts.add("captions")
 

@@ -58,7 +58,7 @@ def _is_meta_line(text: str, author_keys: set[str]) -> bool:
     return False
 
 
-_CUT_CONCEPTS = frozenset({"related", "comments"})
+_CUT_CONCEPTS = frozenset({"related", "comments", "reviews"})
 
 _HEADLINE_LINK = 25
 """Average characters per link from which a link-dense block reads as an index entry."""

@@ -523,6 +523,24 @@ COMMENTS = Concept(
     ),
 )
 
+REVIEWS = Concept(
+    "reviews",
+    # A shop's customer reviews are the product page's comments: readers' words, not the page's.
+    attributes=frozenset(
+        {"customer-reviews", "product-reviews", "review-list", "reviews-list", "bazaarvoice", "yotpo",
+         "trustpilot", "okendo", "judgeme", "powerreviews", "ratings-reviews", "kundenbewertungen"}
+    ),
+    lines=(
+        r"(?:(?:customer|product|user|guest|verified) reviews?|reviews)\s*(?:\(\d+\))?\s*:?|"
+        r"(?:ratings?|stars?) (?:&|and) reviews?(?: \(\d+\))?|(?:write|submit|add|be the first to write) (?:a |your |the first )?(?:customer )?review.*|"
+        r"customer (?:questions|q&a)(?: (?:&|and) answers)?|most helpful (?:favorable |critical )?reviews?|"
+        r"(?:kunden)?bewertungen(?: \(\d+\))?|kundenmeinungen|schreiben sie (?:ihre|eine) (?:eigene )?(?:kundenmeinung|bewertung).*|"
+        r"avis (?:clients|des clients|client)|opiniones(?: de (?:clientes|usuarios))?|recensioni(?: dei clienti)?|avaliações(?: de clientes)?|"
+        r"opinie(?: klientów)?|beoordelingen|отзывы(?: покупателей)?",
+    ),
+    phrases=(r"\bpeople found this (?:review )?helpful\b", r"\bof \d+ reviewers recommend",),
+)
+
 RELATED = Concept(
     "related",
     attributes=frozenset(
@@ -629,5 +647,5 @@ AUTHOR_BOX = Concept(
 )
 
 DEFAULT_VOCABULARY = Vocabulary(
-    (DONATION, COUNTDOWN, MEMBERSHIP, NEWSLETTER, SHARE, CONSENT, COMMENTS, RELATED, NAVIGATION, ADS, CAPTIONS, POPUP, AUTHOR_BOX)
+    (DONATION, COUNTDOWN, MEMBERSHIP, NEWSLETTER, SHARE, CONSENT, COMMENTS, REVIEWS, RELATED, NAVIGATION, ADS, CAPTIONS, POPUP, AUTHOR_BOX)
 )

@@ -359,7 +359,8 @@ def test_a_listing_of_teaser_cards_keeps_them() -> None:
     [
         "Você pode gostar...", "NOTAS RELACIONADAS", "Zobacz także", "Auch interessant", "Vous aimerez aussi",
         "People who viewed this item also viewed", "Mehr zu diesem Thema", "Meist gelesene Beiträge", "Zum Weiterlesen:",
-        "Das Thema könnte dich auch interessieren:", "Explore further", "Editors’ Recommendations:",
+        "Das Thema könnte dich auch interessieren:", "Explore further", "Editors’ Recommendations:", "Mehr aus der Sendung",
+        "Die Redaktion empfiehlt",
     ],
 )
 def test_related_headings_in_other_languages_cut_their_section(heading: str) -> None:
@@ -462,3 +463,17 @@ def test_customer_reviews_are_kept_with_the_comments_when_asked() -> None:
 def test_a_review_article_headed_review_is_not_cut() -> None:
     page = _page(f"<article><p>{PROSE}</p><p>{PROSE.upper()}</p><p>{PROSE.lower()}</p><h2>Review</h2><p>{PROSE.title()}</p></article>")
     assert PROSE.title() in unboil.extract(page).text
+
+
+def test_a_share_named_box_holding_the_story_is_not_a_share_bar() -> None:
+    story = "".join(f"<p>{p}</p>" for p in (PROSE, PROSE.upper(), PROSE.lower(), PROSE.title(), PROSE.swapcase(), PROSE[::-1]))
+    links = "".join(f"<li><a href='/t{i}'>A topic of the site with a rather long name, number {i}</a></li>" for i in range(40))
+    page = _page(f"<div class='content'><div class='content__sharingContainer'>{story}</div></div><ul class='x'>{links}</ul>")
+    assert PROSE.title() in unboil.extract(page).text
+
+
+@pytest.mark.parametrize("label", ["Schlagworte", "Tags", "Pressekontakt:", "Kontakt:"])
+def test_a_tag_or_contact_label_under_the_article_is_dropped(label: str) -> None:
+    page = _page(f"<article><p>{PROSE}</p><p>{PROSE.upper()}</p><p>{label}</p><p>{PROSE.lower()}</p></article>")
+    text = unboil.extract(page).text
+    assert PROSE.lower() in text and label not in text

@@ -572,7 +572,8 @@ RELATED = Concept(
         r"previous (?:post|article)|next (?:post|article)|"
         # labels over a site's other stories, chiefly German (trafilatura-eval is half German)
         r"mehr zu (?:diesem|dem) thema|(?:noch )?mehr (?:themen|infos?|artikel|beiträge)(?: für dich| zum thema)?|"
-        r"meist ?(?:gelesen|kommentiert|geteilt)\w*(?: (?:beiträge|artikel|nachrichten))?|zum weiterlesen|lesenswert|lesetipps?|"
+        r"meist ?(?:gelesen|kommentiert|geteilt|diskutiert)\w*(?: (?:beiträge|artikel|nachrichten))?|zum weiterlesen|lesenswert|lesetipps?|"
+        r"mehr aus (?:der|dem|den|unserer|unserem) .{1,40}|(?:die )?redaktion empfiehlt|empfehlungen der redaktion|"
         r"empfohlene (?:beiträge|artikel)|beliebte (?:themen|artikel|beiträge)(?: entdecken)?|verwandte themenbereiche|"
         r"weitere (?:aktuelle )?(?:top)?themen\b.{0,50}|top[- ]?themen(?: der redaktion)?|artikel und videos zum thema|"
         r"(?:diese artikel|dieser artikel|das thema|diese themen|folgende artikel) könnten? (?:dich|sie) (?:auch )?interessieren|"
@@ -598,6 +599,9 @@ NAVIGATION = Concept(
         r"(?:impressum|datenschutz|kontakt|startseite|zurück|zurück zur übersicht|nach oben|retour|volver|powrót))\s*[»>|]?",
         r"(?:home|startseite|accueil|inicio)\s*[»>/|›].*",
         r"(?:tags?|tagged|filed under|categories|category|posted in|schlagworte|themen)\s*:.*",
+        # the label alone, its tags (links) on the lines below
+        r"(?:tags|schlagworte|schlagwörter|stichworte|stichwörter|themen(?: (?:im|in diesem) artikel)?)",
+        r"(?:kontakt|pressekontakt|press contact|media contacts?|ansprechpartner(?:in)?)\s*:",
         r"(?:page \d+ of \d+|\d+\s*/\s*\d+|(?:«|‹)?\s*(?:previous|prev|next|older|newer)(?: (?:page|posts|entries))?\s*(?:»|›)?)",
         r"©.*|copyright\b.{0,80}|all rights reserved.*",
     ),

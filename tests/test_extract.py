@@ -477,3 +477,18 @@ def test_a_tag_or_contact_label_under_the_article_is_dropped(label: str) -> None
     page = _page(f"<article><p>{PROSE}</p><p>{PROSE.upper()}</p><p>{label}</p><p>{PROSE.lower()}</p></article>")
     text = unboil.extract(page).text
     assert PROSE.lower() in text and label not in text
+
+
+def test_a_grid_of_product_cards_each_one_link_is_read_as_the_listing() -> None:
+    # Each card is one link around its blocks: the blocks open no link of their own.
+    cards = "".join(
+        f"<li class='item'><a href='/p{i}'><h3 class='name'>Dark roast coffee {i}</h3>"
+        f"<p class='kind'>Whole bean, 12 oz</p><p class='price'>${19 + i}.99</p></a></li>"
+        for i in range(24)
+    )
+    page = _page(
+        "<div class='banner'><p>Free shipping on orders over $50</p></div><nav><a href='/'>Home</a><a href='/shop'>Shop</a></nav>"
+        f"<main><h1>Coffee</h1><p>24 products</p><ul class='grid'>{cards}</ul></main>"
+    )
+    text = unboil.extract(page).text
+    assert "Dark roast coffee 0" in text and "Dark roast coffee 23" in text and "Whole bean" in text

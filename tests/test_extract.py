@@ -356,7 +356,12 @@ def test_a_listing_of_teaser_cards_keeps_them() -> None:
 
 @pytest.mark.parametrize(
     "heading",
-    ["Você pode gostar...", "NOTAS RELACIONADAS", "Zobacz także", "Auch interessant", "Vous aimerez aussi", "People who viewed this item also viewed"],
+    [
+        "Você pode gostar...", "NOTAS RELACIONADAS", "Zobacz także", "Auch interessant", "Vous aimerez aussi",
+        "People who viewed this item also viewed", "Mehr zu diesem Thema", "Meist gelesene Beiträge", "Zum Weiterlesen:",
+        "Das Thema könnte dich auch interessieren:", "Explore further", "Editors’ Recommendations:", "Mehr aus der Sendung",
+        "Die Redaktion empfiehlt",
+    ],
 )
 def test_related_headings_in_other_languages_cut_their_section(heading: str) -> None:
     page = _page(
@@ -432,3 +437,58 @@ def test_a_section_whose_id_is_its_heading_slug_is_not_judged_by_those_words() -
 def test_a_generated_id_with_a_boilerplate_word_still_counts() -> None:
     page = _page(f"<article><p>{PROSE}</p><div id='modal_2110a1e7-afbc-4454-a3d3'>You are leaving our website now.</div></article>")
     assert "leaving our website" not in unboil.extract(page).text
+
+
+_PRODUCT = (
+    "<div class='product'><h1>Trail pack 25</h1>"
+    "<p>A light day pack with a padded back panel, two side pockets and a rain cover that stows in its own pocket.</p>"
+    "<p>The frame sheet keeps its shape when the pack is half empty, and the hip belt comes off for city use.</p>"
+    "<p>Made of recycled nylon with a water-repellent finish that holds up to a full day of light rain.</p>"
+    "<h2>Customer Reviews</h2>"
+    "<p>Great pack, I used it every weekend this summer and the straps are still as good as new.</p>"
+    "<p>Too small for an overnight trip, but for a day on the trail it does the job well enough.</p></div>"
+)
+
+
+def test_customer_reviews_under_a_product_are_cut() -> None:
+    text = unboil.extract(_page(_PRODUCT)).text
+    assert "padded back panel" in text and "every weekend" not in text and "Customer Reviews" not in text
+
+
+def test_customer_reviews_are_kept_with_the_comments_when_asked() -> None:
+    text = unboil.extract(_page(_PRODUCT), options=Options(include_comments=True)).text
+    assert "every weekend" in text
+
+
+def test_a_review_article_headed_review_is_not_cut() -> None:
+    page = _page(f"<article><p>{PROSE}</p><p>{PROSE.upper()}</p><p>{PROSE.lower()}</p><h2>Review</h2><p>{PROSE.title()}</p></article>")
+    assert PROSE.title() in unboil.extract(page).text
+
+
+def test_a_share_named_box_holding_the_story_is_not_a_share_bar() -> None:
+    story = "".join(f"<p>{p}</p>" for p in (PROSE, PROSE.upper(), PROSE.lower(), PROSE.title(), PROSE.swapcase(), PROSE[::-1]))
+    links = "".join(f"<li><a href='/t{i}'>A topic of the site with a rather long name, number {i}</a></li>" for i in range(40))
+    page = _page(f"<div class='content'><div class='content__sharingContainer'>{story}</div></div><ul class='x'>{links}</ul>")
+    assert PROSE.title() in unboil.extract(page).text
+
+
+@pytest.mark.parametrize("label", ["Schlagworte", "Tags", "Pressekontakt:", "Kontakt:"])
+def test_a_tag_or_contact_label_under_the_article_is_dropped(label: str) -> None:
+    page = _page(f"<article><p>{PROSE}</p><p>{PROSE.upper()}</p><p>{label}</p><p>{PROSE.lower()}</p></article>")
+    text = unboil.extract(page).text
+    assert PROSE.lower() in text and label not in text
+
+
+def test_a_grid_of_product_cards_each_one_link_is_read_as_the_listing() -> None:
+    # Each card is one link around its blocks: the blocks open no link of their own.
+    cards = "".join(
+        f"<li class='item'><a href='/p{i}'><h3 class='name'>Dark roast coffee {i}</h3>"
+        f"<p class='kind'>Whole bean, 12 oz</p><p class='price'>${19 + i}.99</p></a></li>"
+        for i in range(24)
+    )
+    page = _page(
+        "<div class='banner'><p>Free shipping on orders over $50</p></div><nav><a href='/'>Home</a><a href='/shop'>Shop</a></nav>"
+        f"<main><h1>Coffee</h1><p>24 products</p><ul class='grid'>{cards}</ul></main>"
+    )
+    text = unboil.extract(page).text
+    assert "Dark roast coffee 0" in text and "Dark roast coffee 23" in text and "Whole bean" in text

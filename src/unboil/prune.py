@@ -58,6 +58,9 @@ _HIDDEN_CLASSES = frozenset(
 _MAIN_ATTRIBUTES = ".//@role[.='main'] | .//@itemprop[.='articleBody' or .='text']"
 _PROTECT_SHARE = 0.4
 _CAPTION_MAX_TEXT = 500
+_WIDGET_MAX_TEXT = {"share": 1000}
+"""A box named for a small widget (share buttons) that holds more text than
+this wraps the story: "documentContent__sharingContainer" around the article."""
 _HIDDEN_SHARE = 0.6
 """A hidden element that holds more of the page's text than this is the article
 itself, hidden until a script shows it."""
@@ -190,7 +193,7 @@ def prune(root: Any, options: Options, trace: Trace | None = None, relax: int = 
     protected = _main_ancestry(body)
     skip_concepts = set()
     if options.include_comments:
-        skip_concepts.add("comments")
+        skip_concepts.update(("comments", "reviews"))
     if options.include_images:
         skip_concepts.add("captions")
 
@@ -232,6 +235,8 @@ def prune(root: Any, options: Options, trace: Trace | None = None, relax: int = 
         size = text_size(el) if reason is not None else 0
         if reason is not None and reason.startswith("captions") and size > _CAPTION_MAX_TEXT:
             reason = None  # a "caption" box holding paragraphs is the story, whatever its class says
+        if reason is not None and reason.endswith(":attribute") and size > _WIDGET_MAX_TEXT.get(reason.split(":")[0], size):
+            reason = None
         if reason is not None and size < (_HIDDEN_SHARE if reason == "hidden" else _PROTECT_SHARE) * total and (
             el not in protected or reason == "hidden" and _styled_hidden(el) and _copy_of_visible_text(el, body)
         ):

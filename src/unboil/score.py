@@ -58,7 +58,7 @@ def _is_meta_line(text: str, author_keys: set[str]) -> bool:
     return False
 
 
-_CUT_CONCEPTS = frozenset({"related", "comments"})
+_CUT_CONCEPTS = frozenset({"related", "comments", "reviews"})
 
 _HEADLINE_LINK = 25
 """Average characters per link from which a link-dense block reads as an index entry."""
@@ -109,7 +109,10 @@ def block_value(block: RawBlock, concept: str | None, index_page: bool = False, 
         # index's entries; short ones ("Home", "About") are navigation.
         # ``any_link``: the second look at a page whose first choice was weak,
         # where every entry of its lists counts (a category of short names).
-        if index_page and block.anchors and (any_link and n >= 8 or block.link_chars / block.anchors >= _HEADLINE_LINK):
+        # A block inside a link that wraps a whole card (<a><h3>name</h3><p>price</p></a>)
+        # opened no link of its own: it is all one link's text.
+        anchors = block.anchors or (1 if any_link and block.link_chars else 0)
+        if index_page and anchors and (any_link and n >= 8 or block.link_chars / anchors >= _HEADLINE_LINK):
             return n * 0.2
         return -n * density
     if block.kind == "heading":

@@ -612,6 +612,24 @@ COMMENTS = Concept(
     ),
 )
 
+REVIEWS = Concept(
+    "reviews",
+    # A shop's customer reviews are the product page's comments: readers' words, not the page's.
+    attributes=frozenset(
+        {"customer-reviews", "product-reviews", "review-list", "reviews-list", "bazaarvoice", "yotpo",
+         "trustpilot", "okendo", "judgeme", "powerreviews", "ratings-reviews", "kundenbewertungen"}
+    ),
+    lines=(
+        r"(?:(?:customer|product|user|guest|verified) reviews?|reviews)\s*(?:\(\d+\))?\s*:?|"
+        r"(?:ratings?|stars?) (?:&|and) reviews?(?: \(\d+\))?|(?:write|submit|add|be the first to write) (?:a |your |the first )?(?:customer )?review.*|"
+        r"customer (?:questions|q&a)(?: (?:&|and) answers)?|most helpful (?:favorable |critical )?reviews?|"
+        r"(?:kunden)?bewertungen(?: \(\d+\))?|kundenmeinungen|schreiben sie (?:ihre|eine) (?:eigene )?(?:kundenmeinung|bewertung).*|"
+        r"avis (?:clients|des clients|client)|opiniones(?: de (?:clientes|usuarios))?|recensioni(?: dei clienti)?|avaliações(?: de clientes)?|"
+        r"opinie(?: klientów)?|beoordelingen|отзывы(?: покупателей)?",
+    ),
+    phrases=(r"\bpeople found this (?:review )?helpful\b", r"\bof \d+ reviewers recommend",),
+)
+
 RELATED = Concept(
     "related",
     attributes=frozenset(
@@ -640,8 +658,17 @@ RELATED = Concept(
         r"(?:similar|related|recommended|sponsored|recently viewed) (?:items|products)(?: for you)?|complete the look|"
         r"kunden (?:kauften|interessierten sich) auch|ähnliche produkte|das könnte (?:ihnen|dir) auch gefallen|"
         r"(?:produits|articles) similaires|productos (?:similares|relacionados)|prodotti (?:simili|correlati)|"
-        r"previous (?:post|article)|next (?:post|article))\s*(?:[:»>]|\.{3}|…)?",
-        r"(?:read more|mehr lesen|lire la suite|leer más|continue reading)\s*[»>→.…]*",
+        r"previous (?:post|article)|next (?:post|article)|"
+        # labels over a site's other stories, chiefly German (trafilatura-eval is half German)
+        r"mehr zu (?:diesem|dem) thema|(?:noch )?mehr (?:themen|infos?|artikel|beiträge)(?: für dich| zum thema)?|"
+        r"meist ?(?:gelesen|kommentiert|geteilt|diskutiert)\w*(?: (?:beiträge|artikel|nachrichten))?|zum weiterlesen|lesenswert|lesetipps?|"
+        r"mehr aus (?:der|dem|den|unserer|unserem) .{1,40}|(?:die )?redaktion empfiehlt|empfehlungen der redaktion|"
+        r"empfohlene (?:beiträge|artikel)|beliebte (?:themen|artikel|beiträge)(?: entdecken)?|verwandte themenbereiche|"
+        r"weitere (?:aktuelle )?(?:top)?themen\b.{0,50}|top[- ]?themen(?: der redaktion)?|artikel und videos zum thema|"
+        r"(?:diese artikel|dieser artikel|das thema|diese themen|folgende artikel) könnten? (?:dich|sie) (?:auch )?interessieren|"
+        r"(?:sie|du) könnte(?:n|st) (?:auch )?(?:an folgenden artikeln )?interessiert sein|"
+        r"explore further|editors[’']? (?:recommendations|picks)|recommended reading|relacionad[oa]s)\s*(?:[:»>]|\.{3}|…)?",
+        r"(?:read more|mehr lesen|weiterlesen|lire la suite|leer más|continue reading)\s*[»>→.…:]*",
     ),
     phrases=(r"^(?:read more|see also|related|also read|read also|lesen sie auch|lire aussi)\s*:",),
 )
@@ -661,6 +688,9 @@ NAVIGATION = Concept(
         r"(?:impressum|datenschutz|kontakt|startseite|zurück|zurück zur übersicht|nach oben|retour|volver|powrót))\s*[»>|]?",
         r"(?:home|startseite|accueil|inicio)\s*[»>/|›].*",
         r"(?:tags?|tagged|filed under|categories|category|posted in|schlagworte|themen)\s*:.*",
+        # the label alone, its tags (links) on the lines below
+        r"(?:tags|schlagworte|schlagwörter|stichworte|stichwörter|themen(?: (?:im|in diesem) artikel)?)",
+        r"(?:kontakt|pressekontakt|press contact|media contacts?|ansprechpartner(?:in)?)\s*:",
         r"(?:page \d+ of \d+|\d+\s*/\s*\d+|(?:«|‹)?\s*(?:previous|prev|next|older|newer)(?: (?:page|posts|entries))?\s*(?:»|›)?)",
         r"©.*|copyright\b.{0,80}|all rights reserved.*",
     ),
@@ -710,5 +740,5 @@ AUTHOR_BOX = Concept(
 )
 
 DEFAULT_VOCABULARY = Vocabulary(
-    (DONATION, COUNTDOWN, MEMBERSHIP, NEWSLETTER, SHARE, CONSENT, COMMENTS, RELATED, NAVIGATION, ADS, CAPTIONS, POPUP, AUTHOR_BOX)
+    (DONATION, COUNTDOWN, MEMBERSHIP, NEWSLETTER, SHARE, CONSENT, COMMENTS, REVIEWS, RELATED, NAVIGATION, ADS, CAPTIONS, POPUP, AUTHOR_BOX)
 )

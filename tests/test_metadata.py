@@ -556,3 +556,19 @@ def test_a_date_in_the_story_below_the_lead_is_not_the_headline_date():
             "<p>The vote of 12 March 2001 set the new harbour rules for all boats.</p></body></html>")
     assert meta(html).date is None
     assert meta(html.replace("<h1>Harbour plans</h1>", "<h1>Harbour plans</h1><p>The vote of 12 March 2001 set the new harbour rules for all boats.</p>")).date == date(2001, 3, 12)
+
+
+def _saved(published: str, modified: str, extra: str = "") -> str:
+    return ("<html><head><script type='application/ld+json'>"
+            f'{{"@type": "BlogPosting", "headline": "Short videos that sell", "datePublished": "{published}", "dateModified": "{modified}"}}'
+            f"</script></head><body><h1>Short videos that sell</h1><p>May 14, 2025</p><p>Body.</p>{extra}</body></html>")
+
+
+@pytest.mark.parametrize("published, modified, extra, day", [
+    ("2025-11-20T16:02:46Z", "2025-11-20T16:02:46Z", "", date(2025, 5, 14)),  # a save stamp: the printed day
+    ("2025-11-20T16:02:46+02:00", "2025-11-20T16:02:46+02:00", "", date(2025, 11, 20)),  # a local stamp is meant
+    ("2025-11-20T16:02:46Z", "2025-11-20T16:02:46Z", "<p>Nov 20, 2025</p>", date(2025, 11, 20)),  # printed too
+    ("2025-11-20T16:02:46Z", "2025-12-01T09:00:00Z", "", date(2025, 11, 20)),  # revised later: a real publication
+])
+def test_save_stamp_yields_to_an_earlier_date_printed_beside_the_headline(published, modified, extra, day):
+    assert meta(_saved(published, modified, extra)).date == day

@@ -1264,6 +1264,22 @@ def _shown_alternative(
     return next((v for v in others if v.date() in printed), None)
 
 
+def _saved_stamp_date(published: datetime, shown: datetime | None, root: Any, dayfirst: bool) -> datetime | None:
+    """The earlier date printed beside the headline (``shown``), when the metadata stamp is
+    a save stamp: the same machine stamp (UTC or no zone) as published and as modified.
+
+    Such a stamp records when the page was last saved, not when the story appeared; when
+    the page never prints that day but prints an earlier one beside the headline, that one
+    is the story's.  A numeric date that reads as the stamp with day and month swapped is
+    the stamp.
+    """
+    if shown is None or shown.date() >= published.date():
+        return None
+    if shown.day <= 12 and (shown.year, shown.day, shown.month) == (published.year, published.month, published.day):
+        return None
+    return None if published.date() in _printed_days(root, dayfirst) else shown
+
+
 _EAST_LANGUAGES = frozenset(
     "de fr it nl pl cs sk sl hr sr bs hu ro bg el da sv nb nn no fi et lv lt uk ru be tr ca eu gl lb mk sq".split()
 )
@@ -1436,6 +1452,12 @@ def extract_metadata(root: Any, url: str | None = None) -> Metadata:
             modified = parse_date(_first(meta, key))
             if modified:
                 break
+    if published is not None and date_source in ("jsonld", *(f"meta:{k}" for k in _PUBLISHED_KEYS)):
+        saved = None
+        if modified is not None and modified.date() == published.date() and not published.utcoffset() and headings:
+            saved = _saved_stamp_date(published, _headings_date(headings, title, dayfirst), root, dayfirst)
+        if saved is not None:
+            published, date_source = saved, "headline:saved"
     if published is not None and date_source is not None and date_source.startswith(("jsonld", "meta")):
         local = _local_day(
             published, modified, root, headings, title, dayfirst, language, url_date.date() if url_date else None

@@ -558,10 +558,16 @@ def test_a_date_in_the_story_below_the_lead_is_not_the_headline_date():
     assert meta(html.replace("<h1>Harbour plans</h1>", "<h1>Harbour plans</h1><p>The vote of 12 March 2001 set the new harbour rules for all boats.</p>")).date == date(2001, 3, 12)
 
 
-def _saved(published: str, modified: str, extra: str = "") -> str:
-    return ("<html><head><script type='application/ld+json'>"
-            f'{{"@type": "BlogPosting", "headline": "Short videos that sell", "datePublished": "{published}", "dateModified": "{modified}"}}'
-            f"</script></head><body><h1>Short videos that sell</h1><p>May 14, 2025</p><p>Body.</p>{extra}</body></html>")
+def _saved(published: str, modified: str, extra: str = "", via: str = "jsonld") -> str:
+    if via == "jsonld":
+        stamps = ("<script type='application/ld+json'>"
+                  f'{{"@type": "BlogPosting", "headline": "Short videos that sell", "datePublished": "{published}", "dateModified": "{modified}"}}'
+                  "</script>")
+    else:
+        stamps = (f"<meta property='article:published_time' content='{published}'>"
+                  f"<meta property='article:modified_time' content='{modified}'>")
+    return (f"<html><head>{stamps}</head><body><h1>Short videos that sell</h1><p>May 14, 2025</p>"
+            f"<p>Body.</p>{extra}</body></html>")
 
 
 @pytest.mark.parametrize("published, modified, extra, day", [
@@ -571,4 +577,18 @@ def _saved(published: str, modified: str, extra: str = "") -> str:
     ("2025-11-20T16:02:46Z", "2025-12-01T09:00:00Z", "", date(2025, 11, 20)),  # revised later: a real publication
 ])
 def test_save_stamp_yields_to_an_earlier_date_printed_beside_the_headline(published, modified, extra, day):
-    assert meta(_saved(published, modified, extra)).date == day
+    assert meta(_saved(published, modified, extra, via="meta")).date == day
+
+
+@pytest.mark.parametrize("modified, extra, day", [
+    ("2025-12-01T09:00:00Z", "", date(2025, 5, 14)),  # a JSON-LD stamp never printed: the printed day
+    ("2025-05-14T09:00:00Z", "", date(2025, 11, 20)),  # the printed day is the revision: the stamp stays
+    ("2025-12-01T09:00:00Z", "<footer>Nov 20, 2025</footer>", date(2025, 11, 20)),  # the stamp is printed too
+])
+def test_unprinted_jsonld_stamp_yields_to_the_date_printed_beside_the_headline(modified, extra, day):
+    assert meta(_saved("2025-11-20T16:02:46+02:00", modified, extra)).date == day
+
+
+def test_unprinted_stamp_and_a_printed_date_that_is_it_with_day_and_month_swapped():
+    html = _saved("2021-11-01T05:00:14", "2021-11-01T05:00:14").replace("<p>May 14, 2025</p>", "<p>11/01/2021</p>")
+    assert meta(html.replace("<html>", "<html lang='de'>")).date == date(2021, 11, 1)

@@ -1264,20 +1264,26 @@ def _shown_alternative(
     return next((v for v in others if v.date() in printed), None)
 
 
-def _saved_stamp_date(published: datetime, shown: datetime | None, root: Any, dayfirst: bool) -> datetime | None:
-    """The earlier date printed beside the headline (``shown``), when the metadata stamp is
-    a save stamp: the same machine stamp (UTC or no zone) as published and as modified.
+def _printed_over_stamp(
+    published: datetime, modified: datetime | None, jsonld: bool, shown: datetime, root: Any, dayfirst: bool
+) -> bool:
+    """Whether the date printed beside the headline (``shown``) outranks the publication
+    stamp of the metadata, which the page never prints.
 
-    Such a stamp records when the page was last saved, not when the story appeared; when
-    the page never prints that day but prints an earlier one beside the headline, that one
-    is the story's.  A numeric date that reads as the stamp with day and month swapped is
-    the stamp.
+    Two kinds of stamp are not the story's date: a save stamp, the same machine stamp (UTC
+    or no zone) as published and as modified, which records when the page was last saved,
+    so an earlier printed date is the story's; and a JSON-LD stamp, which SEO plugins fill
+    from the page's record rather than from the story, beside a printed date that is not
+    the modified stamp either.  A numeric date that reads as the stamp with day and month
+    swapped is the stamp.
     """
-    if shown is None or shown.date() >= published.date():
-        return None
-    if shown.day <= 12 and (shown.year, shown.day, shown.month) == (published.year, published.month, published.day):
-        return None
-    return None if published.date() in _printed_days(root, dayfirst) else shown
+    day = published.date()
+    if shown.date() == day or shown.day <= 12 and (shown.year, shown.day, shown.month) == (day.year, day.month, day.day):
+        return False
+    same = modified is not None and modified.date() == day
+    saved = same and not published.utcoffset() and shown.date() < day
+    unlisted = jsonld and (modified is None or shown.date() != modified.date())
+    return (saved or unlisted) and day not in _printed_days(root, dayfirst)
 
 
 _EAST_LANGUAGES = frozenset(
@@ -1453,11 +1459,9 @@ def extract_metadata(root: Any, url: str | None = None) -> Metadata:
             if modified:
                 break
     if published is not None and date_source in ("jsonld", *(f"meta:{k}" for k in _PUBLISHED_KEYS)):
-        saved = None
-        if modified is not None and modified.date() == published.date() and not published.utcoffset() and headings:
-            saved = _saved_stamp_date(published, _headings_date(headings, title, dayfirst), root, dayfirst)
-        if saved is not None:
-            published, date_source = saved, "headline:saved"
+        shown = _headings_date(headings, title, dayfirst) if headings else None
+        if shown is not None and _printed_over_stamp(published, modified, date_source == "jsonld", shown, root, dayfirst):
+            published, date_source = shown, "headline:unprinted"
     if published is not None and date_source is not None and date_source.startswith(("jsonld", "meta")):
         local = _local_day(
             published, modified, root, headings, title, dayfirst, language, url_date.date() if url_date else None

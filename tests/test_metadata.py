@@ -494,6 +494,8 @@ def test_publication_stamp_that_the_page_prints_wins_over_one_it_does_not(printe
 def test_a_stamp_given_once_per_comment_is_no_page_stamp():
     html = _two_stamps("9 March 2021").replace("<meta property='article:published_time' content='2021-03-09T10:00:00+01:00'>", "")
     html = html.replace("<div></div>", "<div><meta name='datepublished' content='2021-03-09'><meta name='datepublished' content='2021-03-09'></div>")
+    prose = "<p>" + "The ferry company wrote to every season ticket holder about the new fares. " * 10 + "</p>"
+    html = html.replace("<h1>Ferry fares rise</h1>", "<h1>Ferry fares rise</h1>" + prose)  # the printed day is no headline date
     assert meta(html).date == date(2021, 3, 2)
 
 

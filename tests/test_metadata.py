@@ -594,3 +594,11 @@ def test_unprinted_jsonld_stamp_yields_to_the_date_printed_beside_the_headline(m
 def test_unprinted_stamp_and_a_printed_date_that_is_it_with_day_and_month_swapped():
     html = _saved("2021-11-01T05:00:14", "2021-11-01T05:00:14").replace("<p>May 14, 2025</p>", "<p>11/01/2021</p>")
     assert meta(html.replace("<html>", "<html lang='de'>")).date == date(2021, 11, 1)
+
+
+def test_jsonld_carried_in_a_meta_tag():
+    data = '{"@type": "Article", "headline": "Electric cars explained", "datePublished": "2025-11-17T09:00:00-05:00"}'
+    html = (f"<html><head><meta name='script:ld+json' content='{data}'></head>"
+            "<body><p>x</p></body></html>")
+    m = meta(html)
+    assert m.date == date(2025, 11, 17) and m.title == "Electric cars explained"

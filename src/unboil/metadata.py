@@ -92,10 +92,11 @@ _JSON_WRAPPER = re.compile(r"^\s*(?://|/\*)?\s*<!\[CDATA\[(?:\s*\*/)?|(?://|/\*)
 
 def _jsonld_items(root: Any) -> list[dict[str, Any]]:
     items: list[dict[str, Any]] = []
-    for script in root.iter("script"):
-        if (script.get("type") or "").strip().lower() != "application/ld+json":
-            continue
-        raw = _JSON_WRAPPER.sub("", (script.text or "")).strip()
+    # A framework's meta tags may carry it too (Remix: <meta name="script:ld+json" content="{...}">).
+    blocks = [script.text for script in root.iter("script") if (script.get("type") or "").strip().lower() == "application/ld+json"]
+    blocks += [meta.get("content") for meta in root.iter("meta") if (meta.get("name") or "").lower() == "script:ld+json"]
+    for block in blocks:
+        raw = _JSON_WRAPPER.sub("", (block or "")).strip()
         if not raw:
             continue
         try:

@@ -204,6 +204,16 @@ def test_entities_escaped_twice_in_the_metadata_title_are_decoded():
         <body><p>x</p></body></html>""") == "Tips & tricks for a cheap lunch"
 
 
+@pytest.mark.parametrize("h1", [
+    "<span class='article-heading__kicker'>Climate</span><span class='visually-hidden'>: </span><span>Drilling until it gets hot</span>",
+    "<span class='ts-overline'>Climate</span> Drilling until it gets hot",
+])
+def test_news_kicker_opening_the_h1_is_not_the_headline(h1):
+    assert title_of(f"""<html><head><title>Climate: Drilling until it gets hot | Weekly Paper</title>
+        <meta property="og:title" content="Climate: Drilling until it gets hot"></head>
+        <body><h1>{h1}</h1><p>x</p></body></html>""") == "Drilling until it gets hot"
+
+
 # --- authors ----------------------------------------------------------------------
 
 

@@ -421,12 +421,17 @@ def _heading_text(el: Any) -> str:
     return _HEADING_JUNK.sub("", _clean(" ".join(_heading_pieces(el))))
 
 
-_LABEL_CLASS = re.compile(r"(?:^|\s)(?:label|prefix|badge|tag)(?:$|\s|-)", re.I)
+_LABEL_CLASS = re.compile(
+    r"(?:^|\s)(?:label|prefix|badge|tag)(?:$|\s|-)"
+    r"|kicker|overline|dachzeile|topline|roofline|eyebrow|subheadline|sub-?heading|subtitle|topic",
+    re.I,
+)
 
 
 def _leading_label(el: Any) -> str | None:
     """The text of a label element that opens a heading ("<span class='label'>News</span>
-    Cameras in 2024"): a forum's thread prefix or a category badge, not the headline's words."""
+    Cameras in 2024"): a forum's thread prefix, a category badge or a news kicker
+    ("<span class='overline'>Climate</span> Drilling until it gets hot"), not the headline's words."""
     if (el.text or "").strip() or len(el) == 0:
         return None
     first = el[0]
@@ -641,6 +646,8 @@ def _choose_title(
         label = _leading_label(el)
         if label is not None and len(pieces) > 1 and pieces[0] == label:
             pieces = pieces[1:]
+            while pieces and not re.search(r"\w", pieces[0]):
+                pieces = pieces[1:]  # the separator a screen reader hears (": ", " – ")
         text = _HEADING_JUNK.sub("", _clean(" ".join(pieces)))
         if not 2 <= len(text) <= 300 or is_site(text) or _home_link(el, host):
             continue

@@ -214,6 +214,12 @@ def test_news_kicker_opening_the_h1_is_not_the_headline(h1):
         <body><h1>{h1}</h1><p>x</p></body></html>""") == "Drilling until it gets hot"
 
 
+def test_kicker_is_dropped_from_a_lower_heading_too():
+    assert title_of("""<html><head><title>Ferry fares rise again | Coast News</title>
+        <meta property="og:title" content="Ferry fares rise again"></head>
+        <body><h1>Coast Opinion</h1><h2><span class="overline">Transport</span> Ferry fares rise again</h2><p>x</p></body></html>""") == "Ferry fares rise again"
+
+
 # --- authors ----------------------------------------------------------------------
 
 

@@ -416,9 +416,21 @@ def _heading_pieces(el: Any) -> list[str]:
     return [p for p in (_clean(t) for t in texts) if p]
 
 
+def _heading_runs(el: Any) -> list[str]:
+    """A heading's runs of text less a label that opens it (see ``_leading_label``) and the
+    separator a screen reader hears after it (": ", " – ")."""
+    pieces = _heading_pieces(el)
+    label = _leading_label(el)
+    if label is not None and len(pieces) > 1 and pieces[0] == label:
+        pieces = pieces[1:]
+        while pieces and not re.search(r"\w", pieces[0]):
+            pieces = pieces[1:]
+    return pieces
+
+
 def _heading_text(el: Any) -> str:
     """A heading's text as a title: its runs joined by a space, a permalink mark dropped."""
-    return _HEADING_JUNK.sub("", _clean(" ".join(_heading_pieces(el))))
+    return _HEADING_JUNK.sub("", _clean(" ".join(_heading_runs(el))))
 
 
 _LABEL_CLASS = re.compile(
@@ -642,12 +654,7 @@ def _choose_title(
         if i >= 8 or len(h1s) >= 5:
             break
         # Pieces joined by a space: a kicker <span> and the headline must not fuse into one word.
-        pieces = _heading_pieces(el)
-        label = _leading_label(el)
-        if label is not None and len(pieces) > 1 and pieces[0] == label:
-            pieces = pieces[1:]
-            while pieces and not re.search(r"\w", pieces[0]):
-                pieces = pieces[1:]  # the separator a screen reader hears (": ", " – ")
+        pieces = _heading_runs(el)
         text = _HEADING_JUNK.sub("", _clean(" ".join(pieces)))
         if not 2 <= len(text) <= 300 or is_site(text) or _home_link(el, host):
             continue

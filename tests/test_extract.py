@@ -492,3 +492,14 @@ def test_a_grid_of_product_cards_each_one_link_is_read_as_the_listing() -> None:
     )
     text = unboil.extract(page).text
     assert "Dark roast coffee 0" in text and "Dark roast coffee 23" in text and "Whole bean" in text
+
+
+def test_a_formula_in_mathml_is_kept_without_its_tex_source() -> None:
+    formula = (
+        "<math><semantics><mrow><mi>E</mi><mo>=</mo><mi>m</mi><msup><mi>c</mi><mn>2</mn></msup></mrow>"
+        "<annotation encoding='application/x-tex'>E = mc^{2}</annotation></semantics></math>"
+    )
+    page = _page(f"<article><p>{PROSE}</p><p>The relation {formula} links mass and energy in every frame.</p></article>")
+    text = unboil.extract(page).text
+    assert "The relation E=mc2 links mass and energy in every frame." in text.split("\n")
+    assert "mc^{2}" not in text

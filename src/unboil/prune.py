@@ -29,7 +29,7 @@ __all__ = ["prune"]
 # Elements whose content is never article text.
 _DROP_TAGS = frozenset(
     {
-        "script", "style", "template", "svg", "math", "iframe", "object", "embed",
+        "script", "style", "template", "svg", "annotation", "annotation-xml", "iframe", "object", "embed",
         "canvas", "video", "audio", "map", "input", "textarea", "head", "link", "meta", "source",
         "track", "picture", "img", "area", "frame", "frameset", "applet", "param", "datalist",
         "output", "progress", "meter",

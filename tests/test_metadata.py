@@ -220,6 +220,15 @@ def test_kicker_is_dropped_from_a_lower_heading_too():
         <body><h1>Coast Opinion</h1><h2><span class="overline">Transport</span> Ferry fares rise again</h2><p>x</p></body></html>""") == "Ferry fares rise again"
 
 
+@pytest.mark.parametrize("h1, expected", [
+    ("23.01.2022 - Wierer wins the last race at home", "Wierer wins the last race at home"),
+    ("Wierer wins the last race at home | 23 January 2022", "Wierer wins the last race at home"),
+    ("2022 - the year Wierer won at home", "2022 - the year Wierer won at home"),  # a year is words of the headline
+])
+def test_a_date_set_off_in_the_h1_is_a_dateline(h1, expected):
+    assert title_of(f"<html><head><title>{h1} - Biathlon Valley</title></head><body><h1>{h1}</h1></body></html>") == expected
+
+
 # --- authors ----------------------------------------------------------------------
 
 

@@ -452,6 +452,14 @@ def _leading_label(el: Any) -> str | None:
     return _clean(text_of(first)) or None
 
 
+def _is_date_part(part: str) -> bool:
+    """A part of a title that is only a date ("23.01.2022 - Wierer wins"): a dateline, not words of the headline."""
+    part = part.strip()
+    if len(part) > 30 or parse_date(part, loose=False) is None:
+        return False
+    return not re.findall(r"[^\W\d_]+", _DATE_WORDS.sub(" ", part))
+
+
 def _drop_site_ends(text: str, is_site: Any) -> str:
     """A heading less a site name set off at its start or end ("Catering tips | Cookshack").
 
@@ -658,7 +666,7 @@ def _choose_title(
         text = _HEADING_JUNK.sub("", _clean(" ".join(pieces)))
         if not 2 <= len(text) <= 300 or is_site(text) or _home_link(el, host):
             continue
-        h1s.append(_drop_site_ends(text, lambda part: _compact(part) in named_sites))
+        h1s.append(_drop_site_ends(text, lambda part: _compact(part) in named_sites or _is_date_part(part)))
         h1_runs.append(len(pieces))
 
     heading_cache: list[set[str]] = []

@@ -839,12 +839,12 @@ def _authors(root: Any, meta: dict[str, list[str]], jsonld_items: list[dict[str,
             if found:
                 break
     if not found:
-        for el in root.xpath("//*[@rel='author']"):  # XPath: only matches become Python objects
+        for el in root.xpath("//@rel[.='author']/.."):  # XPath: only matches become Python objects
             found.append(text_of(el))
             if len(found) >= 4:
                 break
     if not found:
-        for el in root.xpath("//*[@itemprop='author']"):
+        for el in root.xpath("//@itemprop[.='author']/.."):
             name_el = el.find(".//*[@itemprop='name']")
             found.append(text_of(name_el if name_el is not None else el))
             if len(found) >= 4:
@@ -875,7 +875,8 @@ def _microdata_dates(root: Any, dayfirst: bool = False) -> list[datetime]:
     ``published`` stamp (``<abbr class="published" title="2019-02-10T09:30">``): the
     publisher's own markup."""
     found: list[datetime] = []
-    query = "(//*[@itemprop or @property or (@title or @datetime) and contains(@class, 'published')])[position() <= 400]"
+    # Attribute paths: libxml2 tests an attribute step far faster than a predicate on every element.
+    query = "(//@itemprop/.. | //@property/.. | //@class[contains(., 'published')]/parent::*[@title or @datetime])[position() <= 400]"
     for el in root.xpath(query):
         name = (el.get("itemprop") or el.get("property") or "").strip()
         if _MICRODATA_DATE.search(name):

@@ -229,6 +229,12 @@ def test_a_date_set_off_in_the_h1_is_a_dateline(h1, expected):
     assert title_of(f"<html><head><title>{h1} - Biathlon Valley</title></head><body><h1>{h1}</h1></body></html>") == expected
 
 
+def test_an_h1_that_links_home_names_the_site_in_the_title():
+    assert title_of("<html><head><title>Lantern Log » Blog Archive » Tide tables were wrong</title></head>"
+                    "<body><h1><a href='https://quayside.example/'>Lantern Log</a></h1><p>x</p></body></html>",
+                    "https://quayside.example/2020/tides") == "Tide tables were wrong"
+
+
 # --- authors ----------------------------------------------------------------------
 
 

@@ -664,7 +664,13 @@ def _choose_title(
         # Pieces joined by a space: a kicker <span> and the headline must not fuse into one word.
         pieces = _heading_runs(el)
         text = _HEADING_JUNK.sub("", _clean(" ".join(pieces)))
-        if not 2 <= len(text) <= 300 or is_site(text) or _home_link(el, host):
+        if not 2 <= len(text) <= 300 or is_site(text):
+            continue
+        if _home_link(el, host):
+            # A logo: the site's name, wherever the <title> prints it too.
+            if len(text) <= 60:
+                site_keys.add(title_key(text))
+                site_compact.add(_compact(text))
             continue
         h1s.append(_drop_site_ends(text, lambda part: _compact(part) in named_sites or _is_date_part(part)))
         h1_runs.append(len(pieces))

@@ -235,6 +235,11 @@ def test_an_h1_that_links_home_names_the_site_in_the_title():
                     "https://quayside.example/2020/tides") == "Tide tables were wrong"
 
 
+def test_what_follows_the_site_name_in_the_title_is_the_sites_motto():
+    assert title_of("<html><head><title>Mussels in May : Harbour Kitchen | Recipes from the quay | Since 2005</title>"
+                    "<meta property='og:site_name' content='Harbour Kitchen'></head><body><p>x</p></body></html>") == "Mussels in May"
+
+
 # --- authors ----------------------------------------------------------------------
 
 

@@ -694,6 +694,10 @@ def _choose_title(
         kept = [p for p in parts if not is_site(p)]
         if len(kept) == 1 and len(kept) < len(parts):
             return kept[0]
+        first_site = next((i for i, p in enumerate(parts) if is_site(p)), None)
+        if first_site == 1 and len(parts) >= 3:
+            # "Headline : Site | The site's motto | Since 2005": what follows the site is the site's.
+            return parts[0]
         if 2 <= len(kept) < len(parts):
             # "Site » Blog Archive » Headline": among the parts left, the one with most of the words.
             longest = max(kept, key=len)

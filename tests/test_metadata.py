@@ -638,3 +638,10 @@ def test_jsonld_carried_in_a_meta_tag():
             "<body><p>x</p></body></html>")
     m = meta(html)
     assert m.date == date(2025, 11, 17) and m.title == "Electric cars explained"
+
+
+def test_locale_in_the_address_decides_the_day_order_when_the_page_names_no_language():
+    html = "<html><body><h1>Student halls too full</h1><p>02/10/2020</p></body></html>"
+    assert meta(html, "https://news.example/en-gb/uk/halls-too-full").date == date(2020, 10, 2)
+    assert meta(html, "https://news.example/en-us/uk/halls-too-full").date == date(2020, 2, 10)
+    assert meta(html, "https://news.example/uk/halls-too-full").language is None

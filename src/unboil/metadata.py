@@ -1363,10 +1363,17 @@ def find_dateline(first_paragraph: str) -> str | None:
 
 # --- the whole --------------------------------------------------------------------
 
-def _language(root: Any, meta: dict[str, list[str]]) -> str | None:
+_URL_LOCALE = re.compile(r"/([a-z]{2})[-_]([a-z]{2})(?:/|$)")
+
+
+def _language(root: Any, meta: dict[str, list[str]], url: str | None = None) -> str | None:
     lang = root.get("lang") or root.get("{http://www.w3.org/XML/1998/namespace}lang")
     if not lang:
         lang = _first(meta, "content-language", "og:locale", "language", "dc.language")
+    if not lang and url:
+        # The locale a site files its pages under ("/en-gb/news/..."), as a last resort.
+        m = _URL_LOCALE.match(urlsplit(url).path.lower())
+        lang = f"{m[1]}-{m[2]}" if m else None
     if not lang:
         return None
     lang = lang.strip().replace("_", "-").split(",")[0]
@@ -1436,7 +1443,7 @@ def extract_metadata(root: Any, url: str | None = None) -> Metadata:
     published = None
     date_source = None
     headings = _title_headings(root, title)
-    language = _language(root, meta)
+    language = _language(root, meta, page_url or url)
     dayfirst = _day_first(language)
     for raw in _iter_dates_jsonld(items, "datePublished"):
         published = parse_date(raw)

@@ -240,6 +240,15 @@ def test_what_follows_the_site_name_in_the_title_is_the_sites_motto():
                     "<meta property='og:site_name' content='Harbour Kitchen'></head><body><p>x</p></body></html>") == "Mussels in May"
 
 
+@pytest.mark.parametrize("h1, expected", [
+    ("How meditation rewires the brain | Opinion", "How meditation rewires the brain"),
+    ("Best movers in Harbour Town 2025 | Top 19 companies", "Best movers in Harbour Town 2025"),
+    ("North Africa | Big tasks for the new government", "North Africa | Big tasks for the new government"),
+])
+def test_bar_in_the_h1_sets_off_a_tagline_after_the_longest_first_part(h1, expected):
+    assert title_of(f"<html><head><title>{h1} | Daily Harbour</title></head><body><h1>{h1}</h1></body></html>") == expected
+
+
 # --- authors ----------------------------------------------------------------------
 
 

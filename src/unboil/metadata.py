@@ -460,6 +460,17 @@ def _is_date_part(part: str) -> bool:
     return not re.findall(r"[^\W\d_]+", _DATE_WORDS.sub(" ", part))
 
 
+def _before_bar(text: str) -> str:
+    """A heading cut at its first bar when what comes before is the longest part
+    ("Best Movers in NYC 2025 | Top 19 Companies", "... health | Opinion"): a bar sets off a
+    tagline or a section, as in a ``<title>``; a short part first is a kicker ("Tunisia | ...")."""
+    parts = re.split(r"\s+\|\s+", text)
+    if len(parts) < 2:
+        return text
+    words = [len(p.split()) for p in parts]
+    return parts[0] if words[0] >= 2 and words[0] > max(words[1:]) else text
+
+
 def _drop_site_ends(text: str, is_site: Any) -> str:
     """A heading less a site name set off at its start or end ("Catering tips | Cookshack").
 
@@ -672,7 +683,7 @@ def _choose_title(
                 site_keys.add(title_key(text))
                 site_compact.add(_compact(text))
             continue
-        h1s.append(_drop_site_ends(text, lambda part: _compact(part) in named_sites or _is_date_part(part)))
+        h1s.append(_before_bar(_drop_site_ends(text, lambda part: _compact(part) in named_sites or _is_date_part(part))))
         h1_runs.append(len(pieces))
 
     heading_cache: list[set[str]] = []

@@ -627,13 +627,15 @@ def test_save_stamp_yields_to_an_earlier_date_printed_beside_the_headline(publis
     assert meta(_saved(published, modified, extra, via="meta")).date == day
 
 
-@pytest.mark.parametrize("modified, extra, day", [
-    ("2025-12-01T09:00:00Z", "", date(2025, 5, 14)),  # a JSON-LD stamp never printed: the printed day
-    ("2025-05-14T09:00:00Z", "", date(2025, 11, 20)),  # the printed day is the revision: the stamp stays
-    ("2025-12-01T09:00:00Z", "<footer>Nov 20, 2025</footer>", date(2025, 11, 20)),  # the stamp is printed too
+@pytest.mark.parametrize("modified, line, extra, day", [
+    ("2025-12-01T09:00:00Z", "May 14, 2025", "", date(2025, 5, 14)),  # a JSON-LD stamp never printed: the printed day
+    ("2025-05-14T09:00:00Z", "May 14, 2025", "", date(2025, 5, 14)),  # the revision's day, shown as the story's
+    ("2025-05-14T09:00:00Z", "Updated May 14, 2025", "", date(2025, 11, 20)),  # shown as a revision: the stamp stays
+    ("2025-12-01T09:00:00Z", "May 14, 2025", "<footer>Nov 20, 2025</footer>", date(2025, 11, 20)),  # the stamp is printed too
 ])
-def test_unprinted_jsonld_stamp_yields_to_the_date_printed_beside_the_headline(modified, extra, day):
-    assert meta(_saved("2025-11-20T16:02:46+02:00", modified, extra)).date == day
+def test_unprinted_jsonld_stamp_yields_to_the_date_printed_beside_the_headline(modified, line, extra, day):
+    html = _saved("2025-11-20T16:02:46+02:00", modified, extra).replace("<p>May 14, 2025</p>", f"<p>{line}</p>")
+    assert meta(html).date == day
 
 
 def test_unprinted_stamp_and_a_printed_date_that_is_it_with_day_and_month_swapped():

@@ -987,11 +987,12 @@ def _original_line(nodes: list[Any], dayfirst: bool) -> datetime | None:
     return None
 
 
-def _headline_date(heading: Any, title: str | None = None, dayfirst: bool = False) -> datetime | None:
+def _headline_stamp(heading: Any, title: str | None = None, dayfirst: bool = False) -> tuple[datetime | None, bool]:
     """A date written right beside the headline: the dateline under (or the kicker over) the h1.
 
     Reads only a bounded run of short text nodes after the heading, then a few before it;
-    an "updated" line counts only when no other date is there.
+    an "updated" line counts only when no other date is there.  Returns the date and
+    whether it is labelled as an update.
     """
     found: list[tuple[bool, datetime]] = []
     for axis, limit in (("descendant", 12), ("following", 60), ("preceding", 12)):
@@ -1002,7 +1003,7 @@ def _headline_date(heading: Any, title: str | None = None, dayfirst: bool = Fals
         if axis == "following":
             original = _original_line(nodes, dayfirst)
             if original is not None:
-                return original
+                return original, False
         # The label of a line is the text just before it in reading order ("Updated:" then
         # the date), also when the lines above the heading are read nearest first.
         labels: list[str] = []
@@ -1038,8 +1039,13 @@ def _headline_date(heading: Any, title: str | None = None, dayfirst: bool = Fals
                     updated = bool(_UPDATED_WORDS.search(prev + " " + text)) and not _PUBLISHED_WORDS.search(text)
                     found.append((updated, value))
                     if not updated:
-                        return value
-    return found[0][1] if found else None
+                        return value, False
+    return (found[0][1], True) if found else (None, False)
+
+
+def _headline_date(heading: Any, title: str | None = None, dayfirst: bool = False) -> datetime | None:
+    """The date written right beside the headline (see ``_headline_stamp``)."""
+    return _headline_stamp(heading, title, dayfirst)[0]
 
 
 _PUBLISH_LABEL = re.compile(
@@ -1185,12 +1191,16 @@ def _title_headings(root: Any, title: str | None) -> list[Any]:
     return out
 
 
-def _headings_date(headings: list[Any], title: str | None, dayfirst: bool = False) -> datetime | None:
+def _headings_stamp(headings: list[Any], title: str | None, dayfirst: bool = False) -> tuple[datetime | None, bool]:
     for heading in headings:
-        value = _headline_date(heading, title, dayfirst)
+        value, updated = _headline_stamp(heading, title, dayfirst)
         if value is not None:
-            return value
-    return None
+            return value, updated
+    return None, False
+
+
+def _headings_date(headings: list[Any], title: str | None, dayfirst: bool = False) -> datetime | None:
+    return _headings_stamp(headings, title, dayfirst)[0]
 
 
 def _reachable_days(instant: datetime) -> set[date]:
@@ -1310,7 +1320,7 @@ def _shown_alternative(
 
 
 def _printed_over_stamp(
-    published: datetime, modified: datetime | None, jsonld: bool, shown: datetime, root: Any, dayfirst: bool
+    published: datetime, modified: datetime | None, jsonld: bool, shown: datetime, revision: bool, root: Any, dayfirst: bool
 ) -> bool:
     """Whether the date printed beside the headline (``shown``) outranks the publication
     stamp of the metadata, which the page never prints.
@@ -1319,15 +1329,16 @@ def _printed_over_stamp(
     or no zone) as published and as modified, which records when the page was last saved,
     so an earlier printed date is the story's; and a JSON-LD stamp, which SEO plugins fill
     from the page's record rather than from the story, beside a printed date that is not
-    the modified stamp either.  A numeric date that reads as the stamp with day and month
-    swapped is the stamp.
+    the modified stamp either, or that is but is not labelled as an update (``revision``):
+    the page presents it as the story's date.  A numeric date that reads as the stamp with
+    day and month swapped is the stamp.
     """
     day = published.date()
     if shown.date() == day or shown.day <= 12 and (shown.year, shown.day, shown.month) == (day.year, day.month, day.day):
         return False
     same = modified is not None and modified.date() == day
     saved = same and not published.utcoffset() and shown.date() < day
-    unlisted = jsonld and (modified is None or shown.date() != modified.date())
+    unlisted = jsonld and (modified is None or shown.date() != modified.date() or not revision)
     return (saved or unlisted) and day not in _printed_days(root, dayfirst)
 
 
@@ -1511,8 +1522,8 @@ def extract_metadata(root: Any, url: str | None = None) -> Metadata:
             if modified:
                 break
     if published is not None and date_source in ("jsonld", *(f"meta:{k}" for k in _PUBLISHED_KEYS)):
-        shown = _headings_date(headings, title, dayfirst) if headings else None
-        if shown is not None and _printed_over_stamp(published, modified, date_source == "jsonld", shown, root, dayfirst):
+        shown, revision = _headings_stamp(headings, title, dayfirst) if headings else (None, False)
+        if shown is not None and _printed_over_stamp(published, modified, date_source == "jsonld", shown, revision, root, dayfirst):
             published, date_source = shown, "headline:unprinted"
     if published is not None and date_source is not None and date_source.startswith(("jsonld", "meta")):
         local = _local_day(

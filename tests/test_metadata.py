@@ -656,3 +656,10 @@ def test_locale_in_the_address_decides_the_day_order_when_the_page_names_no_lang
     assert meta(html, "https://news.example/en-gb/uk/halls-too-full").date == date(2020, 10, 2)
     assert meta(html, "https://news.example/en-us/uk/halls-too-full").date == date(2020, 2, 10)
     assert meta(html, "https://news.example/uk/halls-too-full").language is None
+
+
+def test_url_with_a_month_name_and_a_numeric_date_read_against_it():
+    assert meta("<html><body><p>x</p></body></html>", "https://paper.example/2021/jan/15/ferry-fares").date == date(2021, 1, 15)
+    html = "<html lang='en-us'><body><h1>How many wine styles are there</h1><p>03/10/2023</p></body></html>"
+    assert meta(html, "https://wine.example/blog/2023/october/03/styles/").date == date(2023, 10, 3)
+    assert meta(html, "https://wine.example/blog/styles/").date == date(2023, 3, 10)

@@ -213,6 +213,7 @@ _URL_DATE = re.compile(
     r"|/(?P<y2>(?:19|20)\d\d)(?P<m2>[01]\d)(?P<d2>[0-3]\d)[/_-]"
     r"|[/_-](?P<y3>(?:19|20)\d\d)-(?P<m3>[01]\d)-(?P<d3>[0-3]\d)[/_.-]"
     r"|/(?P<d4>[0-3]\d)-(?P<m4>[01]\d)-(?P<y4>(?:19|20)\d\d)(?:/|\.html?|$)"
+    rf"|/(?P<y5>(?:19|20)\d\d)/(?P<m5>{_MONTH_RE})/(?P<d5>[0-3]?\d)(?:/|\.html?|$)"
 )
 
 
@@ -318,13 +319,24 @@ def _short_year_date(text: str) -> datetime | None:
     return _mk(2000 + int(m["y"]), int(m["m"]), int(m["d"])) if m else None
 
 
+def _read_as_address(value: datetime, url_date: datetime | None) -> datetime:
+    """A numeric date read with day and month the other way round when that reading is the
+    date in the page's address ("03/10/2023" on ".../2023/october/03/...")."""
+    if url_date is None or value.day > 12 or value.date() == url_date.date():
+        return value
+    other = _mk(value.year, value.day, value.month)
+    return url_date if other is not None and other.date() == url_date.date() else value
+
+
 def _url_date(url: str | None) -> datetime | None:
     if not url:
         return None
-    m = _URL_DATE.search(urlsplit(url).path)
+    m = _URL_DATE.search(urlsplit(url).path.lower())
     if not m:
         return None
     g = m.groupdict()
+    if g.get("y5"):  # "/2023/october/03/"
+        return _mk(int(g["y5"]), _MONTHS[g["m5"]], int(g["d5"]))
     for y, mo, d in (("y", "m", "d"), ("y2", "m2", "d2"), ("y3", "m3", "d3"), ("y4", "m4", "d4")):
         if g.get(y):
             return _mk(int(g[y]), int(g[mo]), int(g[d]))
@@ -1495,6 +1507,7 @@ def extract_metadata(root: Any, url: str | None = None) -> Metadata:
             published = _headings_date(headings, title, dayfirst)
             if published is not None:
                 date_source = "headline"
+                published = _read_as_address(published, _url_date(page_url) or _url_date(url))
     if published is None and marked:
         # A thread marks every reply: the question or first post is the earliest.
         published, date_source = min(marked, key=lambda v: v.replace(tzinfo=None)), "microdata:earliest"

@@ -249,6 +249,11 @@ def test_bar_in_the_h1_sets_off_a_tagline_after_the_longest_first_part(h1, expec
     assert title_of(f"<html><head><title>{h1} | Daily Harbour</title></head><body><h1>{h1}</h1></body></html>") == expected
 
 
+def test_headline_and_tagline_before_the_site_name_keeps_the_headline():
+    assert title_of("<html><head><title>Shop garden chairs - Sturdy & cheap options | Harbour Home</title>"
+                    "<meta property='og:site_name' content='Harbour Home'></head><body><p>x</p></body></html>") == "Shop garden chairs"
+
+
 # --- authors ----------------------------------------------------------------------
 
 

@@ -721,6 +721,9 @@ def _choose_title(
         if first_site == 1 and len(parts) >= 3:
             # "Headline : Site | The site's motto | Since 2005": what follows the site is the site's.
             return parts[0]
+        if len(kept) == 2 and is_site(parts[-1]) and not is_site(parts[0]) and len(kept[0].split()) >= 2:
+            # "Headline - Tagline | Site": the headline is the part farthest from the site.
+            return kept[0]
         if 2 <= len(kept) < len(parts):
             # "Site » Blog Archive » Headline": among the parts left, the one with most of the words.
             longest = max(kept, key=len)

@@ -668,3 +668,17 @@ def test_url_with_a_month_name_and_a_numeric_date_read_against_it():
     html = "<html lang='en-us'><body><h1>How many wine styles are there</h1><p>03/10/2023</p></body></html>"
     assert meta(html, "https://wine.example/blog/2023/october/03/styles/").date == date(2023, 10, 3)
     assert meta(html, "https://wine.example/blog/styles/").date == date(2023, 3, 10)
+
+
+@pytest.mark.parametrize("footer, day", [
+    ("<p>04 de mayo 2022, 12:00 A.M.</p>", date(2022, 5, 4)),  # only the revision's day is printed: it is shown as the page's
+    ("<p>Last edited on 4 May 2022</p>", date(2022, 5, 3)),  # printed as an edit: the stamp stays
+    ("<p>04 de mayo 2022</p><p>03 de mayo 2022</p>", date(2022, 5, 3)),  # the stamp is printed too
+])
+def test_unprinted_jsonld_stamp_and_the_modified_day_printed_elsewhere(footer, day):
+    html = ("<html lang='es'><head><script type='application/ld+json'>"
+            '{"@type": "NewsArticle", "headline": "Candidates debate", "datePublished": "2022-05-03T13:32:45", "dateModified": "2022-05-04T00:00:00"}'
+            "</script></head><body><h1>Candidates debate</h1>"
+            + "<p>" + "The candidates answered the students' questions for two hours in the hall. " * 12 + "</p>"
+            + f"{footer}</body></html>")
+    assert meta(html).date == day

@@ -1287,23 +1287,31 @@ _ANY_DATE = (_ISO, _CJK, _TEXT_MDY, _TEXT_DMY, _TEXT_YMD, _YMD_SLASH, _DMY_NUM, 
 _PUBLICATION_KEY = re.compile(r"publi|issued")
 
 
-def _printed_days(root: Any, dayfirst: bool) -> set[date]:
-    """Every calendar day the page prints in its text (not in scripts or attributes)."""
-    days: set[date] = set()
+def _printed_days(root: Any, dayfirst: bool) -> dict[date, bool]:
+    """Every calendar day the page prints in its text (not in scripts or attributes), and
+    whether it is printed at least once without an "updated" label before it."""
+    days: dict[date, bool] = {}
+    prev = ""
     for i, el in enumerate(root.iter()):
         if i >= 5000:
             break
         if not isinstance(el.tag, str):
             continue
         for text in (None if el.tag in _SCAN_SKIP else el.text, el.tail):
-            if not text or not _DIGIT.search(text, 0, 400):
+            if not text or text.isspace():
+                continue
+            if not _DIGIT.search(text, 0, 400):
+                prev = text.strip()[-40:]
                 continue
             text = _clean(text[:400])
             for pattern in _ANY_DATE:
                 for m in pattern.finditer(text):
                     value = parse_date(m.group(0), loose=False, dayfirst=dayfirst)
                     if value is not None:
-                        days.add(value.date())
+                        before = text[max(0, m.start() - 40):m.start()]
+                        plain = not _UPDATED_WORDS.search(f"{prev} {before}") or bool(_PUBLISHED_WORDS.search(before))
+                        days[value.date()] = days.get(value.date(), False) or plain
+            prev = text[-40:]
     return days
 
 
@@ -1355,6 +1363,16 @@ def _printed_over_stamp(
     saved = same and not published.utcoffset() and shown.date() < day
     unlisted = jsonld and (modified is None or shown.date() != modified.date() or not revision)
     return (saved or unlisted) and day not in _printed_days(root, dayfirst)
+
+
+def _modified_shown_instead(published: datetime, modified: datetime | None, root: Any, dayfirst: bool) -> bool:
+    """Whether the page prints the modified stamp's day, not labelled as an update, and never
+    the JSON-LD publication stamp's: with no date beside the headline, that printed day is
+    the one readers are given as the page's."""
+    if modified is None or modified.date() == published.date():
+        return False
+    printed = _printed_days(root, dayfirst)
+    return published.date() not in printed and printed.get(modified.date(), False)
 
 
 _EAST_LANGUAGES = frozenset(
@@ -1541,6 +1559,8 @@ def extract_metadata(root: Any, url: str | None = None) -> Metadata:
         shown, revision = _headings_stamp(headings, title, dayfirst) if headings else (None, False)
         if shown is not None and _printed_over_stamp(published, modified, date_source == "jsonld", shown, revision, root, dayfirst):
             published, date_source = shown, "headline:unprinted"
+        elif shown is None and date_source == "jsonld" and _modified_shown_instead(published, modified, root, dayfirst):
+            published, date_source = modified, "modified:printed"
     if published is not None and date_source is not None and date_source.startswith(("jsonld", "meta")):
         local = _local_day(
             published, modified, root, headings, title, dayfirst, language, url_date.date() if url_date else None

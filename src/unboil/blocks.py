@@ -122,9 +122,11 @@ class _Segmenter:
                 if tag == "a":
                     self.anchors += 1
                 self.add(child.text, link)
-                self.walk(child, kind, level, depth + 1, link, in_quote, list_depth)
+                if len(child):  # most inline elements hold text only
+                    self.walk(child, kind, level, depth + 1, link, in_quote, list_depth)
             else:
-                self.flush(owner, kind, level, in_quote)
+                if self.parts:
+                    self.flush(owner, kind, level, in_quote)
                 self.block(child, depth + 1, in_link, in_quote, list_depth)
             self.add(child.tail, in_link)
         # The owner's remaining run is flushed by the caller that opened it.

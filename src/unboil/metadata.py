@@ -1262,8 +1262,8 @@ def _local_day(
     decides; else a day printed beside the headline that the instant can fall on (unless
     that is the day of the last update); else the day in the page's address that the
     instant can fall on (set at publication, in the publisher's zone); else a local
-    midnight stored as UTC (see ``_east_midnight``).  A timestamp with its own non-zero offset is already local, and a
-    date-only value (no time of day) is never moved.
+    midnight stored as UTC (see ``_east_midnight``).  A timestamp with its own non-zero
+    offset is already local, and a date-only value (no time of day) is never moved.
     """
     if not _has_clock(published) or published.utcoffset():
         return None
@@ -1315,8 +1315,21 @@ def _printed_days(root: Any, dayfirst: bool) -> dict[date, bool]:
     return days
 
 
+class _PrintedDays:
+    """The days a page prints (see ``_printed_days``): read once, and only when a rule asks."""
+
+    def __init__(self, root: Any, dayfirst: bool) -> None:
+        self._root, self._dayfirst = root, dayfirst
+        self._days: dict[date, bool] | None = None
+
+    def __call__(self) -> dict[date, bool]:
+        if self._days is None:
+            self._days = _printed_days(self._root, self._dayfirst)
+        return self._days
+
+
 def _shown_alternative(
-    root: Any, published: datetime, items: list[dict[str, Any]], meta: dict[str, list[str]], dayfirst: bool
+    published: datetime, items: list[dict[str, Any]], meta: dict[str, list[str]], printed: _PrintedDays
 ) -> datetime | None:
     """Another publication date of the publisher's own metadata, when that one is printed on
     the page and the first one found is not.
@@ -1334,16 +1347,13 @@ def _shown_alternative(
     ]
     day = published.date()
     others = [v for v in others if v is not None and v.date() != day]
-    if not others:
+    if not others or day in printed():
         return None
-    printed = _printed_days(root, dayfirst)
-    if day in printed:
-        return None
-    return next((v for v in others if v.date() in printed), None)
+    return next((v for v in others if v.date() in printed()), None)
 
 
 def _printed_over_stamp(
-    published: datetime, modified: datetime | None, jsonld: bool, shown: datetime, revision: bool, root: Any, dayfirst: bool
+    published: datetime, modified: datetime | None, jsonld: bool, shown: datetime, revision: bool, printed: _PrintedDays
 ) -> bool:
     """Whether the date printed beside the headline (``shown``) outranks the publication
     stamp of the metadata, which the page never prints.
@@ -1362,17 +1372,16 @@ def _printed_over_stamp(
     same = modified is not None and modified.date() == day
     saved = same and not published.utcoffset() and shown.date() < day
     unlisted = jsonld and (modified is None or shown.date() != modified.date() or not revision)
-    return (saved or unlisted) and day not in _printed_days(root, dayfirst)
+    return (saved or unlisted) and day not in printed()
 
 
-def _modified_shown_instead(published: datetime, modified: datetime | None, root: Any, dayfirst: bool) -> bool:
+def _modified_shown_instead(published: datetime, modified: datetime | None, printed: _PrintedDays) -> bool:
     """Whether the page prints the modified stamp's day, not labelled as an update, and never
     the JSON-LD publication stamp's: with no date beside the headline, that printed day is
     the one readers are given as the page's."""
     if modified is None or modified.date() == published.date():
         return False
-    printed = _printed_days(root, dayfirst)
-    return published.date() not in printed and printed.get(modified.date(), False)
+    return published.date() not in printed() and printed().get(modified.date(), False)
 
 
 _EAST_LANGUAGES = frozenset(
@@ -1500,6 +1509,7 @@ def extract_metadata(root: Any, url: str | None = None) -> Metadata:
     headings = _title_headings(root, title)
     language = _language(root, meta, page_url or url)
     dayfirst = _day_first(language)
+    printed = _PrintedDays(root, dayfirst)
     for raw in _iter_dates_jsonld(items, "datePublished"):
         published = parse_date(raw)
         if published:
@@ -1508,7 +1518,7 @@ def extract_metadata(root: Any, url: str | None = None) -> Metadata:
     if published is None:
         published, date_source = _meta_date(meta, [k for k in _PUBLISHED_KEYS if k not in _WEAK_PUBLISHED_KEYS])
     if published is not None and date_source is not None:
-        shown = _shown_alternative(root, published, items, meta, dayfirst)
+        shown = _shown_alternative(published, items, meta, printed)
         if shown is not None:
             published, date_source = shown, date_source + "+shown"
     if published is None:
@@ -1557,9 +1567,9 @@ def extract_metadata(root: Any, url: str | None = None) -> Metadata:
                 break
     if published is not None and date_source in ("jsonld", *(f"meta:{k}" for k in _PUBLISHED_KEYS)):
         shown, revision = _headings_stamp(headings, title, dayfirst) if headings else (None, False)
-        if shown is not None and _printed_over_stamp(published, modified, date_source == "jsonld", shown, revision, root, dayfirst):
+        if shown is not None and _printed_over_stamp(published, modified, date_source == "jsonld", shown, revision, printed):
             published, date_source = shown, "headline:unprinted"
-        elif shown is None and date_source == "jsonld" and _modified_shown_instead(published, modified, root, dayfirst):
+        elif shown is None and date_source == "jsonld" and _modified_shown_instead(published, modified, printed):
             published, date_source = modified, "modified:printed"
     if published is not None and date_source is not None and date_source.startswith(("jsonld", "meta")):
         local = _local_day(

@@ -682,3 +682,12 @@ def test_unprinted_jsonld_stamp_and_the_modified_day_printed_elsewhere(footer, d
             + "<p>" + "The candidates answered the students' questions for two hours in the hall. " * 12 + "</p>"
             + f"{footer}</body></html>")
     assert meta(html).date == day
+
+
+def test_hatom_updated_stamp_outranks_a_date_merely_printed_on_the_page():
+    html = ("<html><body><h2>School grades in Mozart's day</h2>"
+            + "<p>" + "Mozart's father kept every report his son brought home from school. " * 12 + "</p>"
+            + "<span class='updated' title='2013-04-04T18:52:11+00:00'></span>"
+            "<div class='archive-note'>10 Nov 2013</div></body></html>")
+    m = meta(html)
+    assert m.date == date(2013, 4, 4) and m.date_source == "hatom:updated"

@@ -926,6 +926,21 @@ def _microdata_dates(root: Any, dayfirst: bool = False) -> list[datetime]:
     return found
 
 
+_HATOM_UPDATED = re.compile(r"(?:^|\s)updated(?:$|\s)")
+
+
+def _hatom_updated(root: Any, dayfirst: bool) -> tuple[datetime | None, str | None]:
+    """The hAtom ``updated`` stamp (``<span class="updated" title="2013-04-04T18:52">``):
+    the publisher's markup of the entry's date, which many blog themes give only this
+    class; it outranks a date merely printed somewhere on the page."""
+    for el in root.xpath("//@class[contains(., 'updated')]/parent::*[@title or @datetime]")[:20]:
+        if _HATOM_UPDATED.search(el.get("class") or ""):
+            value = parse_date(el.get("datetime") or el.get("title"), loose=False, dayfirst=dayfirst)
+            if value is not None:
+                return value, "hatom:updated"
+    return None, None
+
+
 def _visible_date(root: Any, dayfirst: bool = False) -> tuple[datetime | None, str | None]:
     """A date from ``<time>`` or a date-ish element near the headline."""
     times: list[tuple[int, datetime]] = []
@@ -1550,6 +1565,8 @@ def extract_metadata(root: Any, url: str | None = None) -> Metadata:
         published, date_source = url_date, "url"
     if published is None:
         published, date_source = _visible_date(root, dayfirst)
+    if published is None:
+        published, date_source = _hatom_updated(root, dayfirst)
     if published is None:
         # Before the last-modified stamp: a printed date is what the reader was shown.
         published, date_source = _scanned_date(root, headings, dayfirst)

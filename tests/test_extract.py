@@ -503,3 +503,15 @@ def test_a_formula_in_mathml_is_kept_without_its_tex_source() -> None:
     text = unboil.extract(page).text
     assert "The relation E=mc2 links mass and energy in every frame." in text.split("\n")
     assert "mc^{2}" not in text
+
+
+def test_a_table_headed_by_header_cells_is_data_even_with_long_cells() -> None:
+    long_cell = " ".join([PROSE] * 3)  # far over the 400 characters a layout column would hold
+    rows = "".join(
+        f"<tr><td><a href='/film/{i}'>Film number {i}</a></td><td>19{60 + i}</td><td>{long_cell}</td></tr>" for i in range(3)
+    )
+    table = f"<table><tr><th>Film</th><th>Year</th><th>Description</th></tr>{rows}</table>"
+    page = _page(f"<article><h1>Films</h1><p>{PROSE}</p>{table}</article>")
+    lines = unboil.extract(page).text.split("\n")
+    assert "Film | Year | Description" in lines
+    assert any(line.startswith("Film number 1 | 1961 | The committee met") for line in lines)

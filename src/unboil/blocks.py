@@ -59,13 +59,28 @@ def _norm(text: str) -> str:
 
 
 def _is_data_table(table: Any) -> bool:
-    """A table of data (rows are blocks) rather than a table used for page layout."""
+    """A table of data (rows are blocks) rather than a table used for page layout.
+
+    Layout tables nest tables or hold whole columns of prose in a cell; a table
+    whose first row is all header cells (a list of films, with a description
+    column) is data however long its cells are.
+    """
     if table.find(".//table") is not None:
         return False
+    if _headed(table):
+        return True
     for cell in table.iter("td", "th"):
         if len(text_of(cell)) > 400:
             return False
     return True
+
+
+def _headed(table: Any) -> bool:
+    first = next(table.iter("tr"), None)
+    if first is None:
+        return False
+    cells = [c for c in first if isinstance(c.tag, str)]
+    return len(cells) >= 2 and all(c.tag == "th" for c in cells)
 
 
 class _Segmenter:

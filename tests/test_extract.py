@@ -492,3 +492,19 @@ def test_a_grid_of_product_cards_each_one_link_is_read_as_the_listing() -> None:
     )
     text = unboil.extract(page).text
     assert "Dark roast coffee 0" in text and "Dark roast coffee 23" in text and "Whole bean" in text
+
+
+def test_short_fields_inside_a_card_link_do_not_argue_against_the_grid() -> None:
+    # Each card is one link around a headline and a few short fields (a label
+    # list): the fields are part of the entry, so a promo box with a sentence
+    # of its own does not beat the grid of cards on the second look.
+    cards = "".join(
+        f"<div class='c'><a href='/p{i}'><span>Trail runner model {i}. Color Grey. On sale for $1{i}0.00.</span>"
+        f"<dl><dt>Brand</dt><dd>Acme</dd><dt>Size</dt><dd>W</dd><dt>Color</dt><dd>Grey</dd><dt>Price</dt><dd>$1{i}0</dd></dl></a></div>"
+        for i in range(12)
+    )
+    promo = "<div class='x'><h2>Join our list</h2><p>Never miss out on drops and sales, plus a code for your first order with us today.</p></div>"
+    menu = "".join(f"<li><a href='/h{j}'>Help {j}</a></li>" for j in range(20))
+    page = _page(f"<div class='g'><p>120 items found</p><div class='grid'>{cards}</div></div>{promo}<ul class='f'>{menu}</ul>")
+    text = unboil.extract(page).text
+    assert "Trail runner model 0" in text and "Trail runner model 11" in text

@@ -508,3 +508,30 @@ def test_short_fields_inside_a_card_link_do_not_argue_against_the_grid() -> None
     page = _page(f"<div class='g'><p>120 items found</p><div class='grid'>{cards}</div></div>{promo}<ul class='f'>{menu}</ul>")
     text = unboil.extract(page).text
     assert "Trail runner model 0" in text and "Trail runner model 11" in text
+
+
+@pytest.mark.parametrize(
+    "label",
+    [
+        "Teilen über:", "Möchten Sie den Artikel teilen?", "Be Sociable, Share!", "Veröffentlicht in:", "Getaggt in:",
+        "Kategorien", "Abgelegt unter: Archiv, Familie", "Die Kommentarfunktion ist geschlossen.",
+        "War der Artikel nützlich?", "Was this page helpful?", "Hier können Sie den Artikel bewerten", "(Noch keine Bewertungen)",
+        "Report inappropriate content", "Join Our Free Plant Care Newsletter", "As an Amazon Associate we earn from qualifying purchases.",
+    ],
+)
+def test_a_share_tag_rating_or_disclosure_line_in_the_article_is_dropped(label: str) -> None:
+    page = _page(f"<article><p>{PROSE}</p><p>{PROSE.upper()}</p><p>{label}</p><p>{PROSE.lower()}</p></article>")
+    text = unboil.extract(page).text
+    assert PROSE.lower() in text and label not in text
+
+
+@pytest.mark.parametrize(
+    "label",
+    ["Das könnte Sie auch interessieren!", "Schon gelesen?", "Lesen Sie auch die folgenden Beiträge:", "Weitere Beiträge aus der Kolumne:",
+     "Mehr von Stadtblog", "Contenido relacionado", "More to explore", "Explore related items", "Related searches", "Discussion about this post"],
+)
+def test_a_label_over_other_stories_cuts_its_section(label: str) -> None:
+    teasers = "".join(f"<li>Another story of the week, number {i}, told in a line</li>" for i in range(4))
+    page = _page(f"<article><p>{PROSE}</p><p>{PROSE.upper()}</p><h3>{label}</h3><ul>{teasers}</ul></article>")
+    text = unboil.extract(page).text
+    assert PROSE.upper() in text and label not in text and "Another story" not in text

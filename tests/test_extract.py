@@ -535,3 +535,14 @@ def test_a_label_over_other_stories_cuts_its_section(label: str) -> None:
     page = _page(f"<article><p>{PROSE}</p><p>{PROSE.upper()}</p><h3>{label}</h3><ul>{teasers}</ul></article>")
     text = unboil.extract(page).text
     assert PROSE.upper() in text and label not in text and "Another story" not in text
+
+
+def test_a_header_with_the_headline_and_a_standfirst_is_the_story_s_own() -> None:
+    standfirst = "Snow on the roof weighs on the panels, and experts warn owners not to clear them on their own but to call in a trained firm."
+    page = _page(
+        "<header class='site'><a href='/'>Logo</a><nav><a href='/a'>News</a><a href='/b'>Energy</a></nav></header>"
+        f"<div class='page'><header class='top'><h1>{TITLE}</h1><p>{standfirst}</p></header>"
+        f"<div class='text'>{''.join(f'<p>{p}</p>' for p in BODY)}</div></div>"
+    )
+    text = unboil.extract(page).text
+    assert standfirst in text and BODY[0] in text and "Energy" not in text

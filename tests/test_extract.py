@@ -515,3 +515,64 @@ def test_a_table_headed_by_header_cells_is_data_even_with_long_cells() -> None:
     lines = unboil.extract(page).text.split("\n")
     assert "Film | Year | Description" in lines
     assert any(line.startswith("Film number 1 | 1961 | The committee met") for line in lines)
+
+
+def test_short_fields_inside_a_card_link_do_not_argue_against_the_grid() -> None:
+    # Each card is one link around a headline and a few short fields (a label
+    # list): the fields are part of the entry, so a promo box with a sentence
+    # of its own does not beat the grid of cards on the second look.
+    cards = "".join(
+        f"<div class='c'><a href='/p{i}'><span>Trail runner model {i}. Color Grey. On sale for $1{i}0.00.</span>"
+        f"<dl><dt>Brand</dt><dd>Acme</dd><dt>Size</dt><dd>W</dd><dt>Color</dt><dd>Grey</dd><dt>Price</dt><dd>$1{i}0</dd></dl></a></div>"
+        for i in range(12)
+    )
+    promo = "<div class='x'><h2>Join our list</h2><p>Never miss out on drops and sales, plus a code for your first order with us today.</p></div>"
+    menu = "".join(f"<li><a href='/h{j}'>Help {j}</a></li>" for j in range(20))
+    page = _page(f"<div class='g'><p>120 items found</p><div class='grid'>{cards}</div></div>{promo}<ul class='f'>{menu}</ul>")
+    text = unboil.extract(page).text
+    assert "Trail runner model 0" in text and "Trail runner model 11" in text
+
+
+@pytest.mark.parametrize(
+    "label",
+    [
+        "Teilen über:", "Möchten Sie den Artikel teilen?", "Be Sociable, Share!", "Veröffentlicht in:", "Getaggt in:",
+        "Kategorien", "Abgelegt unter: Archiv, Familie", "Die Kommentarfunktion ist geschlossen.",
+        "War der Artikel nützlich?", "Was this page helpful?", "Hier können Sie den Artikel bewerten", "(Noch keine Bewertungen)",
+        "Report inappropriate content", "Join Our Free Plant Care Newsletter", "As an Amazon Associate we earn from qualifying purchases.",
+        "Vervielfältigung nur mit Genehmigung", "Dieser Beitrag gibt die Meinung des Autors wieder, nicht die der Redaktion.",
+        "Letzte Änderung 14.02.2019", "This entry was posted in News. Bookmark the permalink.", "Aufrufe: 1120 |",
+        "(Credit: Jane Roe / Agency)", "Photograph by Jane Roe", "Sie müssen sich anmelden, um Kommentare zu schreiben.",
+        "Pour accéder en illimité", "Never miss the latest news by signing up to our newsletter today!", "Stay up-to-date on our work.",
+        "Rezept drucken Bei Pinterest speichern", "We want to hear what you think about this article.", "Inhaltsverzeichnis",
+    ],
+)
+def test_a_share_tag_rating_or_disclosure_line_in_the_article_is_dropped(label: str) -> None:
+    # After three paragraphs: a date line at the very top is dropped as a byline anyway.
+    page = _page(f"<article><p>{PROSE}</p><p>{PROSE.upper()}</p><p>{PROSE.title()}</p><p>{label}</p><p>{PROSE.lower()}</p></article>")
+    text = unboil.extract(page).text
+    assert PROSE.lower() in text and label not in text
+
+
+@pytest.mark.parametrize(
+    "label",
+    ["Das könnte Sie auch interessieren!", "Schon gelesen?", "Lesen Sie auch die folgenden Beiträge:", "Weitere Beiträge aus der Kolumne:",
+     "Mehr von Stadtblog", "Contenido relacionado", "More to explore", "Explore related items", "Related searches", "Discussion about this post",
+     "Weiterführende Informationen", "En savoir plus"],
+)
+def test_a_label_over_other_stories_cuts_its_section(label: str) -> None:
+    teasers = "".join(f"<li>Another story of the week, number {i}, told in a line</li>" for i in range(4))
+    page = _page(f"<article><p>{PROSE}</p><p>{PROSE.upper()}</p><h3>{label}</h3><ul>{teasers}</ul></article>")
+    text = unboil.extract(page).text
+    assert PROSE.upper() in text and label not in text and "Another story" not in text
+
+
+def test_a_header_with_the_headline_and_a_standfirst_is_the_story_s_own() -> None:
+    standfirst = "Snow on the roof weighs on the panels, and experts warn owners not to clear them on their own but to call in a trained firm."
+    page = _page(
+        "<header class='site'><a href='/'>Logo</a><nav><a href='/a'>News</a><a href='/b'>Energy</a></nav></header>"
+        f"<div class='page'><header class='top'><h1>{TITLE}</h1><p>{standfirst}</p></header>"
+        f"<div class='text'>{''.join(f'<p>{p}</p>' for p in BODY)}</div></div>"
+    )
+    text = unboil.extract(page).text
+    assert standfirst in text and BODY[0] in text and "Energy" not in text

@@ -129,9 +129,28 @@ def _rescue_from_head(root: Any, body: Any) -> None:
         body.insert(offset, el)
 
 
+_STANDFIRST_CHARS = 120
+"""Plain (unlinked) text of one paragraph from which a headed <header> holds a standfirst."""
+
+
+def _holds_standfirst(header: Any) -> bool:
+    """Whether a <header> is the story's own: its headline (<h1>) with a paragraph of prose.
+
+    Many pages put the headline and standfirst in a <header> outside any
+    <article>; a site's masthead has a logo and menus, never a paragraph.
+    """
+    if next(header.iter("h1"), None) is None:
+        return False
+    for p in header.iter("p"):
+        linked = sum(len(text_of(a)) for a in p.iter("a"))
+        if len(" ".join(text_of(p).split())) - linked >= _STANDFIRST_CHARS:
+            return True
+    return False
+
+
 def _inside_article(body: Any) -> set[Any]:
-    """Headers that sit inside an <article> (they belong to it)."""
-    return {h for h in body.iter("header") if any(a.tag == "article" for a in h.iterancestors())}
+    """Headers that belong to the story: inside an <article>, or holding its headline and standfirst."""
+    return {h for h in body.iter("header") if any(a.tag == "article" for a in h.iterancestors()) or _holds_standfirst(h)}
 
 
 def _hidden(el: Any) -> bool:

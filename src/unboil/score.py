@@ -114,6 +114,10 @@ def block_value(block: RawBlock, concept: str | None, index_page: bool = False, 
         anchors = block.anchors or (1 if any_link and block.link_chars else 0)
         if index_page and anchors and (any_link and n >= 8 or block.link_chars / anchors >= _HEADLINE_LINK):
             return n * 0.2
+        if index_page and any_link and not block.anchors:
+            # A short field of a card inside that card's one link ("Color", "$74.99"):
+            # part of an entry, not a menu of its own links.
+            return 0.0
         return -n * density
     if block.kind == "heading":
         return 5.0

@@ -541,15 +541,24 @@ MEMBERSHIP = Concept(
         r"already (?:a )?(?:subscriber|member|subscribed)\b",
         r"ohne werbe(?:banner|ung)\b.{0,60}(?:archiv|zugriff|monat|abo)|(?:pro|im) monat\b.{0,40}ohne werbe|"
         r"ad-free (?:version|experience|access|subscription)",
+        r"pour (?:accéder|lire) en illimité|hazte (?:miembro|socio)|cancela cuando quieras|first-time subscribers|"
+        r"zapraszamy (?:też |również )?do (?:subskrypcji|prenumeraty)|und vorteile sichern",
     ),
 )
 
 NEWSLETTER = Concept(
     "newsletter",
     attributes=frozenset({"newsletter", "newsletters", "optin", "mailchimp", "mc4wp", "email-signup"}),
-    lines=(r"(?:subscribe|sign up)(?: to| for)?(?: our| the)? newsletters?\s*[!.]?",),
+    lines=(
+        r"(?:subscribe|sign up)(?: to| for)?(?: our| the)? newsletters?\s*[!.]?",
+        r"stay (?:up[- ]to[- ]date|connected|in touch|informed)(?: (?:on|with) (?:our work|us|me))?\s*[!.]?",
+    ),
     phrases=(
         r"(?:sign up|subscribe|register) (?:for|to) (?:our|the|my)?\s*(?:free |weekly |daily |email )*(?:newsletters?|e-?mails?|updates|digest)",
+        r"(?:join|subscribe to|sign up for) (?:our |the |my )?(?:free )?(?:[\w'’-]+ ){0,3}e?-?newsletters?\b|join (?:our|the) (?:e-?mail|mailing) list",
+        r"(?:delivered|straight|right) (?:straight )?(?:to|into) your inbox",
+        r"(?:signing up|subscribing) (?:to|for) (?:our|the) (?:free )?(?:e-?mail )?newsletter|abonnier(?:e|en sie) (?:unseren|unsere|den) newsletter|"
+        r"in (?:deinen|ihren) posteingang|verpasse keine (?:news|artikel|beiträge|neuigkeiten)",
         r"(?:get|receive) (?:our|the latest|the best)?\s*(?:news|stories|updates|articles)?\s*(?:delivered )?(?:in|to) your inbox",
         r"enter your e-?mail(?: address)?",
         r"newsletter (?:abonnieren|bestellen)|(?:inscrivez-vous|abonnez-vous) à (?:notre|la) newsletter",
@@ -565,15 +574,22 @@ SHARE = Concept(
          "follow-us"}
     ),
     lines=(
+        r"(?:(?:diese )?seite teilen|(?:diesen |den )?(?:artikel|beitrag) teilen|news teilen|teilen (?:über|auf|mit|via)|"
+        r"möchten sie (?:den|diesen) (?:artikel|beitrag) teilen|(?:den|diesen) (?:artikel|beitrag) mit (?:anderen|freunden) teilen.{0,30}|"
+        r"be sociable,? share|pin (?:it )?for later|share (?:it )?with a friend|like what you see\?.{0,40})\s*[:!?.]?",
         r"(?:share|share this|share (?:this )?(?:article|story|post|page)|share on \w+|tweet|print|email|pin it|"
         r"follow us|like us on facebook|teilen|partager|compartir|condividi)\s*[:!.]?",
         r"(?![\d\s]+$)(?:share|tweet|email|print|facebook|twitter|linkedin|whatsapp|reddit|pinterest|telegram|copy link|"
         r"x|messenger|flipboard|pocket|mail|e-mail|\d|[|·•,/]|\s)+",  # \d, not \d+, inside (...)+: no exponential backtracking
         r"share (?:this|via|with|on)\b.{0,60}",
         r"(?:click to share|click to email|click to print).*",
-        r"(?:print|drucken|imprimer|imprimir)(?: (?:this )?(?:recipe|article|page)| (?:das )?rezept| la recette| receta)?\s*[!.]?|rezept drucken",
+        r"(?:print|drucken|imprimer|imprimir|drukuj)(?: (?:this )?(?:recipe|article|page)| (?:das )?rezept| la recette| receta)?\s*[!.]?|rezept drucken",
     ),
-    phrases=(r"\bshare this (?:article|story|post)\b", r"follow us on (?:facebook|twitter|instagram|x|linkedin)"),
+    phrases=(
+        r"\bshare this (?:article|story|post)\b", r"follow us on (?:facebook|twitter|instagram|x|linkedin)",
+        r"canal de (?:telegram|youtube|whatsapp)|"
+        r"(?:bei|auf) pinterest (?:speichern|merken|pinnen)|save (?:it )?(?:to|on) pinterest",
+    ),
 )
 
 CONSENT = Concept(
@@ -600,6 +616,8 @@ COMMENTS = Concept(
         r"(?:\d+\s+)?(?:comments?|responses?|replies|kommentare?|commentaires?|comentarios?)\s*(?:\(\d+\))?\s*:?",
         r"(?:leave|post|add|write|submit) (?:a |your )?(?:comment|reply|response)\s*[!.:]?",
         r"(?:leave a reply|cancel reply|reply|load more comments|show comments|view comments|join the (?:discussion|conversation))\s*[!.:]?",
+        r"(?:(?:die )?kommentarfunktion ist (?:geschlossen|deaktiviert)|kommentare (?:sind )?geschlossen|kommentare? schreiben|"
+        r"comments? (?:are )?closed|discussion about this (?:post|article))\s*[!.:]?",
         r"(?:kommentar (?:schreiben|verfassen|abgeben)|kommentieren|antworten|écrire un commentaire|laisser un commentaire|"
         r"deja (?:un|tu) comentario|dodaj komentarz|komentarze|lascia un commento)\s*[!.:]?",
     ),
@@ -609,6 +627,7 @@ COMMENTS = Concept(
         r"required fields are marked",
         r"comments? (?:are|is) closed",
         r"para comentar (?:debes|debe|tienes que) (?:registrarte|iniciar sesión)|um (?:zu kommentieren|einen kommentar)",
+        r"(?:anmelden|einloggen|registrieren),? um (?:\w+ )?kommentare? zu (?:schreiben|verfassen)|\bnetiquette\b|kommentare insgesamt\s*:",
     ),
 )
 
@@ -667,7 +686,16 @@ RELATED = Concept(
         r"weitere (?:aktuelle )?(?:top)?themen\b.{0,50}|top[- ]?themen(?: der redaktion)?|artikel und videos zum thema|"
         r"(?:diese artikel|dieser artikel|das thema|diese themen|folgende artikel) könnten? (?:dich|sie) (?:auch )?interessieren|"
         r"(?:sie|du) könnte(?:n|st) (?:auch )?(?:an folgenden artikeln )?interessiert sein|"
-        r"explore further|editors[’']? (?:recommendations|picks)|recommended reading|relacionad[oa]s)\s*(?:[:»>]|\.{3}|…)?",
+        r"explore further|editors[’']? (?:recommendations|picks)|recommended reading|relacionad[oa]s|"
+        # more labels over other stories, teasers and products
+        r"schon gelesen|lesen sie auch (?:die|diese|folgende|unsere)\b.{0,40}|ähnliche themen|"
+        r"weitere (?:beiträge|artikel|pressemitteilungen|meldungen|tipps|tourentipps|rezepte|kolumnen) (?:aus|zu|von|zum|zur|dieses|dieser|in|auf|bei)\b.{0,50}|"
+        r"mehr von .{1,30}|mehr (?:kolumnen|artikel|beiträge|news|rezepte|tipps|videos) (?:auf|von|bei|aus|zu|zum)\b.{1,40}|"
+        r"vorschau auf (?:den|die|das) nächsten? (?:artikel|beitrag)|(?:nächster|vorheriger) (?:artikel|beitrag)|"
+        r"contenido relacionado|artículos relacionados\b.{0,40}|más sobre .{1,40}|audios et vidéos sur le (?:même )?sujet|"
+        r"what others are reading|you might (?:also )?like|more to explore|more topics\b.{0,40}|"
+        r"related (?:searches|topics)(?: (?:&|and) resources)?|explore (?:related|similar|more) (?:items|products|articles|posts|topics|stories)|recommended posts|"
+        r"weiterführende[rn]? (?:informationen|links?|artikel|literatur)|weitere informationen|zusatzinformationen|en savoir plus)\s*(?:[:»>!?]|\.{3}|…)?",
         r"(?:read more|mehr lesen|weiterlesen|lire la suite|leer más|continue reading)\s*[»>→.…:]*",
     ),
     phrases=(r"^(?:read more|see also|related|also read|read also|lesen sie auch|lire aussi)\s*:",),
@@ -687,12 +715,19 @@ NAVIGATION = Concept(
         r"log ?in|log ?out|sign ?in|sign ?up|register|contact(?: us)?|about(?: us)?|privacy policy|terms(?: of (?:use|service))?|"
         r"(?:impressum|datenschutz|kontakt|startseite|zurück|zurück zur übersicht|nach oben|retour|volver|powrót))\s*[»>|]?",
         r"(?:home|startseite|accueil|inicio)\s*[»>/|›].*",
-        r"(?:tags?|tagged|filed under|categories|category|posted in|schlagworte|themen)\s*:.*",
+        r"(?:tags?|tagged|filed under|categories|category|posted in|schlagworte|themen|kategorien?|abgelegt unter|veröffentlicht in|"
+        r"getaggt(?: in| mit)?|rubriken?)\s*:.*",
         # the label alone, its tags (links) on the lines below
-        r"(?:tags|schlagworte|schlagwörter|stichworte|stichwörter|themen(?: (?:im|in diesem) artikel)?)",
+        r"(?:tags|schlagworte|schlagwörter|stichworte|stichwörter|themen(?: (?:im|in diesem) artikel)?|kategorien|categories|(?:blog )?tag cloud|blog tags)",
         r"(?:kontakt|pressekontakt|press contact|media contacts?|ansprechpartner(?:in)?)\s*:",
         r"(?:page \d+ of \d+|\d+\s*/\s*\d+|(?:«|‹)?\s*(?:previous|prev|next|older|newer)(?: (?:page|posts|entries))?\s*(?:»|›)?)",
         r"©.*|copyright\b.{0,80}|all rights reserved.*",
+        # a post's stamps and counters: when it was changed, how often read
+        r"(?:letzte änderung|zuletzt (?:geändert|aktualisiert)(?: am)?|aktualisiert am|ultima modifica|"
+        r"publiziert|veröffentlichung|erstellt am)\s*:?(?:\s*(?:\w+,? )?\d[\w./:, -]{0,40})?",
+        r"(?:(?:dieser|der) (?:beitrag|artikel|eintrag) wurde am|this entry was posted (?:in|on))\b.{0,100}|bookmark the permalink\.?",
+        r"(?:aufrufe|views|hits|zugriffe)\s*:\s*[\d.,]+\s*\|?",
+        r"search (?:for )?(?:articles|topics)\b.{0,60}|inhaltsverzeichnis",
     ),
     phrases=(),
 )
@@ -708,7 +743,12 @@ ADS = Concept(
         r"(?:advertisement|advertising|ad|sponsored(?: content)?|anzeige|werbung|publicité|publicidad|pubblicità|"
         r"reklama|реклама|story continues below(?: advertisement)?|article continues (?:below|after advertisement))\s*[:\-]?",
     ),
-    phrases=(),
+    phrases=(
+        # affiliate and advertising disclosures: the site's notice, not the story
+        r"we (?:may )?(?:earn|receive) (?:a )?(?:small )?(?:commission|compensation)|as an amazon associate|"
+        r"(?:this|our) (?:website|site|post|article|page) (?:uses|contains|may contain) affiliate links|"
+        r"we independently (?:evaluate|test|review|research|select|choose)|enthält (?:werbung|affiliate[- ]links)",
+    ),
 )
 
 CAPTIONS = Concept(
@@ -721,6 +761,8 @@ CAPTIONS = Concept(
         r"(?:photo|image|picture|foto|bild|titelbild|abbildung|quelle|source|credit|crédit|imagen)\s*(?:\d+\s*)?:.{0,100}",
         r"\(?(?:©|\(c\))?\s*(?:afp|ap|reuters|dpa|epa|getty images|shutterstock|istock|imago|picture alliance|keystone)\b[^.]{0,60}\)?",
         r"(?:zum vergrößern|click to enlarge|klicken zum vergrößern|vergrößern)\b.{0,40}",
+        r"\(?(?:beitragsbild|bildnachweis|bildquelle|fotos?|crédits? photos?)\s*:.{0,100}|"
+        r"\((?:credit|photo|image|foto|bild)\s*:.{0,100}\)|(?:photograph|photo|image) by [^.,;!?]{1,40}|(?:bild|foto) anzeigen",
     ),
 )
 
@@ -739,6 +781,32 @@ AUTHOR_BOX = Concept(
     phrases=(),
 )
 
+LEGAL = Concept(
+    "legal",
+    # Rights, licence and opinion notices under a story: the publisher's small print.
+    phrases=(
+        r"vervielfältigung nur mit (?:genehmigung|zustimmung)|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados|"
+        r"wszelkie prawa zastrzeżone|materiał chroniony prawem|n'engagent que leurs auteurs|"
+        r"gibt (?:die|ausschließlich die) (?:meinung|ansicht) de[sr] (?:autors|autorin|verfasser)|"
+        r"(?:inhalte|texte) dieser (?:website|seite|webseite) (?:sind|stehen)\b.{0,60}(?:lizenz|cc[- ]by|creative commons)",
+    ),
+)
+
+FEEDBACK = Concept(
+    "feedback",
+    # A widget asking the reader to rate or flag the page: it says nothing of the story.
+    lines=(
+        r"(?:(?:war|ist) (?:der|dieser|die|diese|das) (?:artikel|beitrag|seite|text|information(?:en)?) (?:nützlich|hilfreich)|"
+        r"(?:was|is) this (?:page|article|post|answer|information|content|guide)? ?(?:helpful|useful)|"
+        r"(?:did|do) you find this (?:page|article|post|information) (?:helpful|useful)|"
+        r"rate this (?:page|article|post|recipe)|(?:artikel|beitrag|seite) bewerten|hier können sie (?:den|diesen) (?:artikel|beitrag) bewerten|"
+        r"bewerten|\(?noch keine bewertungen\)?|how (?:was|did you like) this (?:issue|article|post|page)|"
+        r"report (?:inappropriate content|this (?:item|post|comment|page))(?: to .{1,20})?)\s*[?:!.]?",
+    ),
+    phrases=(r"we want to hear what you think|submit a letter to the editor|fragen und anregungen zu diesem (?:artikel|beitrag)",),
+)
+
 DEFAULT_VOCABULARY = Vocabulary(
-    (DONATION, COUNTDOWN, MEMBERSHIP, NEWSLETTER, SHARE, CONSENT, COMMENTS, REVIEWS, RELATED, NAVIGATION, ADS, CAPTIONS, POPUP, AUTHOR_BOX)
+    (DONATION, COUNTDOWN, MEMBERSHIP, NEWSLETTER, SHARE, CONSENT, COMMENTS, REVIEWS, RELATED, NAVIGATION, ADS, CAPTIONS, POPUP, AUTHOR_BOX,
+     FEEDBACK, LEGAL)
 )

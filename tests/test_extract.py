@@ -553,3 +553,14 @@ def test_a_header_with_the_headline_and_a_standfirst_is_the_story_s_own() -> Non
     )
     text = unboil.extract(page).text
     assert standfirst in text and BODY[0] in text and "Energy" not in text
+
+
+def test_a_price_with_its_currency_code_is_one_price_not_a_donation_ladder() -> None:
+    # "$49.99 USD" once read as two amounts ("$49." and "99 USD"): a ladder, whose box went.
+    cards = "".join(
+        f"<div class='card'><p class='v'>LODGE</p><h4><a href='/p{i}'>Cast iron skillet number {i}</a></h4><p class='pr'>${30 + i}.99 USD</p></div>"
+        for i in range(8)
+    )
+    page = _page(f"<div class='list'><h1>Cast iron</h1>{cards}</div>")
+    text = unboil.extract(page).text
+    assert "Cast iron skillet number 0" in text and "$37.99 USD" in text

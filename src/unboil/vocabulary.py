@@ -441,7 +441,10 @@ DONATION = Concept(
         }
     ),
     lines=(
-        rf"(?:{AMOUNT}\s*){{2,}}",  # a ladder or progress bar of amounts in one line
+        # a ladder or progress bar of amounts in one line; an amount never starts inside
+        # another's digits ("$49.99 USD" is one price, not "$49." and "99 USD")
+        # (one assertion, not an alternation of two: both holding at once backtracks exponentially)
+        rf"{AMOUNT}(?:\s*(?!(?<=[\d.,])\d){AMOUNT})+",
         rf"(?:one[- ]time|monthly|yearly|annual)\s+(?:support|donation|gift)\s*:?\s*{AMOUNT}?",
         rf"(?:donate|give|support|contribute)\s*{AMOUNT}",
         r"support\s+(?:us|our\s+\w+(?:\s+\w+)?|the\s+\w+|[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,3})\s*[!.]?",

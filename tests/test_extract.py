@@ -576,3 +576,32 @@ def test_a_header_with_the_headline_and_a_standfirst_is_the_story_s_own() -> Non
     )
     text = unboil.extract(page).text
     assert standfirst in text and BODY[0] in text and "Energy" not in text
+
+
+def test_a_price_with_its_currency_code_is_one_price_not_a_donation_ladder() -> None:
+    # "$49.99 USD" once read as two amounts ("$49." and "99 USD"): a ladder, whose box went.
+    cards = "".join(
+        f"<div class='card'><p class='v'>LODGE</p><h4><a href='/p{i}'>Cast iron skillet number {i}</a></h4><p class='pr'>${30 + i}.99 USD</p></div>"
+        for i in range(8)
+    )
+    page = _page(f"<div class='list'><h1>Cast iron</h1>{cards}</div>")
+    text = unboil.extract(page).text
+    assert "Cast iron skillet number 0" in text and "$37.99 USD" in text
+
+
+@pytest.mark.parametrize("line", ["Support and Maintenance", "Support can be slow", "50, 75, 110, 150, 300, 600"])
+def test_a_lowercase_word_after_support_or_a_list_of_numbers_is_the_article_s(line: str) -> None:
+    # "Support <Name>" is a donation button only with a capitalised name; digits and
+    # commas alone are no share bar.
+    page = _page(f"<article><p>{PROSE}</p><p>{PROSE.upper()}</p><p>{PROSE.title()}</p><p>{line}</p><p>{PROSE.lower()}</p></article>")
+    assert line in unboil.extract(page).text
+
+
+def test_a_bare_date_on_its_line_inside_the_story_is_a_stamp() -> None:
+    # A post's stamp, not a share bar (it once went as one, for its slashes).
+    from unboil.vocabulary import DEFAULT_VOCABULARY
+
+    assert DEFAULT_VOCABULARY.text_concept("12/09/2025") == "navigation"
+    page = _page(f"<article><p>{PROSE}</p><p>{PROSE.upper()}</p><p>{PROSE.title()}</p><p>12/09/2025</p><p>{PROSE.lower()}</p></article>")
+    text = unboil.extract(page).text
+    assert PROSE.lower() in text and "12/09/2025" not in text

@@ -441,10 +441,14 @@ DONATION = Concept(
         }
     ),
     lines=(
-        rf"(?:{AMOUNT}\s*){{2,}}",  # a ladder or progress bar of amounts in one line
+        # a ladder or progress bar of amounts in one line; an amount never starts inside
+        # another's digits ("$49.99 USD" is one price, not "$49." and "99 USD")
+        # (one assertion, not an alternation of two: both holding at once backtracks exponentially)
+        rf"{AMOUNT}(?:\s*(?!(?<=[\d.,])\d){AMOUNT})+",
         rf"(?:one[- ]time|monthly|yearly|annual)\s+(?:support|donation|gift)\s*:?\s*{AMOUNT}?",
         rf"(?:donate|give|support|contribute)\s*{AMOUNT}",
-        r"support\s+(?:us|our\s+\w+(?:\s+\w+)?|the\s+\w+|[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,3})\s*[!.]?",
+        # a name after "Support" is capitalised even though lines match without case ("Support can be slow" is prose)
+        r"support\s+(?:us(?:\s+(?:now|today|here))?|our\s+\w+(?:\s+\w+)?|the\s+\w+|(?-i:[A-Z])[\w.&'-]*(?:\s+(?-i:[A-Z])[\w.&'-]*){0,3})\s*[!.]?",
         r"(?:donate|donate now|make a donation|give now|give today|contribute now|chip in|"
         r"become a (?:patron|supporter|donor|sustaining member)|support (?:our|this) (?:work|journalism|site|project))\s*[!.»→>]*",
         r"(?:jetzt\s+)?(?:spenden|unterstützen)\s*[!.]?",
@@ -579,7 +583,8 @@ SHARE = Concept(
         r"be sociable,? share|pin (?:it )?for later|share (?:it )?with a friend|like what you see\?.{0,40})\s*[:!?.]?",
         r"(?:share|share this|share (?:this )?(?:article|story|post|page)|share on \w+|tweet|print|email|pin it|"
         r"follow us|like us on facebook|teilen|partager|compartir|condividi)\s*[:!.]?",
-        r"(?![\d\s]+$)(?:share|tweet|email|print|facebook|twitter|linkedin|whatsapp|reddit|pinterest|telegram|copy link|"
+        # a share word is needed: digits and separators alone are counts or a list of numbers
+        r"(?![\d\s|·•,/]*\d[\d\s|·•,/]*$)(?:share|tweet|email|print|facebook|twitter|linkedin|whatsapp|reddit|pinterest|telegram|copy link|"
         r"x|messenger|flipboard|pocket|mail|e-mail|\d|[|·•,/]|\s)+",  # \d, not \d+, inside (...)+: no exponential backtracking
         r"share (?:this|via|with|on)\b.{0,60}",
         r"(?:click to share|click to email|click to print).*",
@@ -727,6 +732,7 @@ NAVIGATION = Concept(
         r"publiziert|veröffentlichung|erstellt am)\s*:?(?:\s*(?:\w+,? )?\d[\w./:, -]{0,40})?",
         r"(?:(?:dieser|der) (?:beitrag|artikel|eintrag) wurde am|this entry was posted (?:in|on))\b.{0,100}|bookmark the permalink\.?",
         r"(?:aufrufe|views|hits|zugriffe)\s*:\s*[\d.,]+\s*\|?",
+        r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\s*\|?",  # a bare date on its line: a post's stamp
         r"search (?:for )?(?:articles|topics)\b.{0,60}|inhaltsverzeichnis",
     ),
     phrases=(),

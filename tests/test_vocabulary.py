@@ -45,6 +45,12 @@ def test_batch_matching_equals_one_call_per_block_for_a_caller_vocabulary(texts:
     assert _CALLER.text_concepts(texts) == [_one_by_one(_CALLER, t) for t in texts]
 
 
+def test_a_lookahead_does_not_read_into_the_next_block() -> None:
+    # "(?![\d\s|]*\d...$)" once saw the "12" of the next block through the newline that joins them.
+    texts = ["|", "12"]
+    assert DEFAULT_VOCABULARY.text_concepts(texts) == [_one_by_one(DEFAULT_VOCABULARY, t) for t in texts]
+
+
 def test_required_literals_are_read_from_the_pattern() -> None:
     consider = _required_literals(re.compile(r"consider (?:helping|supporting)"))
     assert consider == ((frozenset({"consider "}), frozenset({"helping", "supporting"})),)

@@ -388,7 +388,9 @@ def _literal_sets(items: list[tuple[Any, Any]]) -> list[set[str]]:
 _REPEATS = tuple(
     op for op in (getattr(_sre_constants, n, None) for n in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT")) if op is not None
 )
-_WHOLE_INPUT_ANCHOR = re.compile(r"\\[AZz]")
+_READ_ALONE = re.compile(r"\\[AZz]|\(\?<?[=!]")
+"""Whole-input anchors and lookarounds: a lookaround can see past a text's end into the
+next one (``(?![\d\s]*$)`` reads across the newline), so such patterns are run text by text."""
 
 
 def _scan(joined_re: re.Pattern[str], single_re: re.Pattern[str], texts: Sequence[str], whole: bool) -> set[int]:
@@ -400,14 +402,14 @@ def _scan(joined_re: re.Pattern[str], single_re: re.Pattern[str], texts: Sequenc
     ``^`` and ``$`` hold at each text's ends, just as for the text alone).  A
     match that runs across a newline is checked on its text alone; either way
     the scan resumes at the next text, so no text is skipped or decided
-    twice.  A pattern anchored to the whole input (``\\A``, ``\\Z``) is run
-    text by text.
+    twice.  A pattern anchored to the whole input (``\\A``, ``\\Z``) or with a
+    lookaround is run text by text.
     """
 
     def alone(t: str) -> bool:
         return bool(single_re.match(t) if whole else single_re.search(t))
 
-    if _WHOLE_INPUT_ANCHOR.search(single_re.pattern):
+    if _READ_ALONE.search(single_re.pattern):
         return {i for i, t in enumerate(texts) if alone(t)}
     # A text with its own newlines would blur the boundaries: it is matched alone.
     found = {i for i, t in enumerate(texts) if "\n" in t and alone(t)}

@@ -605,3 +605,9 @@ def test_a_bare_date_on_its_line_inside_the_story_is_a_stamp() -> None:
     page = _page(f"<article><p>{PROSE}</p><p>{PROSE.upper()}</p><p>{PROSE.title()}</p><p>12/09/2025</p><p>{PROSE.lower()}</p></article>")
     text = unboil.extract(page).text
     assert PROSE.lower() in text and "12/09/2025" not in text
+
+
+def test_a_thank_you_to_donors_under_the_page_is_an_appeal() -> None:
+    line = "This forum made possible through the generous support of ABC members, donors, and sponsors. Thank you."
+    page = _page(f"<article><p>{PROSE}</p><p>{line}</p></article>")
+    assert "generous support" not in unboil.extract(page).text

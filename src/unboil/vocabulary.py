@@ -464,6 +464,7 @@ DONATION = Concept(
     phrases=(
         r"consider (?:helping|supporting|donating|making a (?:donation|contribution))",
         r"do you like this content",
+        r"made possible (?:through|by|thanks to) (?:the )?(?:generous )?support of (?:[\w.&'-]+ ){0,3}(?:members|readers|donors|supporters|listeners|viewers)",
         r"(?:please|kindly)\s+(?:consider\s+)?(?:donate|donating|support us|make a donation)",
         r"(?:we|this site|our work) (?:rel(?:y|ies)|depends?) (?:entirely |solely |only )?on (?:the support of |donations|readers|our readers|reader support|you)",
         r"(?:your|a) (?:donation|contribution|support) (?:helps|keeps|makes|allows|will help|enables)",

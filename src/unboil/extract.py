@@ -64,7 +64,7 @@ _CONCEPT_CHUNK = 256
 
 def _text_concepts(blocks: list[RawBlock], options: Options, clock: _Clock) -> list[str | None]:
     vocabulary = options.vocabulary
-    allowed = ({"comments", "reviews"} if options.include_comments else set()) | ({"captions"} if options.include_images else set())
+    allowed = options.kept_concepts
     out: list[str | None] = []
     for start in range(0, len(blocks), _CONCEPT_CHUNK):
         clock.check("score")  # the costliest step per block: keep the budget honest inside it

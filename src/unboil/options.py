@@ -69,6 +69,13 @@ class Options:
         if budget is not None and (isinstance(budget, bool) or not isinstance(budget, (int, float)) or not budget > 0):
             raise ValueError(f"Options.time_budget must be a positive number of seconds or None, not {budget!r}")
 
+    @property
+    def kept_concepts(self) -> frozenset[str]:
+        """Boilerplate concepts the caller asked to keep (comments and shop reviews, captions)."""
+        return frozenset(
+            (("comments", "reviews") if self.include_comments else ()) + (("captions",) if self.include_images else ())
+        )
+
     def but(self, **changes: object) -> "Options":
         """A copy with some fields changed (frozen objects are never mutated)."""
         return replace(self, **changes)  # type: ignore[arg-type]

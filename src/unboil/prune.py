@@ -210,11 +210,7 @@ def prune(root: Any, options: Options, trace: Trace | None = None, relax: int = 
         else:
             drop_tree(el)
     protected = _main_ancestry(body)
-    skip_concepts = set()
-    if options.include_comments:
-        skip_concepts.update(("comments", "reviews"))
-    if options.include_images:
-        skip_concepts.add("captions")
+    skip_concepts = options.kept_concepts
 
     removals: list[tuple[Any, str]] = []
     names: dict[tuple[str, str], _Names] = {}

@@ -252,7 +252,7 @@ class Vocabulary:
                     continue
                 # Line patterns read the text as written (they carry re.I), phrases the lowercased one.
                 chosen = [texts[short[j]] for j in pick] if matcher.whole else [lows[j] for j in pick]
-                for m in _scan(matcher.scan, matcher.single, chosen, matcher.whole):
+                for m in _scan(matcher.scan, matcher.single, chosen, matcher.whole, matcher.alone):
                     i = short[pick[m]]
                     if out[i] is None:
                         out[i] = concept.name
@@ -270,10 +270,13 @@ class _Matcher:
     hints: Hints | None
     """What every match holds (None: the pattern is run on every text)."""
     whole: bool
+    alone: bool
+    """Run text by text, never on the joined texts (see :data:`_READ_ALONE`)."""
 
     @classmethod
     def of(cls, pattern: re.Pattern[str], whole: bool) -> "_Matcher":
-        return cls(pattern, re.compile(pattern.pattern, pattern.flags | re.M), _required_literals(pattern), whole)
+        scan = re.compile(pattern.pattern, pattern.flags | re.M)
+        return cls(pattern, scan, _required_literals(pattern), whole, bool(_READ_ALONE.search(pattern.pattern)))
 
 
 def _starts(texts: Sequence[str]) -> list[int]:
@@ -393,7 +396,7 @@ _READ_ALONE = re.compile(r"\\[AZz]|\(\?<?[=!]")
 next one (``(?![\d\s]*$)`` reads across the newline), so such patterns are run text by text."""
 
 
-def _scan(joined_re: re.Pattern[str], single_re: re.Pattern[str], texts: Sequence[str], whole: bool) -> set[int]:
+def _scan(joined_re: re.Pattern[str], single_re: re.Pattern[str], texts: Sequence[str], whole: bool, alone_only: bool) -> set[int]:
     """Indices of the ``texts`` that ``single_re`` matches (whole, for a line
     pattern, else anywhere), found by scanning them all joined by newlines
     with ``joined_re``, its multi-line twin.
@@ -409,7 +412,7 @@ def _scan(joined_re: re.Pattern[str], single_re: re.Pattern[str], texts: Sequenc
     def alone(t: str) -> bool:
         return bool(single_re.match(t) if whole else single_re.search(t))
 
-    if _READ_ALONE.search(single_re.pattern):
+    if alone_only:
         return {i for i, t in enumerate(texts) if alone(t)}
     # A text with its own newlines would blur the boundaries: it is matched alone.
     found = {i for i, t in enumerate(texts) if "\n" in t and alone(t)}

@@ -611,3 +611,14 @@ def test_a_thank_you_to_donors_under_the_page_is_an_appeal() -> None:
     line = "This forum made possible through the generous support of ABC members, donors, and sponsors. Thank you."
     page = _page(f"<article><p>{PROSE}</p><p>{line}</p></article>")
     assert "generous support" not in unboil.extract(page).text
+
+
+def test_a_response_section_heading_is_not_the_comments() -> None:
+    """API write-ups have "Request" and "Response" sections; only a counted "3 Responses" opens the comments."""
+    page = _page(
+        f"<article><h1>The fetch call</h1><p>{PROSE}</p><h2>Request</h2><p>{PROSE} Asked.</p>"
+        f"<h2>Response</h2><p>{PROSE} Answered.</p><h2>3 Responses</h2><p>Great post, thanks for sharing it!</p></article>"
+    )
+    text = unboil.extract(page).text
+    assert "Answered." in text and "Response" in text
+    assert "Great post" not in text

@@ -392,7 +392,7 @@ _REPEATS = tuple(
     op for op in (getattr(_sre_constants, n, None) for n in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT")) if op is not None
 )
 _READ_ALONE = re.compile(r"\\[AZz]|\(\?<?[=!]")
-"""Whole-input anchors and lookarounds: a lookaround can see past a text's end into the
+r"""Whole-input anchors and lookarounds: a lookaround can see past a text's end into the
 next one (``(?![\d\s]*$)`` reads across the newline), so such patterns are run text by text."""
 
 
@@ -624,7 +624,8 @@ COMMENTS = Concept(
          "kommentare", "commentaires"}
     ),
     lines=(
-        r"(?:\d+\s+)?(?:comments?|responses?|replies|kommentare?|commentaires?|comentarios?)\s*(?:\(\d+\))?\s*:?",
+        # A lone "Response" or "Reply" heading is a section of a technical text; with a count it is the comments.
+        r"(?:\d+\s+)?(?:comments?|responses|replies|kommentare?|commentaires?|comentarios?)\s*(?:\(\d+\))?\s*:?|(?:\d+|one) (?:response|reply)",
         r"(?:leave|post|add|write|submit) (?:a |your )?(?:comment|reply|response)\s*[!.:]?",
         r"(?:leave a reply|cancel reply|reply|load more comments|show comments|view comments|join the (?:discussion|conversation))\s*[!.:]?",
         r"(?:(?:die )?kommentarfunktion ist (?:geschlossen|deaktiviert)|kommentare (?:sind )?geschlossen|kommentare? schreiben|"

@@ -622,3 +622,18 @@ def test_a_response_section_heading_is_not_the_comments() -> None:
     text = unboil.extract(page).text
     assert "Answered." in text and "Response" in text
     assert "Great post" not in text
+
+
+def test_a_rendered_formula_is_not_taken_for_the_menu_its_renderer_attaches() -> None:
+    formula = "<span class='MathJax CtxtMenu_Attached_0'>a x 2 + b x + c = 0</span>"
+    page = _page(f"<article><p>{PROSE}</p><p>When a is not zero, the equation {formula} has two solutions in general.</p></article>")
+    assert "the equation a x 2 + b x + c = 0 has two solutions" in unboil.extract(page).text
+
+
+def test_a_writer_bio_box_under_the_story_is_dropped() -> None:
+    page = _page(
+        f"<article><p>{PROSE}</p><p>{PROSE} Later.</p>"
+        "<div class='user-bio'><div class='user-bio__main-text'>Jo Doe is a reporter for the Daily Example and is based in Lyon.</div></div></article>"
+    )
+    text = unboil.extract(page).text
+    assert "Later." in text and "Jo Doe" not in text

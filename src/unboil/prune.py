@@ -67,6 +67,10 @@ itself, hidden until a script shows it."""
 
 
 _SLUG_WORDS = 4
+# A rendered formula is part of its sentence.  Math renderers hang their UI
+# on it by class ("MathJax CtxtMenu_Attached_0": a context menu is attached
+# to the formula), and that word must not make the formula a menu.
+_FORMULA_WORDS = frozenset({"math", "mathml", "katex"})
 
 
 def _name_words(cls: str, ident: str) -> list[str]:
@@ -173,7 +177,8 @@ class _Names:
         self.hiding = bool(cls) and not _HIDDEN_CLASSES.isdisjoint(cls.lower().split())
         words = _name_words(cls, ident) if relax == 0 else []
         self.named = bool(words)
-        self.concept = options.vocabulary.attribute_concept(words) if words else None
+        formula = not _FORMULA_WORDS.isdisjoint(words)
+        self.concept = options.vocabulary.attribute_concept(words) if words and not formula else None
 
 
 def prune(root: Any, options: Options, trace: Trace | None = None, relax: int = 0) -> Any:

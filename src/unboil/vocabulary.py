@@ -786,7 +786,10 @@ POPUP = Concept(
 
 AUTHOR_BOX = Concept(
     "author_box",
-    attributes=frozenset({"authorbox", "author-box", "author-bio", "about-author", "about-the-author", "author-info", "post-author"}),
+    attributes=frozenset(
+        {"authorbox", "author-box", "author-bio", "authorbio", "about-author", "about-the-author", "author-info", "post-author",
+         "user-bio", "writer-bio", "contributor-bio", "author-card", "author-details", "author-description"}
+    ),
     lines=(
         r"(?:about the author|email the author|contact the author|follow the author|more by this author|"
         r"view all posts by .*|all posts by .*|more articles by .*|über den autor|à propos de l'auteur)\s*[:.]?",

@@ -637,3 +637,14 @@ def test_a_writer_bio_box_under_the_story_is_dropped() -> None:
     )
     text = unboil.extract(page).text
     assert "Later." in text and "Jo Doe" not in text
+
+
+def test_a_video_players_controls_are_not_text() -> None:
+    player = (
+        "<div class='video-js'><button class='vjs-big-play-button'>Play Video</button>"
+        "<div class='vjs-control-bar'><button>Play</button><div>Current Time 0:00</div><div>Loaded: 0%</div></div></div>"
+    )
+    page = _page(f"<article><p>{PROSE}</p>{player}<div><p>Loaded: 0%</p><p>Fullscreen</p></div><p>{PROSE} Again.</p></article>")
+    text = unboil.extract(page).text
+    assert text.count("committee") == 2
+    assert "Play" not in text and "Loaded" not in text and "Fullscreen" not in text

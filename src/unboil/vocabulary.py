@@ -784,6 +784,25 @@ POPUP = Concept(
     attributes=frozenset({"modal", "popup", "popover", "lightbox", "overlay-content", "interstitial", "adblock", "adblocker", "ad-blocker"}),
 )
 
+PLAYER = Concept(
+    "player",
+    # A video or audio player's controls and menus: button labels and clocks that a
+    # saved page keeps as text ("Play Video", "Current Time 0:00", "Loaded: 0%").
+    attributes=frozenset(
+        {"vjs-control-bar", "vjs-control", "vjs-menu", "vjs-modal-dialog", "vjs-text-track-settings", "vjs-error-display",
+         "jw-controls", "jw-settings-menu", "plyr-controls", "mejs-controls", "player-controls", "video-controls", "media-controls"}
+    ),
+    lines=(
+        r"(?:play(?: video)?|pause|replay|mute|unmute|(?:exit |non-)?full ?screen|"
+        r"(?:current time|duration(?: time)?|remaining time)\s*-?\d{1,2}:\d{2}(?::\d{2})?|(?:loaded|progress)\s*:\s*\d+(?:\.\d+)?\s*%|"
+        r"stream type\s*live|(?:closed )?captions? settings|captions off|subtitles? settings|audio track|playback rate|descriptions off)\s*[.,]?",
+    ),
+    phrases=(
+        r"this is a modal window|beginning of dialog window|end of dialog window|video player is loading|"
+        r"your browser does not support (?:the )?(?:html5 )?(?:video|audio)",
+    ),
+)
+
 AUTHOR_BOX = Concept(
     "author_box",
     attributes=frozenset(
@@ -823,6 +842,6 @@ FEEDBACK = Concept(
 )
 
 DEFAULT_VOCABULARY = Vocabulary(
-    (DONATION, COUNTDOWN, MEMBERSHIP, NEWSLETTER, SHARE, CONSENT, COMMENTS, REVIEWS, RELATED, NAVIGATION, ADS, CAPTIONS, POPUP, AUTHOR_BOX,
+    (DONATION, COUNTDOWN, MEMBERSHIP, NEWSLETTER, SHARE, CONSENT, COMMENTS, REVIEWS, RELATED, NAVIGATION, ADS, CAPTIONS, POPUP, PLAYER, AUTHOR_BOX,
      FEEDBACK, LEGAL)
 )

@@ -648,3 +648,13 @@ def test_a_video_players_controls_are_not_text() -> None:
     text = unboil.extract(page).text
     assert text.count("committee") == 2
     assert "Play" not in text and "Loaded" not in text and "Fullscreen" not in text
+
+
+def test_an_alert_signup_and_a_comment_rating_prompt_are_dropped() -> None:
+    page = _page(
+        f"<article><p>{PROSE}</p><p>Get Example Breaking News alerts to your inbox. By clicking \"Submit,\" you agree to our terms.</p>"
+        f"<p>{PROSE} Again.</p><p>Sorry you didn't like this comment. Please provide a reason below.</p></article>"
+    )
+    text = unboil.extract(page).text
+    assert text.count("committee") == 2
+    assert "inbox" not in text and "Sorry" not in text

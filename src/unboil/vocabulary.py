@@ -573,6 +573,7 @@ NEWSLETTER = Concept(
         r"enter your e-?mail(?: address)?",
         r"newsletter (?:abonnieren|bestellen)|(?:inscrivez-vous|abonnez-vous) à (?:notre|la) newsletter",
         r"we (?:will never|won't|don't) (?:share|spam|sell)",
+        r"\b(?:alerts|news|updates) to your inbox|by clicking [\"“]?(?:submit|sign up|subscribe)[\"”]?,? you agree",
     ),
 )
 
@@ -635,6 +636,7 @@ COMMENTS = Concept(
     ),
     phrases=(
         r"you must be (?:logged in|registered) to (?:post|leave) a comment",
+        r"sorry you didn'?t like this comment",
         r"your email address will not be published",
         r"required fields are marked",
         r"comments? (?:are|is) closed",
@@ -798,7 +800,7 @@ PLAYER = Concept(
         r"stream type\s*live|(?:closed )?captions? settings|captions off|subtitles? settings|audio track|playback rate|descriptions off)\s*[.,]?",
     ),
     phrases=(
-        r"this is a modal window|beginning of dialog window|end of dialog window|video player is loading|"
+        r"this is a modal window|beginning of dialog window|end of dialog window|video player is loading|captions will look like this|"
         r"your browser does not support (?:the )?(?:html5 )?(?:video|audio)",
     ),
 )

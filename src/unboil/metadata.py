@@ -1542,7 +1542,8 @@ def extract_metadata(root: Any, url: str | None = None) -> Metadata:
             if published:
                 date_source = "jsonld:dateCreated"
                 break
-    marked = _microdata_dates(root, dayfirst)
+    # Read only when still needed: every later use of the marked dates is for a page with no date yet.
+    marked = _microdata_dates(root, dayfirst) if published is None else []
     if published is None and marked and len({v.date() for v in marked}) == 1:
         # One marked day is the page's; a listing marks every teaser (see below for threads).
         published, date_source = marked[0], "microdata"

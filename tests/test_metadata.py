@@ -269,6 +269,14 @@ def test_author_meta_junk_is_removed():
     assert m.authors == ("Clara Voss",)
 
 
+def test_author_names_given_as_markup_are_read_as_text():
+    m = meta("""<html><head><script type="application/ld+json">
+        {"@type": "Article", "headline": "x", "author": [{"@type": "Person",
+         "name": "<a href=\\"/experts/ada-quill\\" hreflang=\\"en\\">Ada Quill</a>"}, "Ben &amp; Co <b>Orr</b>"]}</script></head>
+        <body></body></html>""")
+    assert m.authors == ("Ada Quill", "Ben & Co Orr")
+
+
 # --- dates helpers ----------------------------------------------------------------
 
 

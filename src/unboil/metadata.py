@@ -844,8 +844,17 @@ _AUTHOR_JUNK = re.compile(
 )
 
 
+_MARKUP = re.compile(r"<[^<>]{0,500}>")
+
+
+def _plain(text: str) -> str:
+    """A name as text: some CMSs put the author's profile link, markup and all, in the
+    JSON-LD or meta value ('<a href="/experts/ann-lee">Ann Lee</a>')."""
+    return _unescape(_MARKUP.sub(" ", text)) if "<" in text else text
+
+
 def _clean_author(name: str) -> str | None:
-    name = _clean(name)
+    name = _clean(_plain(name))
     if not name or name.startswith(("http://", "https://", "www.")) or "@" in name and " " not in name:
         return None
     prev = None
@@ -861,7 +870,7 @@ def _authors(root: Any, meta: dict[str, list[str]], jsonld_items: list[dict[str,
     found: list[str] = []
     for item in jsonld_items:
         if _types(item) & _PRIORITY_TYPES:
-            for n in _names(item.get("author")) + _names(item.get("creator")):
+            for n in map(_plain, _names(item.get("author")) + _names(item.get("creator"))):
                 found.extend(re.split(r"\s*(?:,|\band\b|&|\bund\b|\bet\b|\by\b)\s*", n[:_FIELD_LIMIT]) if len(n) > 40 else [n])
         if found:
             break

@@ -277,6 +277,13 @@ def test_author_names_given_as_markup_are_read_as_text():
     assert m.authors == ("Ada Quill", "Ben & Co Orr")
 
 
+def test_a_description_written_as_markup_is_read_as_text_but_a_quoted_title_stays():
+    m = meta("<html><head><meta name='description' content='&lt;p&gt;Notes on &lt;em&gt;Rust&lt;/em&gt;-style errors.&lt;/p&gt;'></head><body></body></html>")
+    assert m.description == "Notes on Rust-style errors."
+    m = meta("<html><head><meta name='description' content='Reviews of &lt;The Palace&gt; by its visitors'></head><body></body></html>")
+    assert m.description == "Reviews of <The Palace> by its visitors"
+
+
 # --- dates helpers ----------------------------------------------------------------
 
 

@@ -844,13 +844,25 @@ _AUTHOR_JUNK = re.compile(
 )
 
 
-_MARKUP = re.compile(r"<[^<>]{0,500}>")
+_MARKUP = re.compile(
+    r"<(/?)(a|abbr|b|blockquote|br|cite|code|div|em|figcaption|figure|h[1-6]|hr|i|img|li|mark|ol|p|q|s|small|span|"
+    r"strong|sub|sup|u|ul)(?:\s[^<>]{0,500})?/?>",
+    re.I,
+)
+"""Tags of text markup; not any "<...>", which is also how some languages quote a title
+("<The Palace: Tale of Jang Noksu>")."""
+_INLINE = frozenset("a abbr b cite code em i mark q s small span strong sub sup u".split())
+
+
+def _untag(m: re.Match[str]) -> str:
+    return "" if m[2].lower() in _INLINE else " "
 
 
 def _plain(text: str) -> str:
-    """A name as text: some CMSs put the author's profile link, markup and all, in the
-    JSON-LD or meta value ('<a href="/experts/ann-lee">Ann Lee</a>')."""
-    return _unescape(_MARKUP.sub(" ", text)) if "<" in text else text
+    """A metadata value as text: some CMSs write the author's profile link or the
+    description's paragraphs, markup and entities and all, into the JSON-LD or meta value
+    ('<a href="/experts/ann-lee">Ann Lee</a>', "<p>We&#8217;re excited...</p>")."""
+    return _unescape(_MARKUP.sub(_untag, text) if "<" in text else text)
 
 
 def _clean_author(name: str) -> str | None:
@@ -1616,7 +1628,7 @@ def extract_metadata(root: Any, url: str | None = None) -> Metadata:
         authors=_authors(root, meta, items),
         site_name=site_names[0] if site_names else None,
         language=language,
-        description=_clean(description) or None,
+        description=_clean(_plain(description or "")) or None,
         url=page_url,
         image=image,
         jsonld_body=body,

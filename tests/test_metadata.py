@@ -269,6 +269,13 @@ def test_author_meta_junk_is_removed():
     assert m.authors == ("Clara Voss",)
 
 
+def test_an_author_name_loses_the_web_address_and_affiliation_beside_it():
+    for value, name in (("Ada Quill (http://quill.example/)", "Ada Quill"), ("Ada Quill | The Daily Example", "Ada Quill"),
+                        ("Ada Quill ada@quill.example", "Ada Quill"), ("Zeige alle Beiträge von Ada Quill →", "Ada Quill")):
+        m = meta(f"<html><head><meta name='author' content='{value}'></head><body></body></html>")
+        assert m.authors == (name,), value
+
+
 def test_author_names_given_as_markup_are_read_as_text():
     m = meta("""<html><head><script type="application/ld+json">
         {"@type": "Article", "headline": "x", "author": [{"@type": "Person",

@@ -837,9 +837,13 @@ def _choose_title(
 # --- authors -------------------------------------------------------------------
 
 _AUTHOR_JUNK = re.compile(
-    r"^(?:by|von|par|por|di|door|written by|posted by|author|autor|auteur)\s*:?\s+|"
+    r"^(?:by|von|par|por|di|door|written by|posted by|author|autor|auteur|"
+    r"(?:zeige |alle )?(?:alle )?beiträge von|(?:view |see )?all posts by|tous les articles de|ver (?:todas las )?entradas de)\s*:?\s+|"
     r"\s*(?:email|e-mail|contact|follow|twitter|view all posts|more by|see all).*$|"
-    r"\s*[|,]\s*(?:staff|reporter|correspondent|editor)\b.*$",
+    r"\s*[|,]\s*(?:staff|reporter|correspondent|editor)\b.*$|"
+    # a web address or mail address beside the name ("Ann Lee (http://annlee.net)", "Ann Lee info@lee.de"),
+    # and an affiliation after a bar ("Ann Lee | The Daily Example")
+    r"\s*[(\[-]?\s*(?:https?://|www\.)\S*\s*[)\]]?\s*$|\s+\S+@\S+\.\w+\s*$|\s+\|\s+.*$|\s*[→»›]\s*$",
     re.I,
 )
 

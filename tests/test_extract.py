@@ -658,3 +658,13 @@ def test_an_alert_signup_and_a_comment_rating_prompt_are_dropped() -> None:
     text = unboil.extract(page).text
     assert text.count("committee") == 2
     assert "inbox" not in text and "Sorry" not in text
+
+
+def test_lines_without_a_word_are_not_text_but_code_keeps_its_braces() -> None:
+    page = _page(
+        f"<article><p>{PROSE}</p><p>\u2192</p><p>\u200d</p><p>\u25aa</p><p>{PROSE} Again.</p>"
+        "<pre>if (x) {\n  go();\n}</pre></article>"
+    )
+    lines = unboil.extract(page).text.split("\n")
+    assert not {"\u2192", "\u200d", "\u25aa"} & set(lines)
+    assert "}" in lines and sum("committee" in line for line in lines) == 2

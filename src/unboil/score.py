@@ -59,6 +59,14 @@ def _is_meta_line(text: str, author_keys: set[str]) -> bool:
 
 
 _CUT_CONCEPTS = frozenset({"related", "comments", "reviews"})
+_WORD_CHAR = re.compile(r"\w")
+
+
+def _wordless(text: str) -> bool:
+    """A line of a few characters and no letter or digit: an icon glyph ("→", "▪"), a lone
+    dash, an invisible joiner left by an emoji widget.  It says nothing to a reader."""
+    return len(text) <= 3 and _WORD_CHAR.search(text) is None
+
 
 _HEADLINE_LINK = 25
 """Average characters per link from which a link-dense block reads as an index entry."""
@@ -460,6 +468,9 @@ def judge_blocks(
                 out.append(Judged(block, False, "after-section-cut"))
                 continue
         text = block.text
+        if block.kind != "code" and _wordless(text):
+            out.append(Judged(block, False, "no-words"))
+            continue
         if concept is None and block.kind == "heading" and site_key and _more_from_site(text, site_key):
             concept = "related"
         if concept is None and boxes and any(anc in boxes for anc in _chain(block.owner, container)):

@@ -668,3 +668,9 @@ def test_lines_without_a_word_are_not_text_but_code_keeps_its_braces() -> None:
     lines = unboil.extract(page).text.split("\n")
     assert not {"\u2192", "\u200d", "\u25aa"} & set(lines)
     assert "}" in lines and sum("committee" in line for line in lines) == 2
+
+
+def test_a_widgets_loading_placeholder_is_dropped_but_a_loading_heading_stays() -> None:
+    page = _page(f"<article><h2>Loading</h2><p>{PROSE}</p><div>Loading...</div><p>{PROSE} Again.</p></article>")
+    lines = unboil.extract(page).text.split("\n")
+    assert "Loading" in lines and "Loading..." not in lines

@@ -85,7 +85,9 @@ def test_every_text_a_pattern_matches_is_picked_by_its_hints(data: st.DataObject
     """Texts generated *from* each pattern: the hints must never rule out a real match."""
     _, matcher = data.draw(st.sampled_from(_PATTERNS))
     pattern = matcher.single
-    text = data.draw(st.from_regex(pattern, fullmatch=True).filter(lambda t: "\n" not in t and len(t) < 300))
+    # Line patterns judge lines, texts up to line_limit (see _one_by_one); phrases, texts up to phrase_limit.
+    limit = DEFAULT_VOCABULARY.line_limit if matcher.whole else DEFAULT_VOCABULARY.phrase_limit
+    text = data.draw(st.from_regex(pattern, fullmatch=True).filter(lambda t: "\n" not in t and len(t) <= limit))
     other = data.draw(st.sampled_from(_PIECES))
     texts = [other, text]
     if pattern.match(text) if matcher.whole else pattern.search(text.lower()):

@@ -255,7 +255,8 @@ def prune(root: Any, options: Options, trace: Trace | None = None, relax: int = 
         size = text_size(el) if reason is not None else 0
         if reason is not None and reason.startswith("captions") and size > _CAPTION_MAX_TEXT:
             reason = None  # a "caption" box holding paragraphs is the story, whatever its class says
-        if reason is not None and reason.endswith(":attribute") and size > _WIDGET_MAX_TEXT.get(reason.split(":")[0], size):
+        widget_limit = _WIDGET_MAX_TEXT.get(seen.concept or "") if reason is not None and reason.endswith(":attribute") else None
+        if widget_limit is not None and size > widget_limit:
             reason = None
         if reason is not None and size < (_HIDDEN_SHARE if reason == "hidden" else _PROTECT_SHARE) * total and (
             el not in protected or reason == "hidden" and _styled_hidden(el) and _copy_of_visible_text(el, body)

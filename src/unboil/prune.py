@@ -233,17 +233,20 @@ def prune(root: Any, options: Options, trace: Trace | None = None, relax: int = 
         seen = names.get(key)
         if seen is None:
             seen = names[key] = _Names(cls, ident, options, relax)
+        # Most elements carry a class or an id and nothing else: no need to ask
+        # them for hiding attributes or a role (the walk's costliest reads).
+        others = len(el.attrib) > bool(cls) + bool(ident)
         reason = None
         if relax >= 2:
             pass
-        elif seen.hiding or _hidden(el):
+        elif seen.hiding or others and _hidden(el):
             reason = "hidden"
         elif tag in _FURNITURE_TAGS and not (tag == "header" and el in inside_article):
             # An article's own <header> holds its standfirst; the site's header goes.
             reason = f"furniture:{tag}"
         elif tag in ("figure", "figcaption") and not options.include_images:
             reason = "captions:figure"
-        elif (el.get("role") or "").lower() in _FURNITURE_ROLES:
+        elif others and (el.get("role") or "").lower() in _FURNITURE_ROLES:
             reason = f"role:{el.get('role')}"
         elif seen.named:
             if seen.concept is not None and seen.concept not in skip_concepts:

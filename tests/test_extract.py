@@ -611,3 +611,40 @@ def test_a_thank_you_to_donors_under_the_page_is_an_appeal() -> None:
     line = "This forum made possible through the generous support of ABC members, donors, and sponsors. Thank you."
     page = _page(f"<article><p>{PROSE}</p><p>{line}</p></article>")
     assert "generous support" not in unboil.extract(page).text
+
+
+def _answer(n: int, comments: str) -> str:
+    return (
+        f"<div class='answer'><p>Answer {n}: {PROSE}</p><p>{PROSE.upper()} {n}</p>"
+        f"<div class='follow'><div><h2>{comments}</h2></div>"
+        + "".join(f"<div class='c'>A reader's remark number {k} on answer {n}, short and chatty.</div>" for k in range(2 if 'Comments' != comments else 0))
+        + "</div></div>"
+    )
+
+
+def test_a_comments_heading_under_one_answer_cuts_only_its_own_comments() -> None:
+    page = _page(f"<main><p>The question: {PROSE}</p><p>{PROSE.lower()}</p>{_answer(1, '2 Comments')}{_answer(2, 'Comments')}{_answer(3, '2 Comments')}</main>")
+    text = unboil.extract(page).text
+    assert "Answer 1:" in text and "Answer 2:" in text and "Answer 3:" in text
+    assert "remark" not in text
+
+
+def test_a_related_heading_boxed_alone_cuts_the_boxes_after_it() -> None:
+    teasers = "".join(f"<div class='post'><p>Another story worth a click, number {i}, told in a sentence.</p></div>" for i in range(3))
+    page = _page(
+        f"<article><div class='w'><p>{PROSE}</p><p>{PROSE.upper()}</p></div>"
+        f"<div class='w'><div class='h'><h2>Related posts</h2></div></div><div class='w'>{teasers}</div></article>"
+    )
+    text = unboil.extract(page).text
+    assert PROSE in text and "worth a click" not in text
+
+
+def test_the_article_goes_on_after_a_box_of_related_links_inside_it() -> None:
+    links = "".join(f"<li><a href='/s{i}'>Another story of the week, number {i}</a></li>" for i in range(3))
+    more = "".join(f"<div class='t'><h4><a href='/m{i}'>More news, story {i}</a></h4><div>A teaser line.</div></div>" for i in range(3))
+    page = _page(
+        f"<article><div class='body'><p>{BODY[0]}</p><p>{BODY[1]}</p><p>{PROSE}</p><div class='box'><h3>Related stories</h3><ul>{links}</ul></div>"
+        f"<p>{BODY[2]}</p></div><div class='box'><h3>Related stories</h3><ul>{links}</ul></div>{more}</article>"
+    )
+    text = unboil.extract(page).text
+    assert BODY[2] in text and "Another story" not in text and "teaser" not in text

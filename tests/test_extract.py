@@ -545,6 +545,8 @@ def test_short_fields_inside_a_card_link_do_not_argue_against_the_grid() -> None
         "(Credit: Jane Roe / Agency)", "Photograph by Jane Roe", "Sie müssen sich anmelden, um Kommentare zu schreiben.",
         "Pour accéder en illimité", "Never miss the latest news by signing up to our newsletter today!", "Stay up-to-date on our work.",
         "Rezept drucken Bei Pinterest speichern", "We want to hear what you think about this article.", "Inhaltsverzeichnis",
+        "Table of Contents", "Share it", "Keep reading", "Sign up or log in", "Add to Cart", "Sort by", "Loading...",
+        "Showing 1 - 24 of 120 products", "Get a free quote today.", "Request information", "Start your free trial",
     ],
 )
 def test_a_share_tag_rating_or_disclosure_line_in_the_article_is_dropped(label: str) -> None:
@@ -648,3 +650,17 @@ def test_the_article_goes_on_after_a_box_of_related_links_inside_it() -> None:
     )
     text = unboil.extract(page).text
     assert BODY[2] in text and "Another story" not in text and "teaser" not in text
+
+
+def _post(who: str, text: str) -> str:
+    card = "<div>Well-known member</div><dl><dt>Joined</dt><dd>Oct 25, 2017</dd><dt>Posts</dt><dd>1,024</dd></dl><div>Reaction score: 512</div>"
+    return f"<div class='{who}'><div class='card'>{card}</div><div class='body'><p>{text}</p></div><div>Sent from my Pixel 7 using Tapatalk</div></div>"
+
+
+def test_a_forum_poster_s_card_is_dropped_and_the_thread_kept_whole() -> None:
+    # The cards' labels must not weigh against the posts that hold them: the thread is the content.
+    replies = _post("reply", "Reply one: " + BODY[0]) + _post("answer", "Reply two: " + BODY[1])
+    page = _page(f"<div class='thread'>{_post('op', PROSE + ' ' + BODY[3])}<div class='replies'>{replies}</div></div>")
+    text = unboil.extract(page).text
+    assert PROSE in text and "Reply one:" in text and "Reply two:" in text
+    assert "Well-known member" not in text and "Joined" not in text and "Reaction score" not in text and "Tapatalk" not in text

@@ -25,7 +25,7 @@ from .blocks import RawBlock
 from .metadata import Metadata, parse_date, title_key
 from .options import Options
 from .trace import Trace, describe
-from .vocabulary import AMOUNT
+from .vocabulary import AMOUNT, LABEL_CONCEPTS
 
 __all__ = ["Container", "Judged", "choose_container", "judge_blocks", "block_value"]
 
@@ -102,7 +102,7 @@ def block_value(block: RawBlock, concept: str | None, index_page: bool = False, 
     """
     n = len(block.text)
     if concept is not None:
-        return -max(float(n), 40.0)
+        return 0.0 if concept in LABEL_CONCEPTS else -max(float(n), 40.0)
     density = block.link_density
     if density > 0.5:
         # Links as long as a headline (a product name, a story title) are an

@@ -664,3 +664,17 @@ def test_a_forum_poster_s_card_is_dropped_and_the_thread_kept_whole() -> None:
     text = unboil.extract(page).text
     assert PROSE in text and "Reply one:" in text and "Reply two:" in text
     assert "Well-known member" not in text and "Joined" not in text and "Reaction score" not in text and "Tapatalk" not in text
+
+
+def test_a_replies_heading_over_posts_built_like_the_first_is_the_thread() -> None:
+    posts = "".join(f"<div class='p'><div class='p-body'><p>Reply {i}: {BODY[i]}</p></div></div>" for i in range(3))
+    page = _page(f"<div class='t'><div class='p'><div class='p-body'><p>{PROSE}</p><p>{PROSE.upper()}</p></div></div><h2>3 Replies</h2>{posts}</div>")
+    text = unboil.extract(page).text
+    assert PROSE in text and "Reply 0:" in text and "Reply 2:" in text
+
+
+def test_a_comments_heading_over_boxes_unlike_the_story_is_cut() -> None:
+    comments = "".join(f"<div class='c'><div class='c-text'><p>Remark {i}: {BODY[i]}</p></div></div>" for i in range(3))
+    page = _page(f"<div class='t'><div class='story'><p>{PROSE}</p><p>{PROSE.upper()}</p></div><h2>3 Replies</h2>{comments}</div>")
+    text = unboil.extract(page).text
+    assert PROSE in text and "Remark" not in text

@@ -449,6 +449,30 @@ def _section_scope(blocks: Sequence[RawBlock], i: int, container: Any, concept: 
     return scope
 
 
+def _box_kind(owner: Any, container: Any) -> tuple[Any, str] | None:
+    """The tag and class of the nearest named box around a block (itself included)."""
+    for el in _chain(owner, container):
+        cls = el.get("class")
+        if cls:
+            return el.tag, cls
+    return None
+
+
+def _replies_like_the_post(blocks: Sequence[RawBlock], i: int, judged: Sequence[Judged], container: Any) -> bool:
+    """Whether the "12 Replies" heading at ``i`` heads a thread's posts, not a story's comments.
+
+    A forum thread's replies are written in the same box as its first post
+    (``div.post-content`` both); a story's comments sit in boxes of their own.
+    """
+    after = next((b for b in blocks[i + 1 : i + 12] if b.kind == "paragraph" and len(b.text) >= 40), None)
+    if after is None:
+        return False
+    kind = _box_kind(after.owner, container)
+    return kind is not None and any(
+        j.keep and j.block.kind == "paragraph" and _box_kind(j.block.owner, container) == kind for j in judged
+    )
+
+
 def judge_blocks(
     blocks: Sequence[RawBlock],
     concepts: Sequence[str | None],
@@ -502,7 +526,9 @@ def judge_blocks(
             out.append(Judged(block, False, "appeal-box"))
             continue
         if concept is not None:
-            if block.kind == "heading" and concept in _CUT_CONCEPTS and kept_so_far >= 2:
+            if block.kind == "heading" and concept in _CUT_CONCEPTS and kept_so_far >= 2 and not (
+                concept == "comments" and _replies_like_the_post(blocks, i, out, container)
+            ):
                 cut_level = block.level or 6
                 cut_scope = _section_scope(blocks, i, container, concept)
                 cut_concept = concept

@@ -678,3 +678,12 @@ def test_a_comments_heading_over_boxes_unlike_the_story_is_cut() -> None:
     page = _page(f"<div class='t'><div class='story'><p>{PROSE}</p><p>{PROSE.upper()}</p></div><h2>3 Replies</h2>{comments}</div>")
     text = unboil.extract(page).text
     assert PROSE in text and "Remark" not in text
+
+
+def test_a_page_built_by_scripts_gets_its_description_as_its_body() -> None:
+    description = "I have nothing smart in my flat yet and want to start: which hub, which sensors, which lights would you buy first?"
+    page = _page("<div id='app'></div><script>render()</script>", f"<meta name='description' content='{description}'>")
+    article = unboil.extract(page)
+    assert article.text == description and article.empty_reason is None
+    bare = unboil.extract(_page("<div id='app'></div>", "<meta name='description' content='Shop online.'>"))
+    assert bare.is_empty and bare.empty_reason == "no text"

@@ -101,8 +101,8 @@ def block_value(block: RawBlock, concept: str | None, index_page: bool = False, 
     are the content and count for their container instead of against it.
     """
     n = len(block.text)
-    if concept is not None:
-        return 0.0 if concept in LABEL_CONCEPTS else -max(float(n), 40.0)
+    if concept is not None and concept not in LABEL_CONCEPTS:
+        return -max(float(n), 40.0)
     density = block.link_density
     if density > 0.5:
         # Links as long as a headline (a product name, a story title) are an

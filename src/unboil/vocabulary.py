@@ -856,5 +856,5 @@ DEFAULT_VOCABULARY = Vocabulary(
 )
 LABEL_CONCEPTS = frozenset({"poster_card", "shop", "call_to_action"})
 """Concepts of short labels that sit inside the content (a post's card, a shop's
-buttons): they are dropped, but weigh nothing against the box that holds them,
-so a thread or a product is not passed over for its many labels."""
+buttons): they are dropped, but weigh in the container choice as any short line
+does, so a thread or a product is not passed over for its many labels."""

@@ -709,7 +709,7 @@ RELATED = Concept(
         r"related (?:searches|topics)(?: (?:&|and) resources)?|explore (?:related|similar|more) (?:items|products|articles|posts|topics|stories)|recommended posts|"
         r"weiterführende[rn]? (?:informationen|links?|artikel|literatur)|weitere informationen|zusatzinformationen|en savoir plus)\s*(?:[:»>!?]|\.{3}|…)?",
         r"(?:read more|mehr lesen|weiterlesen|lire la suite|leer más|continue reading|keep reading)\s*[»>→.…:]*",
-        r"(?:recent|popular|latest) posts",
+        r"(?:recent|popular|latest) posts|explore related questions",
     ),
     phrases=(r"^(?:read more|see also|related|also read|read also|lesen sie auch|lire aussi)\s*:",),
 )
@@ -741,7 +741,7 @@ NAVIGATION = Concept(
         r"(?:(?:dieser|der) (?:beitrag|artikel|eintrag) wurde am|this entry was posted (?:in|on))\b.{0,100}|bookmark the permalink\.?",
         r"(?:aufrufe|views|hits|zugriffe)\s*:\s*[\d.,]+\s*\|?",
         r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\s*\|?",  # a bare date on its line: a post's stamp
-        r"search (?:for )?(?:articles|topics)\b.{0,60}|inhaltsverzeichnis|table of contents",
+        r"search (?:for )?(?:articles|topics)\b.{0,60}|inhaltsverzeichnis|table of contents|jump to|in this article",
     ),
     phrases=(),
 )
@@ -828,6 +828,7 @@ POSTER_CARD = Concept(
         r"(?:new|well-known|senior|junior|premium|active|registered|established|valued|respected|notable|distinguished|banned|\d+\+? years?)\s+member|"
         r"member|original poster|staff member|signature",
         r"sent from my .{1,40}(?: using .{1,40})?",
+        r"(?:[\d.,]+k?\s*)?(?:[\d.,]+\s*(?:gold|silver|bronze) badges?\s*){1,3}|thread starter|start date|\d+ likes?",
     ),
 )
 
@@ -847,6 +848,10 @@ CALL_TO_ACTION = Concept(
     lines=(
         r"(?:get started (?:today|now|for free|free|- free)|get a (?:free )?quote(?: today)?|request (?:information|a demo|a quote)|"
         r"get in touch|start (?:your )?free trial|take the next step)\s*[.!]?",
+        # a Q&A site's prompts to ask or answer, and a form's own messages
+        r"start asking to get answers|find the answer to your question by asking\.?|see similar questions with these tags\.?|"
+        r"you must log in to answer this question\.?|oops! something went wrong while submitting the form\.?|"
+        r"thank you! your submission has been received!?",
     ),
 )
 

@@ -548,7 +548,8 @@ def test_short_fields_inside_a_card_link_do_not_argue_against_the_grid() -> None
         "Table of Contents", "Share it", "Keep reading", "Sign up or log in", "Add to Cart", "Sort by", "Loading...",
         "Showing 1 - 24 of 120 products", "Get a free quote today.", "Request information", "Start your free trial",
         "12.4k5 gold badges50 silver badges46 bronze badges", "Thread starter", "14 likes", "Start asking to get answers",
-        "Oops! Something went wrong while submitting the form.", "Jump to", "In this article",
+        "Oops! Something went wrong while submitting the form.", "Jump to", "In this article", "28 posts",
+        "Sign up for 30-day free trial. No credit card required.", "Use profiles to select personalised content 138 partners can use this purpose",
     ],
 )
 def test_a_share_tag_rating_or_disclosure_line_in_the_article_is_dropped(label: str) -> None:

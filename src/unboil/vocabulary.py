@@ -615,6 +615,8 @@ CONSENT = Concept(
         r"(?:verwendet|nutzt|verwenden) cookies|utilise des cookies|utiliza cookies|utilizza (?:i )?cookie",
         r"nous utilisons des cookies|utilizamos cookies|korzystamy z (?:plików )?cookies|was sind cookies\?|"
         r"durch die weitere nutzung (?:der|dieser) (?:seite|webseite|website)",
+        # the purposes and vendors of a consent framework's dialog
+        r"personali[sz]ed (?:advertising|ads) and content|store and/or access information on a device|\d+ partners can use this purpose",
     ),
 )
 
@@ -828,7 +830,7 @@ POSTER_CARD = Concept(
         r"(?:new|well-known|senior|junior|premium|active|registered|established|valued|respected|notable|distinguished|banned|\d+\+? years?)\s+member|"
         r"member|original poster|staff member|signature",
         r"sent from my .{1,40}(?: using .{1,40})?",
-        r"(?:[\d.,]+k?\s*)?(?:[\d.,]+\s*(?:gold|silver|bronze) badges?\s*){1,3}|thread starter|start date|\d+ likes?",
+        r"(?:[\d.,]+k?\s*)?(?:[\d.,]+\s*(?:gold|silver|bronze) badges?\s*){1,3}|thread starter|start date|\d+ likes?|\d[\d.,]*k? posts",
     ),
 )
 
@@ -847,7 +849,8 @@ CALL_TO_ACTION = Concept(
     # A business site's buttons asking the reader to buy, ask or sign up: not the page's text.
     lines=(
         r"(?:get started (?:today|now|for free|free|- free)|get a (?:free )?quote(?: today)?|request (?:information|a demo|a quote)|"
-        r"get in touch|start (?:your )?free trial|take the next step)\s*[.!]?",
+        r"get in touch|take the next step)\s*[.!]?",
+        r"(?:start|sign up for|begin) (?:your |a )?(?:\d+[- ]day )?(?:free )?trial\b.{0,60}",
         # a Q&A site's prompts to ask or answer, and a form's own messages
         r"start asking to get answers|find the answer to your question by asking\.?|see similar questions with these tags\.?|"
         r"you must log in to answer this question\.?|oops! something went wrong while submitting the form\.?|"

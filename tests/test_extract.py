@@ -550,6 +550,7 @@ def test_short_fields_inside_a_card_link_do_not_argue_against_the_grid() -> None
         "12.4k5 gold badges50 silver badges46 bronze badges", "Thread starter", "14 likes", "Start asking to get answers",
         "Oops! Something went wrong while submitting the form.", "Jump to", "In this article", "28 posts",
         "Sign up for 30-day free trial. No credit card required.", "Use profiles to select personalised content 138 partners can use this purpose",
+        "1,024", "37",
     ],
 )
 def test_a_share_tag_rating_or_disclosure_line_in_the_article_is_dropped(label: str) -> None:

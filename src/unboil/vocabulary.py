@@ -834,6 +834,13 @@ POSTER_CARD = Concept(
     ),
 )
 
+COUNTER = Concept(
+    "counter",
+    # A whole number alone on its line: a vote, like or view count, a page number (not "39.95"
+    # or "4.9": a price or a rating belongs to its card; nor "#1": a rank heads its entry).
+    lines=(r"[+-]?\d{1,3}(?:,\d{3})+|[+-]?\d+k?",),
+)
+
 SHOP = Concept(
     "shop",
     # A shop's controls around the goods: buttons, pickers, sorting, result counts.
@@ -860,9 +867,9 @@ CALL_TO_ACTION = Concept(
 
 DEFAULT_VOCABULARY = Vocabulary(
     (DONATION, COUNTDOWN, MEMBERSHIP, NEWSLETTER, SHARE, CONSENT, COMMENTS, REVIEWS, RELATED, NAVIGATION, ADS, CAPTIONS, POPUP, AUTHOR_BOX,
-     FEEDBACK, LEGAL, POSTER_CARD, SHOP, CALL_TO_ACTION)
+     FEEDBACK, LEGAL, POSTER_CARD, COUNTER, SHOP, CALL_TO_ACTION)
 )
-LABEL_CONCEPTS = frozenset({"poster_card", "shop", "call_to_action"})
+LABEL_CONCEPTS = frozenset({"poster_card", "counter", "shop", "call_to_action"})
 """Concepts of short labels that sit inside the content (a post's card, a shop's
 buttons): they are dropped, but weigh in the container choice as any short line
 does, so a thread or a product is not passed over for its many labels."""

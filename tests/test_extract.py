@@ -545,6 +545,12 @@ def test_short_fields_inside_a_card_link_do_not_argue_against_the_grid() -> None
         "(Credit: Jane Roe / Agency)", "Photograph by Jane Roe", "Sie müssen sich anmelden, um Kommentare zu schreiben.",
         "Pour accéder en illimité", "Never miss the latest news by signing up to our newsletter today!", "Stay up-to-date on our work.",
         "Rezept drucken Bei Pinterest speichern", "We want to hear what you think about this article.", "Inhaltsverzeichnis",
+        "Table of Contents", "Share it", "Keep reading", "Sign up or log in", "Add to Cart", "Sort by", "Loading...",
+        "Showing 1 - 24 of 120 products", "Get a free quote today.", "Request information", "Start your free trial",
+        "12.4k5 gold badges50 silver badges46 bronze badges", "Thread starter", "14 likes", "Start asking to get answers",
+        "Oops! Something went wrong while submitting the form.", "Jump to", "In this article", "28 posts",
+        "Sign up for 30-day free trial. No credit card required.", "Use profiles to select personalised content 138 partners can use this purpose",
+        "1,024", "37",
     ],
 )
 def test_a_share_tag_rating_or_disclosure_line_in_the_article_is_dropped(label: str) -> None:
@@ -674,3 +680,77 @@ def test_a_widgets_loading_placeholder_is_dropped_but_a_loading_heading_stays() 
     page = _page(f"<article><h2>Loading</h2><p>{PROSE}</p><div>Loading...</div><p>{PROSE} Again.</p></article>")
     lines = unboil.extract(page).text.split("\n")
     assert "Loading" in lines and "Loading..." not in lines
+
+
+def _answer(n: int, comments: str) -> str:
+    return (
+        f"<div class='answer'><p>Answer {n}: {PROSE}</p><p>{PROSE.upper()} {n}</p>"
+        f"<div class='follow'><div><h2>{comments}</h2></div>"
+        + "".join(f"<div class='c'>A reader's remark number {k} on answer {n}, short and chatty.</div>" for k in range(2 if 'Comments' != comments else 0))
+        + "</div></div>"
+    )
+
+
+def test_a_comments_heading_under_one_answer_cuts_only_its_own_comments() -> None:
+    page = _page(f"<main><p>The question: {PROSE}</p><p>{PROSE.lower()}</p>{_answer(1, '2 Comments')}{_answer(2, 'Comments')}{_answer(3, '2 Comments')}</main>")
+    text = unboil.extract(page).text
+    assert "Answer 1:" in text and "Answer 2:" in text and "Answer 3:" in text
+    assert "remark" not in text
+
+
+def test_a_related_heading_boxed_alone_cuts_the_boxes_after_it() -> None:
+    teasers = "".join(f"<div class='post'><p>Another story worth a click, number {i}, told in a sentence.</p></div>" for i in range(3))
+    page = _page(
+        f"<article><div class='w'><p>{PROSE}</p><p>{PROSE.upper()}</p></div>"
+        f"<div class='w'><div class='h'><h2>Related posts</h2></div></div><div class='w'>{teasers}</div></article>"
+    )
+    text = unboil.extract(page).text
+    assert PROSE in text and "worth a click" not in text
+
+
+def test_the_article_goes_on_after_a_box_of_related_links_inside_it() -> None:
+    links = "".join(f"<li><a href='/s{i}'>Another story of the week, number {i}</a></li>" for i in range(3))
+    more = "".join(f"<div class='t'><h4><a href='/m{i}'>More news, story {i}</a></h4><div>A teaser line.</div></div>" for i in range(3))
+    page = _page(
+        f"<article><div class='body'><p>{BODY[0]}</p><p>{BODY[1]}</p><p>{PROSE}</p><div class='box'><h3>Related stories</h3><ul>{links}</ul></div>"
+        f"<p>{BODY[2]}</p></div><div class='box'><h3>Related stories</h3><ul>{links}</ul></div>{more}</article>"
+    )
+    text = unboil.extract(page).text
+    assert BODY[2] in text and "Another story" not in text and "teaser" not in text
+
+
+def _post(who: str, text: str) -> str:
+    card = "<div>Well-known member</div><dl><dt>Joined</dt><dd>Oct 25, 2017</dd><dt>Posts</dt><dd>1,024</dd></dl><div>Reaction score: 512</div>"
+    return f"<div class='{who}'><div class='card'>{card}</div><div class='body'><p>{text}</p></div><div>Sent from my Pixel 7 using Tapatalk</div></div>"
+
+
+def test_a_forum_poster_s_card_is_dropped_and_the_thread_kept_whole() -> None:
+    # The cards' labels must not weigh against the posts that hold them: the thread is the content.
+    replies = _post("reply", "Reply one: " + BODY[0]) + _post("answer", "Reply two: " + BODY[1])
+    page = _page(f"<div class='thread'>{_post('op', PROSE + ' ' + BODY[3])}<div class='replies'>{replies}</div></div>")
+    text = unboil.extract(page).text
+    assert PROSE in text and "Reply one:" in text and "Reply two:" in text
+    assert "Well-known member" not in text and "Joined" not in text and "Reaction score" not in text and "Tapatalk" not in text
+
+
+def test_a_replies_heading_over_posts_built_like_the_first_is_the_thread() -> None:
+    posts = "".join(f"<div class='p'><div class='p-body'><p>Reply {i}: {BODY[i]}</p></div></div>" for i in range(3))
+    page = _page(f"<div class='t'><div class='p'><div class='p-body'><p>{PROSE}</p><p>{PROSE.upper()}</p></div></div><h2>3 Replies</h2>{posts}</div>")
+    text = unboil.extract(page).text
+    assert PROSE in text and "Reply 0:" in text and "Reply 2:" in text
+
+
+def test_a_comments_heading_over_boxes_unlike_the_story_is_cut() -> None:
+    comments = "".join(f"<div class='c'><div class='c-text'><p>Remark {i}: {BODY[i]}</p></div></div>" for i in range(3))
+    page = _page(f"<div class='t'><div class='story'><p>{PROSE}</p><p>{PROSE.upper()}</p></div><h2>3 Replies</h2>{comments}</div>")
+    text = unboil.extract(page).text
+    assert PROSE in text and "Remark" not in text
+
+
+def test_a_page_built_by_scripts_gets_its_description_as_its_body() -> None:
+    description = "I have nothing smart in my flat yet and want to start: which hub, which sensors, which lights would you buy first?"
+    page = _page("<div id='app'></div><script>render()</script>", f"<meta name='description' content='{description}'>")
+    article = unboil.extract(page)
+    assert article.text == description and article.empty_reason is None
+    bare = unboil.extract(_page("<div id='app'></div>", "<meta name='description' content='Shop online.'>"))
+    assert bare.is_empty and bare.empty_reason == "no text"

@@ -95,3 +95,8 @@ def test_every_text_a_pattern_matches_is_picked_by_its_hints(data: st.DataObject
         lows = [t.lower() for t in texts]
         located = {h: {k for k, low in enumerate(lows) if h in low} for branch in matcher.hints for h in branch[0]}
         assert 1 in _holding(matcher.hints, located, lows)
+
+
+def test_a_bare_count_is_a_counter_but_a_price_a_rating_or_a_rank_is_not() -> None:
+    assert DEFAULT_VOCABULARY.text_concepts(["37", "1,024", "+12", "2k"]) == ["counter"] * 4
+    assert DEFAULT_VOCABULARY.text_concepts(["39.95", "4.9", "#1", "37 reasons to stay"]) == [None] * 4

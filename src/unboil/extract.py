@@ -34,6 +34,8 @@ _LISTING_GAIN = 3.0
 """How much more text the index reading must find to be preferred."""
 _WEAK_CHARS = 250
 """Below this much kept text our own choice is weak, and readability is asked."""
+_DESCRIPTION_CHARS = 80
+"""A page without any text gets its description as its body from this length (not a bare site slogan)."""
 _READABILITY_RESERVE = 0.75
 """CPU seconds of budget readability needs left to be asked (it cannot be stopped
 midway and takes up to a second on a page of ``max_elements``): a weak article beats a timeout."""
@@ -159,7 +161,13 @@ def _body(source: Source, root: Any, meta: Metadata, options: Options, trace: Tr
             alt_concepts = _text_concepts(alternative, options, clock)
             kept = [b for b, c in zip(alternative, alt_concepts) if c is None]
     if not kept:
-        return [], "no article text found" if text_of(body).strip() else "no text"
+        if text_of(body).strip():
+            return [], "no article text found"
+        if meta.description and len(meta.description) >= _DESCRIPTION_CHARS:
+            # A page built by scripts (a forum app, a shop front) shows no text
+            # without them; its description is the one summary of it there is.
+            return [Block("paragraph", meta.description)], None
+        return [], "no text"
     return [_to_block(b) for b in kept], None
 
 

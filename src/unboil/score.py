@@ -25,7 +25,7 @@ from .blocks import RawBlock
 from .metadata import Metadata, parse_date, title_key
 from .options import Options
 from .trace import Trace, describe
-from .vocabulary import AMOUNT
+from .vocabulary import AMOUNT, LABEL_CONCEPTS
 
 __all__ = ["Container", "Judged", "choose_container", "judge_blocks", "block_value"]
 
@@ -119,7 +119,7 @@ def block_value(block: RawBlock, concept: str | None, index_page: bool = False, 
     are the content and count for their container instead of against it.
     """
     n = len(block.text)
-    if concept is not None:
+    if concept is not None and concept not in LABEL_CONCEPTS:
         return -max(float(n), 40.0)
     density = block.link_density
     if density > 0.5:
@@ -438,6 +438,59 @@ def _more_from_site(text: str, site_key: str) -> bool:
     return bool(m) and title_key(m.group(1)) == site_key
 
 
+def _is_prose(block: RawBlock) -> bool:
+    """A paragraph of running text: long, punctuated, few links."""
+    return block.kind in ("paragraph", "quote", "list_item") and len(block.text) >= 60 and block.link_density < 0.3 and bool(_PUNCT.search(block.text))
+
+
+def _section_scope(blocks: Sequence[RawBlock], i: int, container: Any, concept: str) -> Any:
+    """The box of the section headed by block ``i``: its largest ancestor that
+    begins with it (holds none of the blocks before it).
+
+    A "6 Comments" heading under one answer of a Q&A page heads that answer's
+    comments only; the next answer, outside their box, is content again.
+    """
+    if i == 0:
+        return container
+    before = set(_chain(blocks[i - 1].owner, container))
+    scope = container
+    for el in _chain(blocks[i].owner, container):
+        if el in before:
+            break
+        scope = el
+    if scope is blocks[i].owner:
+        return container  # a bare heading among the article's paragraphs heads the rest
+    if i + 1 < len(blocks) and not _is_inside(blocks[i + 1].owner, scope) and concept != "comments":
+        # A heading boxed alone (a layout's heading widget) labels the box after
+        # it; a comment count boxed alone heads a thread not loaded.
+        return container
+    return scope
+
+
+def _box_kind(owner: Any, container: Any) -> tuple[Any, str] | None:
+    """The tag and class of the nearest named box around a block (itself included)."""
+    for el in _chain(owner, container):
+        cls = el.get("class")
+        if cls:
+            return el.tag, cls
+    return None
+
+
+def _replies_like_the_post(blocks: Sequence[RawBlock], i: int, judged: Sequence[Judged], container: Any) -> bool:
+    """Whether the "12 Replies" heading at ``i`` heads a thread's posts, not a story's comments.
+
+    A forum thread's replies are written in the same box as its first post
+    (``div.post-content`` both); a story's comments sit in boxes of their own.
+    """
+    after = next((b for b in blocks[i + 1 : i + 12] if b.kind == "paragraph" and len(b.text) >= 40), None)
+    if after is None:
+        return False
+    kind = _box_kind(after.owner, container)
+    return kind is not None and any(
+        j.keep and j.block.kind == "paragraph" and _box_kind(j.block.owner, container) == kind for j in judged
+    )
+
+
 def judge_blocks(
     blocks: Sequence[RawBlock],
     concepts: Sequence[str | None],
@@ -457,6 +510,8 @@ def judge_blocks(
     out: list[Judged] = []
     inside_cache: dict[Any, bool] = {}
     cut_level = 0  # while > 0: inside a "Related"/"Comments" section headed at that level
+    cut_scope: Any = None  # ... and the box that section lives in
+    cut_concept = ""
     kept_so_far = 0
     for i, (block, concept) in enumerate(zip(blocks, concepts)):
         inside = inside_cache.get(block.owner)
@@ -468,13 +523,18 @@ def judge_blocks(
             continue
         if cut_level:
             # The next section of the article begins at a heading of the same
-            # rank or higher; a linked one of the same rank is the title of
-            # another related story.
+            # rank or higher (a linked one of the same rank is the title of
+            # another related story), or outside the cut section's own box.
+            left_scope = cut_scope is not None and not _is_inside(block.owner, cut_scope)
             if block.kind == "heading" and concept is None and (
                 block.level < cut_level or block.level == cut_level and block.link_density < 0.5
-            ):
+            ) or left_scope and (cut_concept == "comments" or chosen.repeated or concept is None and _is_prose(block)):
                 cut_level = 0
             else:
+                if left_scope:
+                    # After a box of related links, the article goes on with prose (on a listing,
+                    # with its next entry); more teasers or calls to action are the page's tail.
+                    cut_scope = None
                 out.append(Judged(block, False, "after-section-cut"))
                 continue
         text = block.text
@@ -487,8 +547,12 @@ def judge_blocks(
             out.append(Judged(block, False, "appeal-box"))
             continue
         if concept is not None:
-            if block.kind == "heading" and concept in _CUT_CONCEPTS and kept_so_far >= 2:
+            if block.kind == "heading" and concept in _CUT_CONCEPTS and kept_so_far >= 2 and not (
+                concept == "comments" and _replies_like_the_post(blocks, i, out, container)
+            ):
                 cut_level = block.level or 6
+                cut_scope = _section_scope(blocks, i, container, concept)
+                cut_concept = concept
             out.append(Judged(block, False, f"{concept}:text"))
             continue
         if tkey and block.kind in ("heading", "caption", "paragraph") and title_key(text) == tkey:

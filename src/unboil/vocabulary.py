@@ -36,7 +36,7 @@ except ImportError:  # Python 3.10
     import sre_constants as _sre_constants  # type: ignore[no-redef]
     import sre_parse as _sre_parser  # type: ignore[no-redef]
 
-__all__ = ["AMOUNT", "Concept", "Vocabulary", "DEFAULT_VOCABULARY", "attribute_words"]
+__all__ = ["AMOUNT", "Concept", "Vocabulary", "DEFAULT_VOCABULARY", "LABEL_CONCEPTS", "attribute_words"]
 
 _WORD_SPLIT = re.compile(r"[^a-z0-9]+")
 _HAS_CAPITAL = re.compile(r"(?<!\\)[A-Z]")
@@ -528,6 +528,7 @@ MEMBERSHIP = Concept(
     ),
     lines=(
         r"(?:subscribe|sign in|log in|register|join)(?: now| today| here)?\s*[!.]?",
+        r"(?:sign up or log in|log in or sign up|sign in or register|sign up or sign in)\s*[!.]?",
         r"(?:already a (?:subscriber|member)\??.*)",
         r"become a member\s*[!.]?",
         r"(?:jetzt )?(?:abonnieren|abonnement|anmelden|registrieren)\s*[!.]?",
@@ -588,7 +589,7 @@ SHARE = Concept(
         r"(?:(?:diese )?seite teilen|(?:diesen |den )?(?:artikel|beitrag) teilen|news teilen|teilen (?:über|auf|mit|via)|"
         r"möchten sie (?:den|diesen) (?:artikel|beitrag) teilen|(?:den|diesen) (?:artikel|beitrag) mit (?:anderen|freunden) teilen.{0,30}|"
         r"be sociable,? share|pin (?:it )?for later|share (?:it )?with a friend|like what you see\?.{0,40})\s*[:!?.]?",
-        r"(?:share|share this|share (?:this )?(?:article|story|post|page)|share on \w+|tweet|print|email|pin it|"
+        r"(?:share|share it|share this|share (?:this )?(?:article|story|post|page)|share on \w+|tweet|print|email|pin it|"
         r"follow us|like us on facebook|teilen|partager|compartir|condividi)\s*[:!.]?",
         # a share word is needed: digits and separators alone are counts or a list of numbers
         r"(?![\d\s|·•,/]*\d[\d\s|·•,/]*$)(?:share|tweet|email|print|facebook|twitter|linkedin|whatsapp|reddit|pinterest|telegram|copy link|"
@@ -615,6 +616,8 @@ CONSENT = Concept(
         r"(?:verwendet|nutzt|verwenden) cookies|utilise des cookies|utiliza cookies|utilizza (?:i )?cookie",
         r"nous utilisons des cookies|utilizamos cookies|korzystamy z (?:plików )?cookies|was sind cookies\?|"
         r"durch die weitere nutzung (?:der|dieser) (?:seite|webseite|website)",
+        # the purposes and vendors of a consent framework's dialog
+        r"personali[sz]ed (?:advertising|ads) and content|store and/or access information on a device|\d+ partners can use this purpose",
     ),
 )
 
@@ -710,7 +713,8 @@ RELATED = Concept(
         r"what others are reading|you might (?:also )?like|more to explore|more topics\b.{0,40}|"
         r"related (?:searches|topics)(?: (?:&|and) resources)?|explore (?:related|similar|more) (?:items|products|articles|posts|topics|stories)|recommended posts|"
         r"weiterführende[rn]? (?:informationen|links?|artikel|literatur)|weitere informationen|zusatzinformationen|en savoir plus)\s*(?:[:»>!?]|\.{3}|…)?",
-        r"(?:read more|mehr lesen|weiterlesen|lire la suite|leer más|continue reading)\s*[»>→.…:]*",
+        r"(?:read more|mehr lesen|weiterlesen|lire la suite|leer más|continue reading|keep reading)\s*[»>→.…:]*",
+        r"(?:recent|popular|latest) posts|explore related questions",
     ),
     phrases=(r"^(?:read more|see also|related|also read|read also|lesen sie auch|lire aussi)\s*:",),
 )
@@ -742,7 +746,7 @@ NAVIGATION = Concept(
         r"(?:(?:dieser|der) (?:beitrag|artikel|eintrag) wurde am|this entry was posted (?:in|on))\b.{0,100}|bookmark the permalink\.?",
         r"(?:aufrufe|views|hits|zugriffe)\s*:\s*[\d.,]+\s*\|?",
         r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\s*\|?",  # a bare date on its line: a post's stamp
-        r"search (?:for )?(?:articles|topics)\b.{0,60}|inhaltsverzeichnis",
+        r"search (?:for )?(?:articles|topics)\b.{0,60}|inhaltsverzeichnis|table of contents|jump to|in this article",
     ),
     phrases=(),
 )
@@ -843,7 +847,54 @@ FEEDBACK = Concept(
     phrases=(r"we want to hear what you think|submit a letter to the editor|fragen und anregungen zu diesem (?:artikel|beitrag)",),
 )
 
+POSTER_CARD = Concept(
+    "poster_card",
+    # A forum poster's card beside each post: rank, join date, post count; and the phone's signature under it.
+    lines=(
+        r"(?:joined|join date|posts|reaction score|likes received|trophy points|reputation)\s*:?\s*(?:[\d.,]+[km]?|\w{3,9}\.? \d{1,2},? \d{4}|\w{3,9}\.? \d{4})?",
+        r"(?:new|well-known|senior|junior|premium|active|registered|established|valued|respected|notable|distinguished|banned|\d+\+? years?)\s+member|"
+        r"member|original poster|staff member|signature",
+        r"sent from my .{1,40}(?: using .{1,40})?",
+        r"(?:[\d.,]+k?\s*)?(?:[\d.,]+\s*(?:gold|silver|bronze) badges?\s*){1,3}|thread starter|start date|\d+ likes?|\d[\d.,]*k? posts",
+    ),
+)
+
+COUNTER = Concept(
+    "counter",
+    # A whole number alone on its line: a vote, like or view count, a page number (not "39.95"
+    # or "4.9": a price or a rating belongs to its card; nor "#1": a rank heads its entry).
+    lines=(r"[+-]?\d{1,3}(?:,\d{3})+|[+-]?\d+k?",),
+)
+
+SHOP = Concept(
+    "shop",
+    # A shop's controls around the goods: buttons, pickers, sorting, result counts.
+    lines=(
+        r"(?:add to (?:cart|bag|basket|wishlist)|coming soon!?|discontinued|no longer available|"
+        r"select (?:a |your )?(?:size|color|colour)|verified (?:buyer|purchase)|sort by|filter (?:&|and) sort|trending searches)",
+        r"(?:showing|displaying) \d+\s*(?:-|–|to|of)\s*\d+\b.{0,60}",
+    ),
+)
+
+CALL_TO_ACTION = Concept(
+    "call_to_action",
+    # A business site's buttons asking the reader to buy, ask or sign up: not the page's text.
+    lines=(
+        r"(?:get started (?:today|now|for free|free|- free)|get a (?:free )?quote(?: today)?|request (?:information|a demo|a quote)|"
+        r"get in touch|take the next step)\s*[.!]?",
+        r"(?:start|sign up for|begin) (?:your |a )?(?:\d+[- ]day )?(?:free )?trial\b.{0,60}",
+        # a Q&A site's prompts to ask or answer, and a form's own messages
+        r"start asking to get answers|find the answer to your question by asking\.?|see similar questions with these tags\.?|"
+        r"you must log in to answer this question\.?|oops! something went wrong while submitting the form\.?|"
+        r"thank you! your submission has been received!?",
+    ),
+)
+
 DEFAULT_VOCABULARY = Vocabulary(
     (DONATION, COUNTDOWN, MEMBERSHIP, NEWSLETTER, SHARE, CONSENT, COMMENTS, REVIEWS, RELATED, NAVIGATION, ADS, CAPTIONS, POPUP, PLAYER, AUTHOR_BOX,
-     FEEDBACK, LEGAL)
+     FEEDBACK, LEGAL, POSTER_CARD, COUNTER, SHOP, CALL_TO_ACTION)
 )
+LABEL_CONCEPTS = frozenset({"poster_card", "counter", "shop", "call_to_action"})
+"""Concepts of short labels that sit inside the content (a post's card, a shop's
+buttons): they are dropped, but weigh in the container choice as any short line
+does, so a thread or a product is not passed over for its many labels."""

@@ -754,3 +754,9 @@ def test_a_page_built_by_scripts_gets_its_description_as_its_body() -> None:
     assert article.text == description and article.empty_reason is None
     bare = unboil.extract(_page("<div id='app'></div>", "<meta name='description' content='Shop online.'>"))
     assert bare.is_empty and bare.empty_reason == "no text"
+
+
+def test_a_formula_written_one_token_a_line_stays_in_its_sentence() -> None:
+    formula = "<math>\n<mi>\n a\n</mi>\n<mo>\n ≠\n</mo>\n<mn>\n 0\n</mn>\n</math>"
+    page = _page(f"<article><p>{PROSE}</p><p>When {formula}, there are two solutions to the quadratic equation.</p></article>")
+    assert "When a ≠ 0, there are two solutions to the quadratic equation." in unboil.extract(page).text.split("\n")

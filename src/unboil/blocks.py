@@ -132,6 +132,10 @@ class _Segmenter:
                 break
             if tag == "br":
                 self.parts.append("\n")
+            elif tag == "math":
+                # A formula is one run of its sentence: the line breaks of its
+                # MathML source (one token per line) are not the page's.
+                self.add(" ".join(text_of(child).split()), in_link)
             elif tag not in BLOCK_TAGS:
                 link = in_link or tag == "a"
                 if tag == "a":

@@ -635,12 +635,22 @@ def test_save_stamp_yields_to_an_earlier_date_printed_beside_the_headline(publis
 @pytest.mark.parametrize("modified, line, extra, day", [
     ("2025-12-01T09:00:00Z", "May 14, 2025", "", date(2025, 5, 14)),  # a JSON-LD stamp never printed: the printed day
     ("2025-05-14T09:00:00Z", "May 14, 2025", "", date(2025, 5, 14)),  # the revision's day, shown as the story's
-    ("2025-05-14T09:00:00Z", "Updated May 14, 2025", "", date(2025, 11, 20)),  # shown as a revision: the stamp stays
+    ("2025-05-14T09:00:00Z", "Updated May 14, 2025", "", date(2025, 5, 14)),  # the only day printed, though a revision
+    ("2025-05-14T09:00:00Z", "Updated May 14, 2025", "<footer>1999</footer>", date(2025, 5, 14)),  # a year is no day
+    ("2025-05-14T09:00:00Z", "Updated May 14, 2025", "<p>" + "Long takes lose viewers in the first seconds. " * 15
+     + "</p><footer>Tour of March 3, 2025</footer>", date(2025, 11, 20)),  # another day printed: the stamp stays
     ("2025-12-01T09:00:00Z", "May 14, 2025", "<footer>Nov 20, 2025</footer>", date(2025, 11, 20)),  # the stamp is printed too
 ])
 def test_unprinted_jsonld_stamp_yields_to_the_date_printed_beside_the_headline(modified, line, extra, day):
     html = _saved("2025-11-20T16:02:46+02:00", modified, extra).replace("<p>May 14, 2025</p>", f"<p>{line}</p>")
     assert meta(html).date == day
+
+
+def test_unprinted_jsonld_stamp_that_a_meta_tag_repeats_stays_beside_a_printed_revision():
+    html = _saved("2025-11-20T16:02:46+02:00", "2025-05-14T09:00:00Z").replace("<p>May 14, 2025</p>", "<p>Updated May 14, 2025</p>")
+    assert meta(html).date == date(2025, 5, 14)
+    listed = html.replace("</head>", "<meta property='article:published_time' content='2025-11-20T16:02:46+02:00'></head>")
+    assert meta(listed).date == date(2025, 11, 20)
 
 
 def test_unprinted_stamp_and_a_printed_date_that_is_it_with_day_and_month_swapped():

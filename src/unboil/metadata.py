@@ -380,6 +380,7 @@ _PUBLISHED_KEYS = (
 _WEAK_PUBLISHED_KEYS = frozenset({"dc.date", "dcterms.date", "date", "created", "datecreated", "dc.date.created", "dcterms.created"})
 """Names that say only "a date" or "made on": a CMS fills them with the import, the
 revision or the creation of the record, so the date printed beside the headline outranks them."""
+_STRONG_PUBLISHED_KEYS = [k for k in _PUBLISHED_KEYS if k not in _WEAK_PUBLISHED_KEYS]
 _MODIFIED_KEYS = (
     "article:modified_time", "og:updated_time", "datemodified", "modified_time", "last-modified",
     "dcterms.modified", "dc.date.modified", "article.updated", "lastmod", "revised",
@@ -1368,7 +1369,13 @@ def _shown_alternative(
 
 
 def _printed_over_stamp(
-    published: datetime, modified: datetime | None, jsonld: bool, shown: datetime, revision: bool, printed: _PrintedDays
+    published: datetime,
+    modified: datetime | None,
+    jsonld: bool,
+    shown: datetime,
+    revision: bool,
+    printed: _PrintedDays,
+    meta_listed: bool = True,
 ) -> bool:
     """Whether the date printed beside the headline (``shown``) outranks the publication
     stamp of the metadata, which the page never prints.
@@ -1378,15 +1385,22 @@ def _printed_over_stamp(
     so an earlier printed date is the story's; and a JSON-LD stamp, which SEO plugins fill
     from the page's record rather than from the story, beside a printed date that is not
     the modified stamp either, or that is but is not labelled as an update (``revision``):
-    the page presents it as the story's date.  A numeric date that reads as the stamp with
-    day and month swapped is the stamp.
+    the page presents it as the story's date.  A JSON-LD stamp that no ``<meta>`` tag repeats
+    (``meta_listed`` false) gives way to the printed date even when that is the labelled
+    update, if the page prints no other day: the reader is shown only the revision, and the
+    stamp is the plugin's record of the post.  A numeric date that reads as the stamp with day and month swapped is the stamp.
     """
     day = published.date()
     if shown.date() == day or shown.day <= 12 and (shown.year, shown.day, shown.month) == (day.year, day.month, day.day):
         return False
     same = modified is not None and modified.date() == day
     saved = same and not published.utcoffset() and shown.date() < day
-    unlisted = jsonld and (modified is None or shown.date() != modified.date() or not revision)
+    unlisted = jsonld and (
+        modified is None
+        or shown.date() != modified.date()
+        or not revision
+        or not meta_listed and set(printed()) == {shown.date()}
+    )
     return (saved or unlisted) and day not in printed()
 
 
@@ -1531,7 +1545,7 @@ def extract_metadata(root: Any, url: str | None = None) -> Metadata:
             date_source = "jsonld"
             break
     if published is None:
-        published, date_source = _meta_date(meta, [k for k in _PUBLISHED_KEYS if k not in _WEAK_PUBLISHED_KEYS])
+        published, date_source = _meta_date(meta, _STRONG_PUBLISHED_KEYS)
     if published is not None and date_source is not None:
         shown = _shown_alternative(published, items, meta, printed)
         if shown is not None:
@@ -1584,7 +1598,10 @@ def extract_metadata(root: Any, url: str | None = None) -> Metadata:
                 break
     if published is not None and date_source in ("jsonld", *(f"meta:{k}" for k in _PUBLISHED_KEYS)):
         shown, revision = _headings_stamp(headings, title, dayfirst) if headings else (None, False)
-        if shown is not None and _printed_over_stamp(published, modified, date_source == "jsonld", shown, revision, printed):
+        meta_listed = date_source != "jsonld" or _meta_date(meta, _STRONG_PUBLISHED_KEYS)[0] is not None
+        if shown is not None and _printed_over_stamp(
+            published, modified, date_source == "jsonld", shown, revision, printed, meta_listed
+        ):
             published, date_source = shown, "headline:unprinted"
         elif shown is None and date_source == "jsonld" and _modified_shown_instead(published, modified, printed):
             published, date_source = modified, "modified:printed"

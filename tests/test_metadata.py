@@ -151,6 +151,14 @@ def test_h1_keeps_a_last_part_that_only_the_og_title_leaves_out():
         <body><h1>Do fish feel pain / suffer?</h1></body></html>""") == "Do fish feel pain / suffer?"
 
 
+def test_dublin_core_title_outranks_the_sharing_title():
+    html = ("<html><head><title>Reports</title><meta property='og:title' content='Read this: storms explained'>"
+            "<meta property='dc:title' content='Storms over the Baltic, 1990-2020'></head>"
+            "<body><h1>Annual series</h1><p>x</p></body></html>")
+    assert title_of(html) == "Storms over the Baltic, 1990-2020"
+    assert title_of(html.replace("dc:title", "DC.title").replace("property='DC", "name='DC")) == "Storms over the Baltic, 1990-2020"
+
+
 def test_jsonld_headline_in_graph():
     m = meta("""<html><head><script type="application/ld+json">
         {"@context": "https://schema.org", "@graph": [

@@ -632,7 +632,8 @@ def _choose_title(
     for t in root.iter("title"):
         doc_title = _clean(text_of(t))
         break
-    og = _unescape(_clean(_first(meta, "og:title", "twitter:title", "title", "dc.title", "dc:title", "dcterms.title", "parsely-title", "sailthru.title")))
+    # The Dublin Core title is the document's catalogue record; og:title is written for sharing.
+    og = _unescape(_clean(_first(meta, "dc:title", "dcterms:title", "dc.title", "dcterms.title", "og:title", "twitter:title", "title", "parsely-title", "sailthru.title")))
     headlines = [_unescape(_clean(x)) for x in jsonld if _clean(x)]
     site_keys = {title_key(s) for s in site_names if s}
     site_compact = {_compact(s) for s in site_names if s}

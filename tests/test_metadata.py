@@ -159,6 +159,15 @@ def test_dublin_core_title_outranks_the_sharing_title():
     assert title_of(html.replace("dc:title", "DC.title").replace("property='DC", "name='DC")) == "Storms over the Baltic, 1990-2020"
 
 
+@pytest.mark.parametrize("h1, expected", [
+    ("A Beginner\u00e2\u0080\u0099s Guide to Kettles", "A Beginner\u2019s Guide to Kettles"),  # UTF-8 read as Latin-1
+    ("A Beginner\u00e2\u20ac\u2122s Guide to Kettles", "A Beginner\u2019s Guide to Kettles"),  # ... as Windows-1252
+    ("Kettles \u00c2\u00a9 \u00dcnited Caf\u00e9", "Kettles \u00c2\u00a9 \u00dcnited Caf\u00e9"),  # no misreading: kept
+])
+def test_title_with_utf8_read_as_a_single_byte_charset_is_read_again(h1, expected):
+    assert title_of(f"<html><body><h1>{h1}</h1><p>x</p></body></html>") == expected
+
+
 def test_jsonld_headline_in_graph():
     m = meta("""<html><head><script type="application/ld+json">
         {"@context": "https://schema.org", "@graph": [

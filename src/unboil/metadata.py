@@ -62,6 +62,23 @@ def _unescape(text: str) -> str:
     return html.unescape(text) if _ENTITY.search(text) else text
 
 
+_MOJIBAKE = re.compile("[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u203a\u20ac\u2122]")
+"""A lead byte of UTF-8 read as Latin-1 or Windows-1252, then a continuation byte read the same way."""
+
+
+def _undo_mojibake(text: str | None) -> str | None:
+    """A title whose UTF-8 bytes were read as Latin-1 or Windows-1252 ("Investorâ\x80\x99s",
+    "cafÃ©"), read again as UTF-8; text that is not such a misreading does not decode and is kept."""
+    if not text or not _MOJIBAKE.search(text):
+        return text
+    for codec in ("latin-1", "cp1252"):
+        try:
+            return text.encode(codec).decode("utf-8")
+        except UnicodeError:
+            continue
+    return text
+
+
 def title_key(text: str) -> str:
     """A comparison key for titles: case, quotes, punctuation and spacing ignored."""
     text = unicodedata.normalize("NFKC", text).lower()
@@ -1533,6 +1550,7 @@ def extract_metadata(root: Any, url: str | None = None) -> Metadata:
 
     host = re.sub(r"^www\d?\.", "", (urlsplit(page_url or url or "").hostname or "").lower())
     title, title_sources = _choose_title(root, meta, headlines, site_names, host)
+    title = _undo_mojibake(title)
 
     published = None
     date_source = None

@@ -649,6 +649,16 @@ def test_save_stamp_yields_to_an_earlier_date_printed_beside_the_headline(publis
     assert meta(_saved(published, modified, extra, via="meta")).date == day
 
 
+@pytest.mark.parametrize("stamp, day", [
+    ("2024-08-07T12:01:51Z", date(2013, 12, 30)),  # a lone machine stamp years after the printed day: an import
+    ("2024-08-07T12:01:51+02:00", date(2024, 8, 7)),  # a local stamp is meant
+])
+def test_lone_save_stamp_yields_to_an_earlier_date_printed_beside_the_headline(stamp, day):
+    html = (f"<html><head><meta property='article:published_time' content='{stamp}'></head><body>"
+            "<h1>Lessons from a failed startup</h1><p>7 min read</p><p>Dec 30, 2013</p><p>Body.</p></body></html>")
+    assert meta(html).date == day
+
+
 @pytest.mark.parametrize("modified, line, extra, day", [
     ("2025-12-01T09:00:00Z", "May 14, 2025", "", date(2025, 5, 14)),  # a JSON-LD stamp never printed: the printed day
     ("2025-05-14T09:00:00Z", "May 14, 2025", "", date(2025, 5, 14)),  # the revision's day, shown as the story's

@@ -1399,8 +1399,9 @@ def _printed_over_stamp(
     stamp of the metadata, which the page never prints.
 
     Two kinds of stamp are not the story's date: a save stamp, the same machine stamp (UTC
-    or no zone) as published and as modified, which records when the page was last saved,
-    so an earlier printed date is the story's; and a JSON-LD stamp, which SEO plugins fill
+    or no zone) as published and as modified, or a lone one with no modified stamp beside
+    it, which records when the page was last saved or imported, so an earlier printed date
+    is the story's; and a JSON-LD stamp, which SEO plugins fill
     from the page's record rather than from the story, beside a printed date that is not
     the modified stamp either, or that is but is not labelled as an update (``revision``):
     the page presents it as the story's date.  A JSON-LD stamp that no ``<meta>`` tag repeats
@@ -1412,7 +1413,7 @@ def _printed_over_stamp(
     if shown.date() == day or shown.day <= 12 and (shown.year, shown.day, shown.month) == (day.year, day.month, day.day):
         return False
     same = modified is not None and modified.date() == day
-    saved = same and not published.utcoffset() and shown.date() < day
+    saved = (same or modified is None) and not published.utcoffset() and shown.date() < day
     unlisted = jsonld and (
         modified is None
         or shown.date() != modified.date()

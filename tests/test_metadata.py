@@ -493,6 +493,14 @@ def test_page_without_date_markup_reads_a_printed_date_line(body, day):
     assert meta(f"<html lang='en-gb'><head><title>Kettles compared</title></head><body>{body}</body></html>").date == day
 
 
+@pytest.mark.parametrize("label", ["Founded:", "Joined", "Member since", "Registriert:"])
+def test_a_members_joining_date_beside_the_headline_is_not_the_page_date(label):
+    html = (f"<html><body><h1>Which tent for the Alps?</h1><div><span>hiker_7</span><span>Posts: 41</span>"
+            f"<span>{label}</span><span>Dec 11, 2021</span></div><p>by hiker_7 » Tue Aug 27, 2019 1:47 am</p>"
+            "<p>Body.</p></body></html>")
+    assert meta(html).date == date(2019, 8, 27)
+
+
 def test_date_inside_a_sentence_is_not_read_as_the_page_date():
     assert meta("<html><body><div><p>The shop opens on April 8, 2024, with a tasting for all.</p></div></body></html>").date is None
 

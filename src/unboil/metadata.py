@@ -1036,6 +1036,14 @@ def _original_line(nodes: list[Any], dayfirst: bool) -> datetime | None:
     return None
 
 
+_OTHER_EVENT = re.compile(
+    r"\b(?:founded|joined|registered|member since|established|born|birthday|beigetreten|registriert|gegründet"
+    r"|geboren|mitglied seit|inscrit|inscrito|membre depuis|miembro desde)\b[^\d\n]{0,12}$",
+    re.I,
+)
+"""A label for a date that is not the page's: a forum member's joining, a company's founding, a birth."""
+
+
 def _headline_stamp(heading: Any, title: str | None = None, dayfirst: bool = False) -> tuple[datetime | None, bool]:
     """A date written right beside the headline: the dateline under (or the kicker over) the h1.
 
@@ -1084,6 +1092,8 @@ def _headline_stamp(heading: Any, title: str | None = None, dayfirst: bool = Fal
                     break  # into the body: a date there is what the story is about
             if len(text) <= 120:
                 value = parse_date(text, loose=False, dayfirst=dayfirst) or _short_year_date(text)
+                if value is not None and _OTHER_EVENT.search(f"{prev} {_DIGIT.split(text, 1)[0]}"):
+                    continue  # a member's or a company's date, not the page's
                 if value is not None:
                     updated = bool(_UPDATED_WORDS.search(prev + " " + text)) and not _PUBLISHED_WORDS.search(text)
                     found.append((updated, value))

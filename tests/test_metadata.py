@@ -501,6 +501,15 @@ def test_a_members_joining_date_beside_the_headline_is_not_the_page_date(label):
     assert meta(html).date == date(2019, 8, 27)
 
 
+def test_a_date_later_than_the_edit_line_read_before_it_is_a_replys():
+    html = ("<html><head><title>Why did the ISO grow? / Arch Forums</title></head><body><h1>Arch Forums</h1>"
+            "<h2><span>#1</span> <a href='#p1'>2025-11-01 15:14:37</a></h2>"
+            "<h3>Why did the ISO grow?</h3><p>The image doubled in size.</p>"
+            "<p>Last edited by ann (2025-11-01 15:15:18)</p><p>Offline</p><h2>#2 2025-11-02 06:23:21</h2>"
+            "<p>Firmware was added.</p></body></html>")
+    assert meta(html).date == date(2025, 11, 1)
+
+
 def test_date_inside_a_sentence_is_not_read_as_the_page_date():
     assert meta("<html><body><div><p>The shop opens on April 8, 2024, with a tasting for all.</p></div></body></html>").date is None
 

@@ -1096,6 +1096,12 @@ def _headline_stamp(heading: Any, title: str | None = None, dayfirst: bool = Fal
                     continue  # a member's or a company's date, not the page's
                 if value is not None:
                     updated = bool(_UPDATED_WORDS.search(prev + " " + text)) and not _PUBLISHED_WORDS.search(text)
+                    if (
+                        not updated
+                        and any(revised and seen.date() < value.date() for revised, seen in found)
+                        and not _PUBLISH_LABEL.search(f"{prev} {text}")
+                    ):
+                        continue  # later than a revision read first: a reply's date, not the page's
                     found.append((updated, value))
                     if not updated:
                         return value, False

@@ -690,6 +690,19 @@ def test_unprinted_jsonld_stamp_yields_to_the_date_printed_beside_the_headline(m
     assert meta(html).date == day
 
 
+@pytest.mark.parametrize("updated, day", [
+    ("Updated Aug 21, 2025", date(2023, 4, 26)),  # the stamp's day is printed only as the update
+    ("Aug 21, 2025", date(2025, 8, 21)),  # printed plainly too: the stamp stays
+])
+def test_stamp_printed_only_as_the_update_yields_to_the_published_line(updated, day):
+    html = ("<html><head><script type='application/ld+json'>"
+            '{"@type": "Article", "headline": "Top electrical contractors", "datePublished": "Aug 21, 2025"}'
+            "</script></head><body><h1>Top electrical contractors</h1><p>By Claire</p>"
+            f"<div>Published <span>Apr 26, 2023</span></div><div>Reading time 15 minutes</div><p>{updated}</p>"
+            "<p>Body.</p></body></html>")
+    assert meta(html).date == day
+
+
 def test_unprinted_jsonld_stamp_that_a_meta_tag_repeats_stays_beside_a_printed_revision():
     html = _saved("2025-11-20T16:02:46+02:00", "2025-05-14T09:00:00Z").replace("<p>May 14, 2025</p>", "<p>Updated May 14, 2025</p>")
     assert meta(html).date == date(2025, 5, 14)

@@ -501,6 +501,17 @@ def test_a_members_joining_date_beside_the_headline_is_not_the_page_date(label):
     assert meta(html).date == date(2019, 8, 27)
 
 
+@pytest.mark.parametrize("stamp, day", [
+    ("2019-02-23, 09:14 PM <span>(This post was last modified: 2024-01-05 by Ann)</span>", date(2019, 2, 23)),
+    ("<span>Last modified: 2024-01-05</span>", date(2019, 2, 24)),  # an edit note alone is passed over
+])
+def test_date_element_read_up_to_its_edit_note(stamp, day):
+    html = ("<html><body><div class='nav'>Home</div>"
+            f"<div class='post'><span class='post_date'>{stamp}</span><p>Which forum software?</p></div>"
+            "<div class='post'><span class='post_date'>2019-02-24, 02:31 AM</span><p>Try both.</p></div></body></html>")
+    assert meta(html).date == day
+
+
 def test_a_date_later_than_the_edit_line_read_before_it_is_a_replys():
     html = ("<html><head><title>Why did the ISO grow? / Arch Forums</title></head><body><h1>Arch Forums</h1>"
             "<h2><span>#1</span> <a href='#p1'>2025-11-01 15:14:37</a></h2>"

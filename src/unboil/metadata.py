@@ -992,8 +992,9 @@ def _visible_date(root: Any, dayfirst: bool = False) -> tuple[datetime | None, s
         text = _clean(text_of(el))
         if not text or len(text) > 120:
             continue
-        if re.search(r"updat|modif|aktualisiert|mis à jour", text, re.I) and not re.search(r"publi|posted|veröffentlicht", text, re.I):
-            continue
+        revised = re.search(r"updat|modif|aktualisiert|mis à jour", text, re.I)
+        if revised and not re.search(r"publi|posted|veröffentlicht", text, re.I):
+            text = text[:revised.start()]  # only a date before the edit note is the item's own
         value = parse_date(text, loose=False, dayfirst=dayfirst)
         if value:
             return value, "visible"

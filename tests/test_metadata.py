@@ -365,6 +365,21 @@ def test_utc_timestamp_takes_the_local_day_of_the_same_instant_in_a_time_element
     assert m.date == date(2025, 12, 19)
 
 
+@pytest.mark.parametrize("stamp, first, day", [
+    ("2026-02-15 03:05:48", "Feb 14, 2026 | 9:05 pm", date(2026, 2, 14)),  # the same instant six hours west
+    ("2026-02-15 03:05:48", "Feb 14, 2026 | 9:06 pm", date(2026, 2, 15)),  # another minute: another event
+    ("2026-02-15 03:00:00", "Feb 14, 2026 | 9:00 pm", date(2026, 2, 15)),  # on the hour: too common to tell
+    ("2026-02-15T03:05:48Z", "Feb 14, 2026 | 9:05 pm", date(2026, 2, 15)),  # a zone of its own: read as written
+])
+def test_stamp_without_a_zone_takes_the_day_of_the_first_time_printed_at_its_instant(stamp, first, day):
+    html = ("<html><head><script type='application/ld+json'>"
+            f'{{"@type": "DiscussionForumPosting", "headline": "Trip report: Lyon", "datePublished": "{stamp}"}}'
+            "</script></head><body><div>Forum</div><p>Trip report: Lyon</p>"
+            f"<div class='postdate'>{first}</div><p>We flew in late.</p>"
+            "<div class='postdate'>Feb 15, 2026 | 8:05 am</div><p>Nice.</p></body></html>")
+    assert meta(html).date == day
+
+
 def test_timestamp_with_its_own_offset_is_already_local():
     m = meta("""<html><head><meta property="article:published_time" content="2021-11-01T10:52:50+01:00"></head>
         <body><h1>Storm closes the pass</h1><p>31 October 2021</p></body></html>""")

@@ -1295,6 +1295,26 @@ def _same_instant_day(published: datetime, root: Any) -> date | None:
     return None
 
 
+def _same_instant_printed(published: datetime, printed: _PrintedDays) -> date | None:
+    """The day of the first date the page prints with a time of day, when that is the instant of
+    a stamp without a zone (read as UTC) in some zone: the same minute (not on the hour), a
+    whole number of quarter hours away, UTC-12 to UTC+14 ("Feb 14, 2026 | 9:05 pm" for
+    "2026-02-15 03:05:48")."""
+    utc = published.replace(second=0, microsecond=0)
+    if not utc.minute:
+        return None  # on the hour: too many printed times share the minute
+    for shown in printed.clocks()[:1]:  # the first time printed: the page's own, not a comment's
+        offset = shown - utc
+        if (
+            shown.date() != utc.date()
+            and shown.minute == utc.minute
+            and timedelta(hours=-12) <= offset <= timedelta(hours=14)
+            and offset % timedelta(minutes=15) == timedelta(0)
+        ):
+            return shown.date()
+    return None
+
+
 def _local_day(
     published: datetime,
     modified: datetime | None,
@@ -1304,6 +1324,7 @@ def _local_day(
     dayfirst: bool,
     language: str | None = None,
     url_day: date | None = None,
+    printed: _PrintedDays | None = None,
 ) -> date | None:
     """The page-local calendar day of a UTC timestamp, when the page shows another day.
 
@@ -1318,7 +1339,9 @@ def _local_day(
     """
     if not _has_clock(published) or published.utcoffset():
         return None
-    same = _same_instant_day(published, root)
+    # A stamp without a zone is read against the first time the page prints (only then: the read costs a walk).
+    naive = published.tzinfo is None and printed is not None
+    same = _same_instant_day(published, root) or (_same_instant_printed(published, printed) if naive else None)
     if same is not None:
         return same
     if headings:
@@ -1338,10 +1361,12 @@ _ANY_DATE = (_ISO, _CJK, _TEXT_MDY, _TEXT_DMY, _TEXT_YMD, _YMD_SLASH, _DMY_NUM, 
 _PUBLICATION_KEY = re.compile(r"publi|issued")
 
 
-def _printed_days(root: Any, dayfirst: bool) -> dict[date, bool]:
+def _printed_days(root: Any, dayfirst: bool) -> tuple[dict[date, bool], list[datetime]]:
     """Every calendar day the page prints in its text (not in scripts or attributes), and
-    whether it is printed at least once without an "updated" label before it."""
+    whether it is printed at least once without an "updated" label before it; and the
+    dates printed with a time of day and no zone ("Feb 14, 2026 | 9:05 pm"), as printed."""
     days: dict[date, bool] = {}
+    clocks: list[datetime] = []
     prev = ""
     for i, el in enumerate(root.iter()):
         if i >= 5000:
@@ -1362,8 +1387,14 @@ def _printed_days(root: Any, dayfirst: bool) -> dict[date, bool]:
                         before = text[max(0, m.start() - 40):m.start()]
                         plain = not _UPDATED_WORDS.search(f"{prev} {before}") or bool(_PUBLISHED_WORDS.search(before))
                         days[value.date()] = days.get(value.date(), False) or plain
+                        if len(clocks) < 50:
+                            clocked = value if _has_clock(value) else _with_clock(
+                                value.year, value.month, value.day, text[m.end():m.end() + 40]
+                            )
+                            if clocked is not None and _has_clock(clocked) and clocked.tzinfo is None:
+                                clocks.append(clocked)
             prev = text[-40:]
-    return days
+    return days, clocks
 
 
 class _PrintedDays:
@@ -1371,12 +1402,17 @@ class _PrintedDays:
 
     def __init__(self, root: Any, dayfirst: bool) -> None:
         self._root, self._dayfirst = root, dayfirst
-        self._days: dict[date, bool] | None = None
+        self._read: tuple[dict[date, bool], list[datetime]] | None = None
 
     def __call__(self) -> dict[date, bool]:
-        if self._days is None:
-            self._days = _printed_days(self._root, self._dayfirst)
-        return self._days
+        if self._read is None:
+            self._read = _printed_days(self._root, self._dayfirst)
+        return self._read[0]
+
+    def clocks(self) -> list[datetime]:
+        self()
+        assert self._read is not None
+        return self._read[1]
 
 
 def _shown_alternative(
@@ -1647,7 +1683,7 @@ def extract_metadata(root: Any, url: str | None = None) -> Metadata:
             published, date_source = modified, "modified:printed"
     if published is not None and date_source is not None and date_source.startswith(("jsonld", "meta")):
         local = _local_day(
-            published, modified, root, headings, title, dayfirst, language, url_date.date() if url_date else None
+            published, modified, root, headings, title, dayfirst, language, url_date.date() if url_date else None, printed
         )
         if local is not None and local != published.date():
             published = datetime.combine(local, published.timetz())

@@ -1461,13 +1461,15 @@ def _printed_over_stamp(
     (``meta_listed`` false) gives way to the printed date even when that is the labelled
     update, if the page prints no other day: the reader is shown only the revision, and the
     stamp is the plugin's record of the post.  Any stamp whose day the page prints only as an
-    update ("Published Apr 26, 2023 · Updated Aug 21, 2025") gives way to the plain printed date.  A numeric date that reads as the stamp with day and month swapped is the stamp.
+    update ("Published Apr 26, 2023 · Updated Aug 21, 2025") gives way to an earlier day
+    printed plainly.  A numeric date that reads as the stamp with day and month swapped is
+    the stamp.
     """
     day = published.date()
     if shown.date() == day or shown.day <= 12 and (shown.year, shown.day, shown.month) == (day.year, day.month, day.day):
         return False
-    if not revision and printed().get(day) is False:
-        return True  # the page prints the stamp's day only as its update, and this one plainly
+    if not revision and shown.date() < day and printed().get(day) is False:
+        return True  # the page prints the stamp's day only as its update, and an earlier day plainly
     same = modified is not None and modified.date() == day
     saved = (same or modified is None) and not published.utcoffset() and shown.date() < day
     unlisted = jsonld and (

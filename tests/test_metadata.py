@@ -777,6 +777,21 @@ def test_unprinted_jsonld_stamp_and_the_modified_day_printed_elsewhere(footer, d
     assert meta(html).date == day
 
 
+@pytest.mark.parametrize("head, day", [
+    ("<meta property='article:modified_time' content='2025-12-09T13:39:25+00:00'>", date(2025, 12, 9)),  # meta names only the revision
+    ("", date(2025, 8, 22)),  # no meta tag: the stamp stays
+    ("<meta property='article:modified_time' content='2025-12-09T13:39:25+00:00'>"
+     "<meta property='article:published_time' content='2025-08-22T16:28:40Z'>", date(2025, 8, 22)),  # meta repeats it
+])
+def test_revision_that_the_meta_tags_alone_name_and_the_page_alone_prints(head, day):
+    html = ("<html><head><script type='application/ld+json'>"
+            '{"@type": "Article", "headline": "Book boxes tested", "datePublished": "2025-08-22T16:28:40Z", "dateModified": "2025-12-09T07:38:58Z"}'
+            f"</script>{head}</head><body><h1>Book boxes tested</h1>"
+            + "<p>" + "We ordered every box for three months and read what came. " * 12 + "</p>"
+            + "<footer><p>Updated December 9, 2025</p></footer></body></html>")
+    assert meta(html).date == day
+
+
 def test_hatom_updated_stamp_outranks_a_date_merely_printed_on_the_page():
     html = ("<html><body><h2>School grades in Mozart's day</h2>"
             + "<p>" + "Mozart's father kept every report his son brought home from school. " * 12 + "</p>"

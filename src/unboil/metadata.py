@@ -1481,13 +1481,19 @@ def _printed_over_stamp(
     return (saved or unlisted) and day not in printed()
 
 
-def _modified_shown_instead(published: datetime, modified: datetime | None, printed: _PrintedDays) -> bool:
+def _modified_shown_instead(
+    published: datetime, modified: datetime | None, printed: _PrintedDays, only_revision_listed: bool = False
+) -> bool:
     """Whether the page prints the modified stamp's day, not labelled as an update, and never
     the JSON-LD publication stamp's: with no date beside the headline, that printed day is
-    the one readers are given as the page's."""
+    the one readers are given as the page's.  When the ``<meta>`` tags name only the revision
+    (``only_revision_listed``), the modified day counts under an update label too, if it is
+    the only day the page prints."""
     if modified is None or modified.date() == published.date():
         return False
-    return published.date() not in printed() and printed().get(modified.date(), False)
+    if published.date() in printed():
+        return False
+    return printed().get(modified.date(), False) or only_revision_listed and set(printed()) == {modified.date()}
 
 
 _EAST_LANGUAGES = frozenset(
@@ -1681,7 +1687,9 @@ def extract_metadata(root: Any, url: str | None = None) -> Metadata:
             published, modified, date_source == "jsonld", shown, revision, printed, meta_listed
         ):
             published, date_source = shown, "headline:unprinted"
-        elif shown is None and date_source == "jsonld" and _modified_shown_instead(published, modified, printed):
+        elif shown is None and date_source == "jsonld" and _modified_shown_instead(
+            published, modified, printed, not meta_listed and _first(meta, *_MODIFIED_KEYS) is not None
+        ):
             published, date_source = modified, "modified:printed"
     if published is not None and date_source is not None and date_source.startswith(("jsonld", "meta")):
         local = _local_day(

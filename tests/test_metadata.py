@@ -151,6 +151,23 @@ def test_h1_keeps_a_last_part_that_only_the_og_title_leaves_out():
         <body><h1>Do fish feel pain / suffer?</h1></body></html>""") == "Do fish feel pain / suffer?"
 
 
+def test_dublin_core_title_outranks_the_sharing_title():
+    html = ("<html><head><title>Reports</title><meta property='og:title' content='Read this: storms explained'>"
+            "<meta property='dc:title' content='Storms over the Baltic, 1990-2020'></head>"
+            "<body><h1>Annual series</h1><p>x</p></body></html>")
+    assert title_of(html) == "Storms over the Baltic, 1990-2020"
+    assert title_of(html.replace("dc:title", "DC.title").replace("property='DC", "name='DC")) == "Storms over the Baltic, 1990-2020"
+
+
+@pytest.mark.parametrize("h1, expected", [
+    ("A Beginner\u00e2\u0080\u0099s Guide to Kettles", "A Beginner\u2019s Guide to Kettles"),  # UTF-8 read as Latin-1
+    ("A Beginner\u00e2\u20ac\u2122s Guide to Kettles", "A Beginner\u2019s Guide to Kettles"),  # ... as Windows-1252
+    ("Kettles \u00c2\u00a9 \u00dcnited Caf\u00e9", "Kettles \u00c2\u00a9 \u00dcnited Caf\u00e9"),  # no misreading: kept
+])
+def test_title_with_utf8_read_as_a_single_byte_charset_is_read_again(h1, expected):
+    assert title_of(f"<html><body><h1>{h1}</h1><p>x</p></body></html>") == expected
+
+
 def test_jsonld_headline_in_graph():
     m = meta("""<html><head><script type="application/ld+json">
         {"@context": "https://schema.org", "@graph": [
@@ -370,6 +387,21 @@ def test_utc_timestamp_takes_the_local_day_of_the_same_instant_in_a_time_element
     assert m.date == date(2025, 12, 19)
 
 
+@pytest.mark.parametrize("stamp, first, day", [
+    ("2026-02-15 03:05:48", "Feb 14, 2026 | 9:05 pm", date(2026, 2, 14)),  # the same instant six hours west
+    ("2026-02-15 03:05:48", "Feb 14, 2026 | 9:06 pm", date(2026, 2, 15)),  # another minute: another event
+    ("2026-02-15 03:00:00", "Feb 14, 2026 | 9:00 pm", date(2026, 2, 15)),  # on the hour: too common to tell
+    ("2026-02-15T03:05:48Z", "Feb 14, 2026 | 9:05 pm", date(2026, 2, 15)),  # a zone of its own: read as written
+])
+def test_stamp_without_a_zone_takes_the_day_of_the_first_time_printed_at_its_instant(stamp, first, day):
+    html = ("<html><head><script type='application/ld+json'>"
+            f'{{"@type": "DiscussionForumPosting", "headline": "Trip report: Lyon", "datePublished": "{stamp}"}}'
+            "</script></head><body><div>Forum</div><p>Trip report: Lyon</p>"
+            f"<div class='postdate'>{first}</div><p>We flew in late.</p>"
+            "<div class='postdate'>Feb 15, 2026 | 8:05 am</div><p>Nice.</p></body></html>")
+    assert meta(html).date == day
+
+
 def test_timestamp_with_its_own_offset_is_already_local():
     m = meta("""<html><head><meta property="article:published_time" content="2021-11-01T10:52:50+01:00"></head>
         <body><h1>Storm closes the pass</h1><p>31 October 2021</p></body></html>""")
@@ -496,6 +528,34 @@ def test_h1_of_one_run_of_text_is_the_whole_headline_not_a_wrapper(h1, title):
 ])
 def test_page_without_date_markup_reads_a_printed_date_line(body, day):
     assert meta(f"<html lang='en-gb'><head><title>Kettles compared</title></head><body>{body}</body></html>").date == day
+
+
+@pytest.mark.parametrize("label", ["Founded:", "Joined", "Member since", "Registriert:"])
+def test_a_members_joining_date_beside_the_headline_is_not_the_page_date(label):
+    html = (f"<html><body><h1>Which tent for the Alps?</h1><div><span>hiker_7</span><span>Posts: 41</span>"
+            f"<span>{label}</span><span>Dec 11, 2021</span></div><p>by hiker_7 » Tue Aug 27, 2019 1:47 am</p>"
+            "<p>Body.</p></body></html>")
+    assert meta(html).date == date(2019, 8, 27)
+
+
+@pytest.mark.parametrize("stamp, day", [
+    ("2019-02-23, 09:14 PM <span>(This post was last modified: 2024-01-05 by Ann)</span>", date(2019, 2, 23)),
+    ("<span>Last modified: 2024-01-05</span>", date(2019, 2, 24)),  # an edit note alone is passed over
+])
+def test_date_element_read_up_to_its_edit_note(stamp, day):
+    html = ("<html><body><div class='nav'>Home</div>"
+            f"<div class='post'><span class='post_date'>{stamp}</span><p>Which forum software?</p></div>"
+            "<div class='post'><span class='post_date'>2019-02-24, 02:31 AM</span><p>Try both.</p></div></body></html>")
+    assert meta(html).date == day
+
+
+def test_a_date_later_than_the_edit_line_read_before_it_is_a_replys():
+    html = ("<html><head><title>Why did the ISO grow? / Arch Forums</title></head><body><h1>Arch Forums</h1>"
+            "<h2><span>#1</span> <a href='#p1'>2025-11-01 15:14:37</a></h2>"
+            "<h3>Why did the ISO grow?</h3><p>The image doubled in size.</p>"
+            "<p>Last edited by ann (2025-11-01 15:15:18)</p><p>Offline</p><h2>#2 2025-11-02 06:23:21</h2>"
+            "<p>Firmware was added.</p></body></html>")
+    assert meta(html).date == date(2025, 11, 1)
 
 
 def test_date_inside_a_sentence_is_not_read_as_the_page_date():
@@ -654,15 +714,48 @@ def test_save_stamp_yields_to_an_earlier_date_printed_beside_the_headline(publis
     assert meta(_saved(published, modified, extra, via="meta")).date == day
 
 
+@pytest.mark.parametrize("stamp, day", [
+    ("2024-08-07T12:01:51Z", date(2013, 12, 30)),  # a lone machine stamp years after the printed day: an import
+    ("2024-08-07T12:01:51+02:00", date(2024, 8, 7)),  # a local stamp is meant
+])
+def test_lone_save_stamp_yields_to_an_earlier_date_printed_beside_the_headline(stamp, day):
+    html = (f"<html><head><meta property='article:published_time' content='{stamp}'></head><body>"
+            "<h1>Lessons from a failed startup</h1><p>7 min read</p><p>Dec 30, 2013</p><p>Body.</p></body></html>")
+    assert meta(html).date == day
+
+
 @pytest.mark.parametrize("modified, line, extra, day", [
     ("2025-12-01T09:00:00Z", "May 14, 2025", "", date(2025, 5, 14)),  # a JSON-LD stamp never printed: the printed day
     ("2025-05-14T09:00:00Z", "May 14, 2025", "", date(2025, 5, 14)),  # the revision's day, shown as the story's
-    ("2025-05-14T09:00:00Z", "Updated May 14, 2025", "", date(2025, 11, 20)),  # shown as a revision: the stamp stays
+    ("2025-05-14T09:00:00Z", "Updated May 14, 2025", "", date(2025, 5, 14)),  # the only day printed, though a revision
+    ("2025-05-14T09:00:00Z", "Updated May 14, 2025", "<footer>1999</footer>", date(2025, 5, 14)),  # a year is no day
+    ("2025-05-14T09:00:00Z", "Updated May 14, 2025", "<p>" + "Long takes lose viewers in the first seconds. " * 15
+     + "</p><footer>Tour of March 3, 2025</footer>", date(2025, 11, 20)),  # another day printed: the stamp stays
     ("2025-12-01T09:00:00Z", "May 14, 2025", "<footer>Nov 20, 2025</footer>", date(2025, 11, 20)),  # the stamp is printed too
 ])
 def test_unprinted_jsonld_stamp_yields_to_the_date_printed_beside_the_headline(modified, line, extra, day):
     html = _saved("2025-11-20T16:02:46+02:00", modified, extra).replace("<p>May 14, 2025</p>", f"<p>{line}</p>")
     assert meta(html).date == day
+
+
+@pytest.mark.parametrize("updated, day", [
+    ("Updated Aug 21, 2025", date(2023, 4, 26)),  # the stamp's day is printed only as the update
+    ("Aug 21, 2025", date(2025, 8, 21)),  # printed plainly too: the stamp stays
+])
+def test_stamp_printed_only_as_the_update_yields_to_the_published_line(updated, day):
+    html = ("<html><head><script type='application/ld+json'>"
+            '{"@type": "Article", "headline": "Top electrical contractors", "datePublished": "Aug 21, 2025"}'
+            "</script></head><body><h1>Top electrical contractors</h1><p>By Claire</p>"
+            f"<div>Published <span>Apr 26, 2023</span></div><div>Reading time 15 minutes</div><p>{updated}</p>"
+            "<p>Body.</p></body></html>")
+    assert meta(html).date == day
+
+
+def test_unprinted_jsonld_stamp_that_a_meta_tag_repeats_stays_beside_a_printed_revision():
+    html = _saved("2025-11-20T16:02:46+02:00", "2025-05-14T09:00:00Z").replace("<p>May 14, 2025</p>", "<p>Updated May 14, 2025</p>")
+    assert meta(html).date == date(2025, 5, 14)
+    listed = html.replace("</head>", "<meta property='article:published_time' content='2025-11-20T16:02:46+02:00'></head>")
+    assert meta(listed).date == date(2025, 11, 20)
 
 
 def test_unprinted_stamp_and_a_printed_date_that_is_it_with_day_and_month_swapped():
@@ -703,6 +796,21 @@ def test_unprinted_jsonld_stamp_and_the_modified_day_printed_elsewhere(footer, d
             "</script></head><body><h1>Candidates debate</h1>"
             + "<p>" + "The candidates answered the students' questions for two hours in the hall. " * 12 + "</p>"
             + f"{footer}</body></html>")
+    assert meta(html).date == day
+
+
+@pytest.mark.parametrize("head, day", [
+    ("<meta property='article:modified_time' content='2025-12-09T13:39:25+00:00'>", date(2025, 12, 9)),  # meta names only the revision
+    ("", date(2025, 8, 22)),  # no meta tag: the stamp stays
+    ("<meta property='article:modified_time' content='2025-12-09T13:39:25+00:00'>"
+     "<meta property='article:published_time' content='2025-08-22T16:28:40Z'>", date(2025, 8, 22)),  # meta repeats it
+])
+def test_revision_that_the_meta_tags_alone_name_and_the_page_alone_prints(head, day):
+    html = ("<html><head><script type='application/ld+json'>"
+            '{"@type": "Article", "headline": "Book boxes tested", "datePublished": "2025-08-22T16:28:40Z", "dateModified": "2025-12-09T07:38:58Z"}'
+            f"</script>{head}</head><body><h1>Book boxes tested</h1>"
+            + "<p>" + "We ordered every box for three months and read what came. " * 12 + "</p>"
+            + "<footer><p>Updated December 9, 2025</p></footer></body></html>")
     assert meta(html).date == day
 
 

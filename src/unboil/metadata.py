@@ -62,6 +62,23 @@ def _unescape(text: str) -> str:
     return html.unescape(text) if _ENTITY.search(text) else text
 
 
+_MOJIBAKE = re.compile("[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u203a\u20ac\u2122]")
+"""A lead byte of UTF-8 read as Latin-1 or Windows-1252, then a continuation byte read the same way."""
+
+
+def _undo_mojibake(text: str | None) -> str | None:
+    """A title whose UTF-8 bytes were read as Latin-1 or Windows-1252 ("Investorâ\x80\x99s",
+    "cafÃ©"), read again as UTF-8; text that is not such a misreading does not decode and is kept."""
+    if not text or not _MOJIBAKE.search(text):
+        return text
+    for codec in ("latin-1", "cp1252"):
+        try:
+            return text.encode(codec).decode("utf-8")
+        except UnicodeError:
+            continue
+    return text
+
+
 def title_key(text: str) -> str:
     """A comparison key for titles: case, quotes, punctuation and spacing ignored."""
     text = unicodedata.normalize("NFKC", text).lower()
@@ -380,6 +397,7 @@ _PUBLISHED_KEYS = (
 _WEAK_PUBLISHED_KEYS = frozenset({"dc.date", "dcterms.date", "date", "created", "datecreated", "dc.date.created", "dcterms.created"})
 """Names that say only "a date" or "made on": a CMS fills them with the import, the
 revision or the creation of the record, so the date printed beside the headline outranks them."""
+_STRONG_PUBLISHED_KEYS = [k for k in _PUBLISHED_KEYS if k not in _WEAK_PUBLISHED_KEYS]
 _MODIFIED_KEYS = (
     "article:modified_time", "og:updated_time", "datemodified", "modified_time", "last-modified",
     "dcterms.modified", "dc.date.modified", "article.updated", "lastmod", "revised",
@@ -631,7 +649,8 @@ def _choose_title(
     for t in root.iter("title"):
         doc_title = _clean(text_of(t))
         break
-    og = _unescape(_clean(_first(meta, "og:title", "twitter:title", "title", "dc.title", "dc:title", "dcterms.title", "parsely-title", "sailthru.title")))
+    # The Dublin Core title is the document's catalogue record; og:title is written for sharing.
+    og = _unescape(_clean(_first(meta, "dc:title", "dcterms:title", "dc.title", "dcterms.title", "og:title", "twitter:title", "title", "parsely-title", "sailthru.title")))
     headlines = [_unescape(_clean(x)) for x in jsonld if _clean(x)]
     site_keys = {title_key(s) for s in site_names if s}
     site_compact = {_compact(s) for s in site_names if s}
@@ -998,8 +1017,9 @@ def _visible_date(root: Any, dayfirst: bool = False) -> tuple[datetime | None, s
         text = _clean(text_of(el))
         if not text or len(text) > 120:
             continue
-        if re.search(r"updat|modif|aktualisiert|mis à jour", text, re.I) and not re.search(r"publi|posted|veröffentlicht", text, re.I):
-            continue
+        revised = re.search(r"updat|modif|aktualisiert|mis à jour", text, re.I)
+        if revised and not re.search(r"publi|posted|veröffentlicht", text, re.I):
+            text = text[:revised.start()]  # only a date before the edit note is the item's own
         value = parse_date(text, loose=False, dayfirst=dayfirst)
         if value:
             return value, "visible"
@@ -1040,6 +1060,14 @@ def _original_line(nodes: list[Any], dayfirst: bool) -> datetime | None:
         if value is not None and _DIGIT.search(rest[:14]) and not re.match(r"by\b", rest, re.I):
             return value
     return None
+
+
+_OTHER_EVENT = re.compile(
+    r"\b(?:founded|joined|registered|member since|established|born|birthday|beigetreten|registriert|gegründet"
+    r"|geboren|mitglied seit|inscrit|inscrito|membre depuis|miembro desde)\b[^\d\n]{0,12}$",
+    re.I,
+)
+"""A label for a date that is not the page's: a forum member's joining, a company's founding, a birth."""
 
 
 def _headline_stamp(heading: Any, title: str | None = None, dayfirst: bool = False) -> tuple[datetime | None, bool]:
@@ -1090,8 +1118,16 @@ def _headline_stamp(heading: Any, title: str | None = None, dayfirst: bool = Fal
                     break  # into the body: a date there is what the story is about
             if len(text) <= 120:
                 value = parse_date(text, loose=False, dayfirst=dayfirst) or _short_year_date(text)
+                if value is not None and _OTHER_EVENT.search(f"{prev} {_DIGIT.split(text, 1)[0]}"):
+                    continue  # a member's or a company's date, not the page's
                 if value is not None:
                     updated = bool(_UPDATED_WORDS.search(prev + " " + text)) and not _PUBLISHED_WORDS.search(text)
+                    if (
+                        not updated
+                        and any(revised and seen.date() < value.date() for revised, seen in found)
+                        and not _PUBLISH_LABEL.search(f"{prev} {text}")
+                    ):
+                        continue  # later than a revision read first: a reply's date, not the page's
                     found.append((updated, value))
                     if not updated:
                         return value, False
@@ -1284,6 +1320,26 @@ def _same_instant_day(published: datetime, root: Any) -> date | None:
     return None
 
 
+def _same_instant_printed(published: datetime, printed: _PrintedDays) -> date | None:
+    """The day of the first date the page prints with a time of day, when that is the instant of
+    a stamp without a zone (read as UTC) in some zone: the same minute (not on the hour), a
+    whole number of quarter hours away, UTC-12 to UTC+14 ("Feb 14, 2026 | 9:05 pm" for
+    "2026-02-15 03:05:48")."""
+    utc = published.replace(second=0, microsecond=0)
+    if not utc.minute:
+        return None  # on the hour: too many printed times share the minute
+    for shown in printed.clocks()[:1]:  # the first time printed: the page's own, not a comment's
+        offset = shown - utc
+        if (
+            shown.date() != utc.date()
+            and shown.minute == utc.minute
+            and timedelta(hours=-12) <= offset <= timedelta(hours=14)
+            and offset % timedelta(minutes=15) == timedelta(0)
+        ):
+            return shown.date()
+    return None
+
+
 def _local_day(
     published: datetime,
     modified: datetime | None,
@@ -1293,6 +1349,7 @@ def _local_day(
     dayfirst: bool,
     language: str | None = None,
     url_day: date | None = None,
+    printed: _PrintedDays | None = None,
 ) -> date | None:
     """The page-local calendar day of a UTC timestamp, when the page shows another day.
 
@@ -1307,7 +1364,9 @@ def _local_day(
     """
     if not _has_clock(published) or published.utcoffset():
         return None
-    same = _same_instant_day(published, root)
+    # A stamp without a zone is read against the first time the page prints (only then: the read costs a walk).
+    naive = published.tzinfo is None and printed is not None
+    same = _same_instant_day(published, root) or (_same_instant_printed(published, printed) if naive else None)
     if same is not None:
         return same
     if headings:
@@ -1327,10 +1386,12 @@ _ANY_DATE = (_ISO, _CJK, _TEXT_MDY, _TEXT_DMY, _TEXT_YMD, _YMD_SLASH, _DMY_NUM, 
 _PUBLICATION_KEY = re.compile(r"publi|issued")
 
 
-def _printed_days(root: Any, dayfirst: bool) -> dict[date, bool]:
+def _printed_days(root: Any, dayfirst: bool) -> tuple[dict[date, bool], list[datetime]]:
     """Every calendar day the page prints in its text (not in scripts or attributes), and
-    whether it is printed at least once without an "updated" label before it."""
+    whether it is printed at least once without an "updated" label before it; and the
+    dates printed with a time of day and no zone ("Feb 14, 2026 | 9:05 pm"), as printed."""
     days: dict[date, bool] = {}
+    clocks: list[datetime] = []
     prev = ""
     for i, el in enumerate(root.iter()):
         if i >= 5000:
@@ -1351,8 +1412,14 @@ def _printed_days(root: Any, dayfirst: bool) -> dict[date, bool]:
                         before = text[max(0, m.start() - 40):m.start()]
                         plain = not _UPDATED_WORDS.search(f"{prev} {before}") or bool(_PUBLISHED_WORDS.search(before))
                         days[value.date()] = days.get(value.date(), False) or plain
+                        if len(clocks) < 50:
+                            clocked = value if _has_clock(value) else _with_clock(
+                                value.year, value.month, value.day, text[m.end():m.end() + 40]
+                            )
+                            if clocked is not None and _has_clock(clocked) and clocked.tzinfo is None:
+                                clocks.append(clocked)
             prev = text[-40:]
-    return days
+    return days, clocks
 
 
 class _PrintedDays:
@@ -1360,12 +1427,17 @@ class _PrintedDays:
 
     def __init__(self, root: Any, dayfirst: bool) -> None:
         self._root, self._dayfirst = root, dayfirst
-        self._days: dict[date, bool] | None = None
+        self._read: tuple[dict[date, bool], list[datetime]] | None = None
 
     def __call__(self) -> dict[date, bool]:
-        if self._days is None:
-            self._days = _printed_days(self._root, self._dayfirst)
-        return self._days
+        if self._read is None:
+            self._read = _printed_days(self._root, self._dayfirst)
+        return self._read[0]
+
+    def clocks(self) -> list[datetime]:
+        self()
+        assert self._read is not None
+        return self._read[1]
 
 
 def _shown_alternative(
@@ -1393,35 +1465,60 @@ def _shown_alternative(
 
 
 def _printed_over_stamp(
-    published: datetime, modified: datetime | None, jsonld: bool, shown: datetime, revision: bool, printed: _PrintedDays
+    published: datetime,
+    modified: datetime | None,
+    jsonld: bool,
+    shown: datetime,
+    revision: bool,
+    printed: _PrintedDays,
+    meta_listed: bool = True,
 ) -> bool:
     """Whether the date printed beside the headline (``shown``) outranks the publication
     stamp of the metadata, which the page never prints.
 
     Two kinds of stamp are not the story's date: a save stamp, the same machine stamp (UTC
-    or no zone) as published and as modified, which records when the page was last saved,
-    so an earlier printed date is the story's; and a JSON-LD stamp, which SEO plugins fill
+    or no zone) as published and as modified, or a lone one with no modified stamp beside
+    it, which records when the page was last saved or imported, so an earlier printed date
+    is the story's; and a JSON-LD stamp, which SEO plugins fill
     from the page's record rather than from the story, beside a printed date that is not
     the modified stamp either, or that is but is not labelled as an update (``revision``):
-    the page presents it as the story's date.  A numeric date that reads as the stamp with
-    day and month swapped is the stamp.
+    the page presents it as the story's date.  A JSON-LD stamp that no ``<meta>`` tag repeats
+    (``meta_listed`` false) gives way to the printed date even when that is the labelled
+    update, if the page prints no other day: the reader is shown only the revision, and the
+    stamp is the plugin's record of the post.  Any stamp whose day the page prints only as an
+    update ("Published Apr 26, 2023 · Updated Aug 21, 2025") gives way to an earlier day
+    printed plainly.  A numeric date that reads as the stamp with day and month swapped is
+    the stamp.
     """
     day = published.date()
     if shown.date() == day or shown.day <= 12 and (shown.year, shown.day, shown.month) == (day.year, day.month, day.day):
         return False
+    if not revision and shown.date() < day and printed().get(day) is False:
+        return True  # the page prints the stamp's day only as its update, and an earlier day plainly
     same = modified is not None and modified.date() == day
-    saved = same and not published.utcoffset() and shown.date() < day
-    unlisted = jsonld and (modified is None or shown.date() != modified.date() or not revision)
+    saved = (same or modified is None) and not published.utcoffset() and shown.date() < day
+    unlisted = jsonld and (
+        modified is None
+        or shown.date() != modified.date()
+        or not revision
+        or not meta_listed and set(printed()) == {shown.date()}
+    )
     return (saved or unlisted) and day not in printed()
 
 
-def _modified_shown_instead(published: datetime, modified: datetime | None, printed: _PrintedDays) -> bool:
+def _modified_shown_instead(
+    published: datetime, modified: datetime | None, printed: _PrintedDays, only_revision_listed: bool = False
+) -> bool:
     """Whether the page prints the modified stamp's day, not labelled as an update, and never
     the JSON-LD publication stamp's: with no date beside the headline, that printed day is
-    the one readers are given as the page's."""
+    the one readers are given as the page's.  When the ``<meta>`` tags name only the revision
+    (``only_revision_listed``), the modified day counts under an update label too, if it is
+    the only day the page prints."""
     if modified is None or modified.date() == published.date():
         return False
-    return published.date() not in printed() and printed().get(modified.date(), False)
+    if published.date() in printed():
+        return False
+    return printed().get(modified.date(), False) or only_revision_listed and set(printed()) == {modified.date()}
 
 
 _EAST_LANGUAGES = frozenset(
@@ -1543,6 +1640,7 @@ def extract_metadata(root: Any, url: str | None = None) -> Metadata:
 
     host = re.sub(r"^www\d?\.", "", (urlsplit(page_url or url or "").hostname or "").lower())
     title, title_sources = _choose_title(root, meta, headlines, site_names, host)
+    title = _undo_mojibake(title)
 
     published = None
     date_source = None
@@ -1556,7 +1654,7 @@ def extract_metadata(root: Any, url: str | None = None) -> Metadata:
             date_source = "jsonld"
             break
     if published is None:
-        published, date_source = _meta_date(meta, [k for k in _PUBLISHED_KEYS if k not in _WEAK_PUBLISHED_KEYS])
+        published, date_source = _meta_date(meta, _STRONG_PUBLISHED_KEYS)
     if published is not None and date_source is not None:
         shown = _shown_alternative(published, items, meta, printed)
         if shown is not None:
@@ -1610,13 +1708,18 @@ def extract_metadata(root: Any, url: str | None = None) -> Metadata:
                 break
     if published is not None and date_source in ("jsonld", *(f"meta:{k}" for k in _PUBLISHED_KEYS)):
         shown, revision = _headings_stamp(headings, title, dayfirst) if headings else (None, False)
-        if shown is not None and _printed_over_stamp(published, modified, date_source == "jsonld", shown, revision, printed):
+        meta_listed = date_source != "jsonld" or _meta_date(meta, _STRONG_PUBLISHED_KEYS)[0] is not None
+        if shown is not None and _printed_over_stamp(
+            published, modified, date_source == "jsonld", shown, revision, printed, meta_listed
+        ):
             published, date_source = shown, "headline:unprinted"
-        elif shown is None and date_source == "jsonld" and _modified_shown_instead(published, modified, printed):
+        elif shown is None and date_source == "jsonld" and _modified_shown_instead(
+            published, modified, printed, not meta_listed and _first(meta, *_MODIFIED_KEYS) is not None
+        ):
             published, date_source = modified, "modified:printed"
     if published is not None and date_source is not None and date_source.startswith(("jsonld", "meta")):
         local = _local_day(
-            published, modified, root, headings, title, dayfirst, language, url_date.date() if url_date else None
+            published, modified, root, headings, title, dayfirst, language, url_date.date() if url_date else None, printed
         )
         if local is not None and local != published.date():
             published = datetime.combine(local, published.timetz())

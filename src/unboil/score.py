@@ -60,22 +60,13 @@ def _is_meta_line(text: str, author_keys: set[str]) -> bool:
 
 _CUT_CONCEPTS = frozenset({"related", "comments", "reviews"})
 _WORD_CHAR = re.compile(r"\w")
-_PLACEHOLDER = re.compile(
-    # "Loading...": a bare "Loading" may be a heading of a manual
-    r"(?:loading|wird geladen|lädt|chargement(?: en cours)?|cargando|caricamento(?: in corso)?|carregando|ładowanie|"
-    r"загрузка|laden)\s*(?:\.{2,}|…)(?:\s*please wait\.*)?",
-    re.I,
-)
 
 
 def _wordless(text: str) -> bool:
-    """A line that says nothing to a reader: a few characters and no letter or digit (an
-    icon glyph "→" or "▪", a lone dash, an invisible joiner left by an emoji widget), or
-    a widget's "Loading..." saved before its script filled it.  Unlike boilerplate, such
-    a line says nothing about the box it sits in either, so it only goes."""
-    if len(text) <= 3:
-        return _WORD_CHAR.search(text) is None
-    return len(text) <= 40 and _PLACEHOLDER.fullmatch(text) is not None
+    """A line of a few characters and no letter or digit: an icon glyph ("→", "▪"), a lone
+    dash, an invisible joiner left by an emoji widget.  It says nothing to a reader, nor
+    about the box it sits in, so it only goes."""
+    return len(text) <= 3 and _WORD_CHAR.search(text) is None
 
 
 _HEADLINE_LINK = 25

@@ -890,11 +890,20 @@ CALL_TO_ACTION = Concept(
     ),
 )
 
+PLACEHOLDER = Concept(
+    "placeholder",
+    # A widget's "Loading..." saved before its script filled it (a bare "Loading" may be a manual's heading).
+    lines=(
+        r"(?:loading|wird geladen|lädt|chargement(?: en cours)?|cargando|caricamento(?: in corso)?|carregando|ładowanie|"
+        r"загрузка|laden)\s*(?:\.{2,}|…)(?:\s*please wait\.*)?",
+    ),
+)
+
 DEFAULT_VOCABULARY = Vocabulary(
     (DONATION, COUNTDOWN, MEMBERSHIP, NEWSLETTER, SHARE, CONSENT, COMMENTS, REVIEWS, RELATED, NAVIGATION, ADS, CAPTIONS, POPUP, PLAYER, AUTHOR_BOX,
-     FEEDBACK, LEGAL, POSTER_CARD, COUNTER, SHOP, CALL_TO_ACTION)
+     FEEDBACK, LEGAL, POSTER_CARD, COUNTER, SHOP, CALL_TO_ACTION, PLACEHOLDER)
 )
-LABEL_CONCEPTS = frozenset({"poster_card", "counter", "shop", "call_to_action"})
+LABEL_CONCEPTS = frozenset({"poster_card", "counter", "shop", "call_to_action", "placeholder"})
 """Concepts of short labels that sit inside the content (a post's card, a shop's
 buttons): they are dropped, but weigh in the container choice as any short line
 does, so a thread or a product is not passed over for its many labels."""

@@ -13,6 +13,9 @@ import os
 import sys
 from typing import Sequence
 
+from .options import Options
+from .flags import positive_int, seconds, add_option_flags, options_from_args
+
 __all__ = ["main", "build_parser"]
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
@@ -68,26 +71,6 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
 
 
-def _positive_int(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError("must be at least 1")
-    return value
-
-
-def _seconds(text: str) -> float:
-    try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a number of seconds: {text!r}") from None
-    if value < 0 or value != value:
-        raise argparse.ArgumentTypeError("must be 0 (no limit) or more")
-    return value
-
-
 def build_parser() -> argparse.ArgumentParser:
     from . import __version__
 
@@ -111,6 +94,7 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument("page", metavar="PAGE", help="a saved page (.html, .html.gz...), or - to read stdin")
     ex.add_argument("--url", help="the page's address (default: its canonical or og:url link)")
     ex.add_argument("--format", choices=("json", "txt", "md"), default="json", help="output format (default: json)")
+    add_option_flags(ex)
 
     cl = sub.add_parser(
         "clean",
@@ -122,31 +106,32 @@ def build_parser() -> argparse.ArgumentParser:
     cl.add_argument("in_dir", metavar="IN_DIR", help="folder of saved pages, searched recursively")
     cl.add_argument("-o", "--output", dest="out_dir", metavar="OUT_DIR", required=True, help="folder for the outputs and report.jsonl")
     cl.add_argument("--format", choices=("json", "jsonl", "txt", "md"), default="json", help="output format (default: json)")
-    cl.add_argument("--workers", type=_positive_int, metavar="N", help=f"worker processes (default: CPU count, here {os.cpu_count()})")
+    cl.add_argument("--workers", type=positive_int, metavar="N", help=f"worker processes (default: CPU count, here {os.cpu_count()})")
     cl.add_argument("--include", action="append", metavar="GLOB", help="only these files (repeatable; replaces the default page and WARC globs)")
     cl.add_argument("--exclude", action="append", metavar="GLOB", default=[], help="leave out these files and directories (repeatable)")
-    cl.add_argument("--timeout", type=_seconds, default=30.0, metavar="SECONDS", help="give up on a page after this long, killing its worker (default: 30; 0: no limit)")
+    cl.add_argument("--timeout", type=seconds, default=30.0, metavar="SECONDS", help="give up on a page after this long, killing its worker (default: 30; 0: no limit)")
     mode = cl.add_mutually_exclusive_group()
     mode.add_argument("--resume", dest="resume", action="store_true", default=True, help="skip pages already done by a previous run (default)")
     mode.add_argument("--force", dest="resume", action="store_false", help="do every page again")
     cl.add_argument("--engine", choices=("local", "dask"), default=None, help="local worker processes (default) or a Dask cluster")
     cl.add_argument("--scheduler", metavar="ADDRESS", help="Dask scheduler, e.g. tcp://host:8786 (implies --engine dask; default: a local cluster)")
     cl.add_argument("-q", "--quiet", action="store_true", help="no progress and no summary on stderr")
+    add_option_flags(cl)
     return parser
 
 
-def _extract(args: argparse.Namespace) -> int:
+def _extract(args: argparse.Namespace, options: Options) -> int:
     from .errors import UnboilError
     from .extract import extract, extract_file
 
     try:
         if args.page == "-":
-            article = extract(sys.stdin.buffer.read(), args.url)
+            article = extract(sys.stdin.buffer.read(), args.url, options=options)
         else:
             if not os.path.isfile(args.page):
                 print(f"unboil extract: error: no such file: {args.page}", file=sys.stderr)
                 return EXIT_USAGE
-            article = extract_file(args.page, args.url)
+            article = extract_file(args.page, args.url, options=options)
     except UnboilError as exc:
         print(f"unboil extract: {args.page}: {type(exc).__name__}: {exc}", file=sys.stderr)
         return EXIT_FAILED
@@ -163,7 +148,7 @@ def _extract(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _clean(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+def _clean(args: argparse.Namespace, options: Options, parser: argparse.ArgumentParser) -> int:
     from .batch import clean_folder
     from .errors import InputError
 
@@ -185,6 +170,7 @@ def _clean(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
             engine=engine,
             scheduler=args.scheduler,
             progress=False if args.quiet else "auto",
+            options=options,
             # Test hook only: replaces unboil.extract in the workers (see unboil.batch).
             _extract=os.environ.get("UNBOIL_TEST_EXTRACT") or None,
         )
@@ -202,9 +188,13 @@ def _clean(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    try:
+        options = options_from_args(args)
+    except ValueError as exc:  # a setting out of range (--max-depth 500)
+        parser.error(str(exc))
     if args.command == "extract":
-        return _extract(args)
-    return _clean(args, parser)
+        return _extract(args, options)
+    return _clean(args, options, parser)
 
 
 if __name__ == "__main__":  # pragma: no cover

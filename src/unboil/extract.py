@@ -17,6 +17,7 @@ from .blocks import RawBlock, segment
 from .dom import text_of
 from .errors import ExtractionError, ExtractionTimeout, UnboilError
 from .load import Source, load, read_path
+from .hints import PageHints, hints_of, quick_hints
 from .metadata import Metadata, extract_metadata, find_dateline
 from .options import DEFAULT_OPTIONS, Options
 from .prune import prune
@@ -106,7 +107,7 @@ def _appeal_endings(blocks: list[RawBlock], concepts: list[str | None], vocabula
                 concepts[i] = c
 
 
-def _select(root: Any, meta: Metadata, options: Options, trace: Trace | None, relax: int, clock: _Clock) -> tuple[Any, list[RawBlock]]:
+def _select(root: Any, hints: PageHints, options: Options, trace: Trace | None, relax: int, clock: _Clock) -> tuple[Any, list[RawBlock]]:
     """One pass of prune -> segment -> score at a given relaxation level."""
     body = prune(root, options, trace, relax)
     raw = segment(body, options.max_depth)
@@ -114,7 +115,7 @@ def _select(root: Any, meta: Metadata, options: Options, trace: Trace | None, re
         return body, []
     concepts = _text_concepts(raw, options, clock)
     container = choose_container(body, raw, concepts, trace)
-    kept = [j.block for j in judge_blocks(raw, concepts, container, meta, options, trace) if j.keep]
+    kept = [j.block for j in judge_blocks(raw, concepts, container, hints, options, trace) if j.keep]
     kept_chars = sum(len(b.text) for b in kept)
     paragraphs = sum(1 for b in kept if b.kind == "paragraph" and len(b.text) >= 100 and b.link_density < 0.3)
     if kept_chars < _LISTING_RETRY_CHARS and paragraphs < 2:
@@ -125,7 +126,7 @@ def _select(root: Any, meta: Metadata, options: Options, trace: Trace | None, re
         listing = choose_container(body, raw, concepts, trace, as_index=True)
         # The whole body is no list of entries: that reading found nothing.
         if listing.element is not container.element and listing.element is not body:
-            alt = [j.block for j in judge_blocks(raw, concepts, listing, meta, options, None) if j.keep]
+            alt = [j.block for j in judge_blocks(raw, concepts, listing, hints, options, None) if j.keep]
             alt_chars = sum(len(b.text) for b in alt)
             if alt_chars >= max(_LISTING_MIN_CHARS, _LISTING_GAIN * kept_chars):
                 if trace is not None:
@@ -134,8 +135,10 @@ def _select(root: Any, meta: Metadata, options: Options, trace: Trace | None, re
     return body, kept
 
 
-def _body(source: Source, root: Any, meta: Metadata, options: Options, trace: Trace | None, clock: _Clock) -> tuple[list[Block], str | None]:
-    body, kept = _select(root, meta, options, trace, 0, clock)
+def _body(
+    source: Source, root: Any, meta: Metadata, hints: PageHints, options: Options, trace: Trace | None, clock: _Clock
+) -> tuple[list[Block], str | None]:
+    body, kept = _select(root, hints, options, trace, 0, clock)
     kept_chars = sum(len(b.text) for b in kept)
     # Like Readability.js: when the strict pass leaves too little, relax the rules
     # step by step on a fresh tree rather than return an empty article.
@@ -146,7 +149,7 @@ def _body(source: Source, root: Any, meta: Metadata, options: Options, trace: Tr
         if trace is not None:
             trace.add("score", "note", f"only {kept_chars} chars kept", f"relax-{relax}")
         fresh = load(source, options).root
-        alt_body, alt_kept = _select(fresh, meta, options, trace, relax, clock)
+        alt_body, alt_kept = _select(fresh, hints, options, trace, relax, clock)
         alt_chars = sum(len(b.text) for b in alt_kept)
         # A relaxed pass must find clearly more, not a few hidden words more.
         if alt_chars > 1.5 * kept_chars + 50:
@@ -176,14 +179,17 @@ def _extract(source: Source, url: str | None, options: Options, trace: Trace | N
     loaded = load(source, options)
     root = loaded.root
     clock.check("load")
-    meta = extract_metadata(root, url) if options.with_metadata else Metadata(url=url)
-    if not options.with_metadata:
-        meta = Metadata(title=extract_metadata(root, url).title, url=url)
-    if trace is not None:
-        trace.add("metadata", "note", f"title={meta.title!r}", "+".join(meta.title_sources) or "none")
-        trace.add("metadata", "note", f"date={meta.date}", meta.date_source or "none")
+    if options.with_metadata:
+        meta = extract_metadata(root, url)
+        hints = hints_of(meta)
+        if trace is not None:
+            trace.add("metadata", "note", f"title={meta.title!r}", "+".join(meta.title_sources) or "none")
+            trace.add("metadata", "note", f"date={meta.date}", meta.date_source or "none")
+    else:  # text only: no metadata stage, a quick read of the headline for the scorer
+        meta = Metadata(url=url)
+        hints = quick_hints(root)
     clock.check("metadata")
-    blocks, empty_reason = _body(source, root, meta, options, trace, clock)
+    blocks, empty_reason = _body(source, root, meta, hints, options, trace, clock)
     dateline = None
     for b in blocks[:3]:
         if b.kind == "paragraph":

@@ -22,7 +22,8 @@ from dataclasses import dataclass
 from typing import Any, Sequence
 
 from .blocks import RawBlock
-from .metadata import Metadata, parse_date, title_key
+from .hints import PageHints
+from .metadata import parse_date, title_key
 from .options import Options
 from .trace import Trace, describe
 from .vocabulary import AMOUNT, LABEL_CONCEPTS
@@ -486,7 +487,7 @@ def judge_blocks(
     blocks: Sequence[RawBlock],
     concepts: Sequence[str | None],
     chosen: Container,
-    meta: Metadata,
+    hints: PageHints,
     options: Options,
     trace: Trace | None,
 ) -> list[Judged]:
@@ -494,9 +495,7 @@ def judge_blocks(
     container = chosen.element
     # In a listing the entries are links: density says nothing there.
     link_limit = 1.01 if chosen.repeated or not _has_prose(blocks, concepts, container) else _FAVOR_LINK_LIMIT[options.favor]
-    tkey = title_key(meta.title) if meta.title else None
-    site_key = title_key(meta.site_name) if meta.site_name else None
-    author_keys = {title_key(a) for a in meta.authors}
+    tkey, site_key, author_keys = hints.title_key, hints.site_key, hints.author_keys
     boxes = _appeal_boxes(blocks, concepts, container)
     out: list[Judged] = []
     inside_cache: dict[Any, bool] = {}

@@ -2,6 +2,7 @@
 
     python -m unboil.bench.dump OUT [--corpus PATH] [--datasets a,b] [--workers N] [--trace]
     python -m unboil.bench.dump OUT --compare OLD
+    python -m unboil.bench.dump OUT --score
 
 A refactoring must not change what a user gets: dump before, dump after, and
 ``--compare`` counts the pages whose Article JSON differs (0 is the promise).
@@ -22,15 +23,22 @@ from .corpus import datasets, default_corpus, pages
 __all__ = ["dump_page", "compare", "main"]
 
 
-def dump_page(args: tuple[str, str, str | None, bool, bool]) -> str:
-    """One page as one JSON line: its id and its Article JSON (or the error it raised)."""
+def dump_page(args: tuple[str, str, str | None, bool, bool, bool]) -> str:
+    """One page as one JSON line: its id and its Article JSON (or the error it raised).
+
+    The page goes in as bytes (so decoding is checked too) or, ``as_text``, as the
+    UTF-8 text the corpus stores, the way the benchmark passes it (a page's own
+    ``<meta charset>`` may name the encoding it had before the corpus re-encoded it).
+    """
     import gzip
 
     import unboil
 
-    page_id, path, url, with_trace, with_metadata = args
+    page_id, path, url, with_trace, with_metadata, as_text = args
     with gzip.open(path, "rb") as fh:
-        data = fh.read()
+        data: bytes | str = fh.read()
+    if as_text:
+        data = data.decode("utf-8")  # type: ignore[union-attr]
     options = unboil.Options(with_metadata=with_metadata)
     record: dict[str, object] = {"id": page_id}
     try:
@@ -45,11 +53,11 @@ def dump_page(args: tuple[str, str, str | None, bool, bool]) -> str:
     return json.dumps(record, ensure_ascii=False)
 
 
-def _dump(out: Path, corpus: Path, names: Sequence[str], workers: int, with_trace: bool, with_metadata: bool) -> None:
+def _dump(out: Path, corpus: Path, names: Sequence[str], workers: int, flags: tuple[bool, bool, bool]) -> None:
     out.mkdir(parents=True, exist_ok=True)
     with ProcessPoolExecutor(max_workers=workers) as pool:
         for name in names:
-            jobs = [(p.id, str(p.html_path), p.gold.get("url"), with_trace, with_metadata) for p in pages(corpus, name)]
+            jobs = [(p.id, str(p.html_path), p.gold.get("url"), *flags) for p in pages(corpus, name)]
             with open(out / f"{name}.jsonl", "w", encoding="utf-8") as fh:
                 for line in pool.map(dump_page, jobs, chunksize=8):
                     fh.write(line + "\n")
@@ -66,6 +74,26 @@ def compare(new: Path, old: Path, key: str = "article") -> dict[str, list[str]]:
         ids = sorted(set(before) | set(after))
         differing[old_file.stem] = [i for i in ids if _field(before.get(i), key) != _field(after.get(i), key)]
     return differing
+
+
+def score(out: Path, corpus: Path) -> dict[str, float]:
+    """Mean body F1 of each dumped dataset against its gold (pages with gold text only)."""
+    import unboil
+
+    from .metrics import body_prf
+
+    means: dict[str, float] = {}
+    for dumped in sorted(out.glob("*.jsonl")):
+        records = _records(dumped)
+        f1s = []
+        for page in pages(corpus, dumped.stem):
+            if not page.gold.get("text"):
+                continue
+            article = records.get(page.id, {}).get("article")
+            text = unboil.Article.from_json(article).text if isinstance(article, str) else ""
+            f1s.append(body_prf(text, page.gold["text"])[2])
+        means[dumped.stem] = sum(f1s) / len(f1s) if f1s else float("nan")
+    return means
 
 
 def _records(path: Path) -> dict[str, dict[str, object]]:
@@ -87,7 +115,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--trace", action="store_true", help="also dump each page's trace")
     ap.add_argument("--no-metadata", action="store_true", help="extract with Options(with_metadata=False)")
+    ap.add_argument("--as-text", action="store_true", help="pass pages as text, as the benchmark does (default: bytes)")
     ap.add_argument("--compare", type=Path, metavar="OLD", help="compare OUT with an earlier dump instead of dumping")
+    ap.add_argument("--score", action="store_true", help="print each dumped dataset's body F1 against the gold instead of dumping")
     ap.add_argument("--key", default="article", help="with --compare: the field to compare (article or trace)")
     args = ap.parse_args(argv)
     if args.compare:
@@ -101,8 +131,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     corpus = args.corpus or default_corpus()
     if corpus is None:
         ap.error("no corpus: pass --corpus or set $UNBOIL_CORPUS")
+    if args.score:
+        for name, f1 in score(args.out, corpus).items():
+            print(f"{name}: body F1 {f1:.4f}")
+        return 0
     names = args.datasets.split(",") if args.datasets else datasets(corpus)
-    _dump(args.out, corpus, names, args.workers, args.trace, not args.no_metadata)
+    _dump(args.out, corpus, names, args.workers, (args.trace, not args.no_metadata, args.as_text))
     return 0
 
 

@@ -1,11 +1,12 @@
 """Golden snapshots: the Article (and trace) of every hand-written page in ``tests/pages``.
 
 Show what differs from the stored snapshots, or write them again after an
-intended change (the only way files under ``tests/golden`` are ever written)::
+intended change (the only way files under ``tests/golden`` are ever written).
+Run as a script it imports the ``src`` of its own checkout::
 
-    PYTHONPATH=src python tests/golden.py                 # print the diffs, exit 1 if any
-    PYTHONPATH=src python tests/golden.py --update        # rewrite every snapshot
-    PYTHONPATH=src python tests/golden.py --update NAME…  # rewrite only these pages
+    python tests/golden.py                 # print the diffs, exit 1 if any
+    python tests/golden.py --update        # rewrite every snapshot
+    python tests/golden.py --update NAME…  # rewrite only these pages
 
 A case is a page name.  ``pages/NAME.html`` is the page, read as bytes so its
 encoding is detected as a saved page's would be.  An optional
@@ -26,7 +27,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Sequence
 
-import unboil
+if __name__ == "__main__":  # a script snapshots this checkout's code, not whichever unboil is installed
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
+
+import unboil  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
 PAGES = HERE / "pages"
@@ -151,13 +155,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("names", nargs="*", help="cases to look at (default: all)")
     parser.add_argument("--update", action="store_true", help="write the snapshots instead of diffing them")
     args = parser.parse_args(argv)
+    unknown = sorted(set(args.names) - set(case_names()))
+    if unknown:
+        parser.error(f"no such page: {', '.join(unknown)} (pages are the names in {PAGES})")
     if args.update:
         for path in update(args.names):
             print(f"wrote {path.parent.name}/{path.name}")
     differing = 0 if args.update else check(args.names)
-    for line in orphans():
+    stale = orphans()
+    for line in stale:
         print(f"orphan (remove it by hand): {line}")
-    return 1 if differing or orphans() else 0
+    return 1 if differing or stale else 0
 
 
 if __name__ == "__main__":

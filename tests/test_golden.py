@@ -3,10 +3,10 @@
 After an INTENDED change, regenerate the snapshots with one command and review
 the diff of ``tests/golden`` before committing it::
 
-    PYTHONPATH=src python tests/golden.py --update          # all pages
-    PYTHONPATH=src python tests/golden.py --update NAME     # one page
+    python tests/golden.py --update          # all pages
+    python tests/golden.py --update NAME     # one page
 
-``PYTHONPATH=src python tests/golden.py`` prints the diffs without writing.
+``python tests/golden.py`` prints the diffs without writing.
 A test run never writes a file.  Pages live in ``tests/pages`` (one rule or
 family of rules each, written by hand; see ``tests/golden.py`` for the
 settings file a page may have); snapshots in ``tests/golden``.
@@ -21,12 +21,13 @@ from pathlib import Path
 import pytest
 
 import golden
+import unboil
 
 NAMES = golden.case_names()
 
 
 @functools.lru_cache(maxsize=None)
-def _extracted(name: str) -> tuple[golden.Case, golden.unboil.Article, golden.unboil.Trace]:
+def _extracted(name: str) -> tuple[golden.Case, unboil.Article, unboil.Trace]:
     """Each page is extracted once for both of its snapshot tests."""
     case = golden.load_case(name)
     return (case, *golden.extract(case))
@@ -38,7 +39,7 @@ def _assert_same(path: Path, actual: str) -> None:
     if found:
         pytest.fail(
             f"{path.name} differs from its snapshot; if the change is intended run "
-            f"`PYTHONPATH=src python tests/golden.py --update {path.name.split('.')[0]}`\n{found}",
+            f"`python tests/golden.py --update {path.name.split('.')[0]}`\n{found}",
             pytrace=False,
         )
 
@@ -60,7 +61,7 @@ def test_every_page_has_its_snapshots(name: str) -> None:
     case = golden.load_case(name)
     assert case.html.exists(), f"{name}: no page {case.html.name}"
     missing = [p.name for p in (case.article_file, case.trace_file) if not p.exists()]
-    assert not missing, f"{name}: no snapshot {missing}; run `PYTHONPATH=src python tests/golden.py --update {name}`"
+    assert not missing, f"{name}: no snapshot {missing}; run `python tests/golden.py --update {name}`"
 
 
 def test_every_snapshot_has_its_page() -> None:
@@ -77,7 +78,7 @@ def test_a_snapshot_reads_back_to_the_same_article(name: str) -> None:
     """The stored JSON is an Article a caller could load: ``from_dict`` then ``to_dict`` gives it back."""
     path = golden.load_case(name).article_file
     data = json.loads(golden.stored(path) or "{}")
-    assert golden.article_json(golden.unboil.Article.from_dict(data)) == golden.stored(path)
+    assert golden.article_json(unboil.Article.from_dict(data)) == golden.stored(path)
 
 
 def test_a_test_run_writes_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -86,8 +86,9 @@ def _headed(table: Any) -> bool:
 class _Segmenter:
     """One walk over the tree; holds the run being collected (private to segment())."""
 
-    def __init__(self, max_depth: int) -> None:
+    def __init__(self, max_depth: int, tables: bool) -> None:
         self.blocks: list[RawBlock] = []
+        self.tables = tables
         self.parts: list[str] = []
         self.link_chars = 0
         self.anchors = 0
@@ -159,6 +160,8 @@ class _Segmenter:
                 self.blocks.append(RawBlock("code", text, el, links, 0, (), in_quote))
             return
         if tag == "table" and _is_data_table(el):
+            if not self.tables:  # Options.include_tables=False: a table of data is left out whole
+                return
             for row in el.iter("tr"):
                 cells = tuple(_norm(text_of(c)) for c in row if c.tag in ("td", "th"))
                 cells = tuple(c for c in cells if c)
@@ -191,8 +194,9 @@ class _Segmenter:
         self.flush(el, kind, level, quote)
 
 
-def segment(body: Any, max_depth: int = 400) -> list[RawBlock]:
-    """The blocks of ``body`` in document order."""
-    seg = _Segmenter(max_depth)
+def segment(body: Any, max_depth: int = 400, tables: bool = True) -> list[RawBlock]:
+    """The blocks of ``body`` in document order (without its tables of data, unless ``tables``;
+    a table that lays out the page is read either way)."""
+    seg = _Segmenter(max_depth, tables)
     seg.block(body, 0, False, False, 0)
     return seg.blocks

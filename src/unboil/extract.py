@@ -110,7 +110,7 @@ def _appeal_endings(blocks: list[RawBlock], concepts: list[str | None], vocabula
 def _select(root: Any, hints: PageHints, options: Options, trace: Trace | None, relax: int, clock: _Clock) -> tuple[Any, list[RawBlock]]:
     """One pass of prune -> segment -> score at a given relaxation level."""
     body = prune(root, options, trace, relax)
-    raw = segment(body, options.max_depth)
+    raw = segment(body, options.max_depth, options.include_tables)
     if not raw:
         return body, []
     concepts = _text_concepts(raw, options, clock)

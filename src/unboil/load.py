@@ -30,6 +30,7 @@ import itertools
 import os
 import re
 import stat
+import zlib
 from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any, Mapping, Union
@@ -39,7 +40,7 @@ from lxml import etree
 from .errors import InputError, NotHTMLError, PageTooLargeError
 from .options import Options
 
-__all__ = ["Source", "Loaded", "load", "decode", "read_path", "PARSER_OPTIONS"]
+__all__ = ["Source", "Loaded", "load", "decode", "read_path", "read_page", "read_stored", "is_gzipped", "unpack_page", "PARSER_OPTIONS"]
 
 Source = Union[bytes, bytearray, memoryview, str, "os.PathLike[str]", Any]
 
@@ -289,6 +290,76 @@ def read_path(path: "os.PathLike[str] | str", options: Options) -> bytes:
         raise PageTooLargeError(f"{name}: more than max_bytes={options.max_bytes} bytes")
     return data
 
+
+
+def _gunzip(data: bytes, limit: int) -> bytes:
+    """Decompress every gzip member, stopping past ``limit`` bytes so a gzip bomb costs no more than a big page.
+
+    Garbage after a complete member is tolerated, as gzip(1) does: saved
+    pages often carry padding or a truncated second copy.
+    """
+    parts: list[bytes] = []
+    size = 0
+    while data:
+        d = zlib.decompressobj(16 + zlib.MAX_WBITS)
+        try:
+            chunk = d.decompress(data, limit + 1 - size)
+        except zlib.error as exc:
+            if parts:
+                break
+            raise InputError(f"not a valid gzip file: {exc}") from exc
+        parts.append(chunk)
+        size += len(chunk)
+        if size > limit or d.unconsumed_tail:
+            break
+        data = d.unused_data
+    return b"".join(parts)
+
+
+def is_gzipped(path: "os.PathLike[str] | str") -> bool:
+    """Whether a saved page's name says it is gzipped (``page.html.gz``, in any case)."""
+    return os.fspath(path).lower().endswith(".gz")
+
+
+def read_stored(path: "os.PathLike[str] | str", gz: bool, options: Options) -> bytes:
+    """A saved page's bytes as stored (still gzipped), for callers that ship them before unpacking.
+
+    Only regular files are read (a FIFO would block forever), and a plain
+    file is refused by its size before it is read, then read to
+    ``max_bytes + 1`` at most so a file that grows meanwhile cannot pass
+    either.  A gzipped file is read whole: its unpacked size is bounded by
+    :func:`unpack_page`.  Messages name no path: the caller knows it.
+    """
+    try:
+        info = os.stat(path)
+        if not stat.S_ISREG(info.st_mode):
+            raise InputError("cannot read: not a regular file")
+        if not gz and info.st_size > options.max_bytes:
+            raise PageTooLargeError(f"page exceeds max_bytes={options.max_bytes}")
+        with open(path, "rb") as fh:
+            return fh.read() if gz else fh.read(options.max_bytes + 1)
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror or exc}") from exc
+
+
+def unpack_page(data: bytes, gz: bool, options: Options) -> bytes:
+    """The page itself from its stored bytes: gunzipped, and refused past ``max_bytes``."""
+    if gz:
+        data = _gunzip(data, options.max_bytes)
+    if len(data) > options.max_bytes:
+        raise PageTooLargeError(f"page exceeds max_bytes={options.max_bytes}")
+    return data
+
+
+def read_page(path: "os.PathLike[str] | str", options: Options, gz: bool | None = None) -> bytes:
+    """A saved page (plain or ``.gz``) from disk, bounded by ``max_bytes``; raises :class:`InputError` or a subclass.
+
+    The one reader of saved pages, so ``extract_file`` and ``unboil clean``
+    refuse the same files with the same messages.  ``gz`` defaults to what
+    the file name says.
+    """
+    gz = is_gzipped(path) if gz is None else gz
+    return unpack_page(read_stored(path, gz, options), gz, options)
 
 PARSER_OPTIONS: Mapping[str, bool] = MappingProxyType(
     {

@@ -246,4 +246,4 @@ def extract_file(path: "os.PathLike[str] | str", url: str | None = None, *, opti
     uses too, so a file fails the same way one at a time and in a batch.
     """
     opts = options or DEFAULT_OPTIONS
-    return extract(read_page(path, opts), url, options=opts)
+    return extract(read_page(path, opts, name_in_errors=True), url, options=opts)

@@ -268,40 +268,20 @@ def decode(data: bytes) -> tuple[str, str]:
     return data.decode("windows-1252", errors="replace"), "cp1252"
 
 
-def read_path(path: "os.PathLike[str] | str", options: Options) -> bytes:
-    """Read a page file, refusing oversize files before reading them whole.
-
-    Only regular files are read: a FIFO would block forever and ``/dev/zero``
-    never ends.  At most ``max_bytes + 1`` bytes are read, so a file that grows
-    while it is read cannot get past the limit either.
-    """
-    name = os.fspath(path)
-    try:
-        info = os.stat(path)
-        if not stat.S_ISREG(info.st_mode):
-            raise InputError(f"cannot read {name!s}: not a regular file")
-        if info.st_size > options.max_bytes:
-            raise PageTooLargeError(f"{name}: {info.st_size} bytes exceeds max_bytes={options.max_bytes}")
-        with open(path, "rb") as fh:
-            data = fh.read(options.max_bytes + 1)
-    except OSError as exc:
-        raise InputError(f"cannot read {name!s}: {exc.strerror or exc}") from exc
-    if len(data) > options.max_bytes:
-        raise PageTooLargeError(f"{name}: more than max_bytes={options.max_bytes} bytes")
-    return data
-
+_GZIP_WBITS = 16 + zlib.MAX_WBITS
+"""zlib's window setting that expects (and checks) a gzip header and trailer."""
 
 
 def _gunzip(data: bytes, limit: int) -> bytes:
     """Decompress every gzip member, stopping past ``limit`` bytes so a gzip bomb costs no more than a big page.
 
-    Garbage after a complete member is tolerated, as gzip(1) does: saved
-    pages often carry padding or a truncated second copy.
+    Garbage after a complete member is tolerated, as gzip(1) tolerates it:
+    the page before it is whole.
     """
     parts: list[bytes] = []
     size = 0
     while data:
-        d = zlib.decompressobj(16 + zlib.MAX_WBITS)
+        d = zlib.decompressobj(_GZIP_WBITS)
         try:
             chunk = d.decompress(data, limit + 1 - size)
         except zlib.error as exc:
@@ -351,15 +331,34 @@ def unpack_page(data: bytes, gz: bool, options: Options) -> bytes:
     return data
 
 
-def read_page(path: "os.PathLike[str] | str", options: Options, gz: bool | None = None) -> bytes:
+def read_page(
+    path: "os.PathLike[str] | str", options: Options, gz: bool | None = None, *, name_in_errors: bool = False
+) -> bytes:
     """A saved page (plain or ``.gz``) from disk, bounded by ``max_bytes``; raises :class:`InputError` or a subclass.
 
-    The one reader of saved pages, so ``extract_file`` and ``unboil clean``
-    refuse the same files with the same messages.  ``gz`` defaults to what
-    the file name says.
+    The one reader of saved pages, so ``extract``, ``extract_file`` and
+    ``unboil clean`` refuse the same files for the same reasons.  ``gz``
+    defaults to what the file name says.  Messages name the file only with
+    ``name_in_errors``: a batch report line already holds the path.
     """
     gz = is_gzipped(path) if gz is None else gz
-    return unpack_page(read_stored(path, gz, options), gz, options)
+    try:
+        return unpack_page(read_stored(path, gz, options), gz, options)
+    except InputError as exc:
+        if not name_in_errors:
+            raise
+        raise type(exc)(f"{os.fspath(path)}: {exc}") from exc
+
+
+def read_path(path: "os.PathLike[str] | str", options: Options) -> bytes:
+    """A page file given to :func:`load` as a path: read as stored (never gunzipped), errors naming the file.
+
+    The caller of ``extract(path)`` may be going through many files, so the
+    message says which; a gzipped file is not unpacked here and fails as
+    "not an HTML page", as any other binary file does.
+    """
+    return read_page(path, options, gz=False, name_in_errors=True)
+
 
 PARSER_OPTIONS: Mapping[str, bool] = MappingProxyType(
     {

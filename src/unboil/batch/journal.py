@@ -203,7 +203,7 @@ class Journal:
             self.articles_fh = open(articles_part, "wb")
 
     def write(self, line: bytes, article: bytes | None) -> None:
-        """One page's report line (and article line), in walk order: the article first, so a kill never reports an article that is not there."""
+        """One page's lines, article first (and flushed first by :meth:`sync`), so a report line on disk has its article."""
         assert self.report_fh is not None
         if article is not None and self.articles_fh is not None:
             self.articles_fh.write(article)

@@ -1,9 +1,9 @@
 """The inside of a local worker process: read pages, extract them, write their outputs.
 
-Kept apart from the pool so a fresh worker interpreter imports only what it
-runs.  The worker writes outputs itself (only small report fields travel
-back), and stops writing as soon as its parent is gone, so a killed run
-leaves no worker behind still changing OUT_DIR.
+The child's side of the local engine (the pool in :mod:`.local` is the
+parent's).  The worker writes outputs itself, so only small report fields
+travel back, and it stops writing as soon as its parent is gone, so a
+killed run leaves no worker behind still changing OUT_DIR.
 """
 
 from __future__ import annotations

@@ -40,7 +40,7 @@ from lxml import etree
 from .errors import InputError, NotHTMLError, PageTooLargeError
 from .options import Options
 
-__all__ = ["Source", "Loaded", "load", "decode", "read_path", "read_page", "read_stored", "is_gzipped", "unpack_page", "PARSER_OPTIONS"]
+__all__ = ["Source", "Loaded", "load", "decode", "read_path", "read_page", "read_stored", "unpack_page", "PARSER_OPTIONS"]
 
 Source = Union[bytes, bytearray, memoryview, str, "os.PathLike[str]", Any]
 
@@ -273,11 +273,7 @@ _GZIP_WBITS = 16 + zlib.MAX_WBITS
 
 
 def _gunzip(data: bytes, limit: int) -> bytes:
-    """Decompress every gzip member, stopping past ``limit`` bytes so a gzip bomb costs no more than a big page.
-
-    Garbage after a complete member is tolerated, as gzip(1) tolerates it:
-    the page before it is whole.
-    """
+    """All gzip members, stopped past ``limit`` bytes (a gzip bomb costs no more than a big page)."""
     parts: list[bytes] = []
     size = 0
     while data:
@@ -285,7 +281,7 @@ def _gunzip(data: bytes, limit: int) -> bytes:
         try:
             chunk = d.decompress(data, limit + 1 - size)
         except zlib.error as exc:
-            if parts:
+            if parts:  # trailing garbage after a complete member, as gzip(1) tolerates
                 break
             raise InputError(f"not a valid gzip file: {exc}") from exc
         parts.append(chunk)
@@ -296,19 +292,13 @@ def _gunzip(data: bytes, limit: int) -> bytes:
     return b"".join(parts)
 
 
-def is_gzipped(path: "os.PathLike[str] | str") -> bool:
-    """Whether a saved page's name says it is gzipped (``page.html.gz``, in any case)."""
-    return os.fspath(path).lower().endswith(".gz")
-
-
 def read_stored(path: "os.PathLike[str] | str", gz: bool, options: Options) -> bytes:
     """A saved page's bytes as stored (still gzipped), for callers that ship them before unpacking.
 
-    Only regular files are read (a FIFO would block forever), and a plain
-    file is refused by its size before it is read, then read to
-    ``max_bytes + 1`` at most so a file that grows meanwhile cannot pass
-    either.  A gzipped file is read whole: its unpacked size is bounded by
-    :func:`unpack_page`.  Messages name no path: the caller knows it.
+    Only regular files are read (a FIFO would block forever); a plain file is
+    refused by its size unread, then read to ``max_bytes + 1`` at most so a
+    file that grows meanwhile cannot pass either (:func:`unpack_page` bounds a
+    gzipped one).  Messages name no path: a batch report line holds it.
     """
     try:
         info = os.stat(path)
@@ -341,7 +331,7 @@ def read_page(
     defaults to what the file name says.  Messages name the file only with
     ``name_in_errors``: a batch report line already holds the path.
     """
-    gz = is_gzipped(path) if gz is None else gz
+    gz = os.fspath(path).lower().endswith(".gz") if gz is None else gz
     try:
         return unpack_page(read_stored(path, gz, options), gz, options)
     except InputError as exc:

@@ -16,8 +16,8 @@ from .article import Article, Block
 from .blocks import RawBlock, segment
 from .dom import text_of
 from .errors import ExtractionError, ExtractionTimeout, UnboilError
-from .load import Source, load, read_path
 from .hints import PageHints, hints_of, quick_hints
+from .load import Source, load, read_page
 from .metadata import Metadata, extract_metadata, find_dateline
 from .options import DEFAULT_OPTIONS, Options
 from .prune import prune
@@ -246,19 +246,10 @@ def extract(
 
 
 def extract_file(path: "os.PathLike[str] | str", url: str | None = None, *, options: Options | None = None) -> Article:
-    """Extract from a saved page on disk (``.html``; a ``.gz`` file is decompressed)."""
+    """Extract from a saved page on disk (``.html``; a ``.gz`` file is decompressed).
+
+    Read through :func:`~unboil.load.read_page`, the reader ``unboil clean``
+    uses too, so a file fails the same way one at a time and in a batch.
+    """
     opts = options or DEFAULT_OPTIONS
-    name = os.fspath(path)
-    if name.endswith(".gz"):
-        import gzip
-        import zlib
-
-        try:
-            with gzip.open(name, "rb") as fh:
-                data = fh.read(opts.max_bytes + 1)
-        except (OSError, EOFError, zlib.error) as exc:  # zlib.error: a corrupt deflate stream
-            from .errors import InputError
-
-            raise InputError(f"cannot read {name}: {exc}") from exc
-        return extract(data, url, options=opts)
-    return extract(read_path(name, opts), url, options=opts)
+    return extract(read_page(path, opts, name_in_errors=True), url, options=opts)

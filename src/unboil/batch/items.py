@@ -1,0 +1,91 @@
+"""From walk entries to work items: one per report line, decided now or handed to a worker.
+
+A file that is not a page, a WARC record that is not HTML and a page the
+previous run finished are decided here, without a worker; only real pages
+become tasks.  WARC files are read here, in the main process, because a
+WARC's records must become report lines in file order.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterator
+
+from ..options import Options
+from .journal import Carried, Resume
+from .names import ARTICLES_FILE, record_output_name
+from .walk import Entry, Walk, describe
+
+__all__ = ["Item", "plan"]
+
+
+@dataclass
+class Item:
+    """One future report line: exactly one of a decided line, a carried line, or a task."""
+
+    comps: tuple[str, ...]
+    record: str | None
+    out_rel: str | None = None
+    status: str | None = None
+    error: str | None = None
+    carried: Carried | None = None
+    path: str | None = None
+    data: bytes | None = None
+    gz: bool = False
+    url: str | None = None
+
+    @property
+    def rel(self) -> str:
+        return "/".join(self.comps)
+
+    @property
+    def is_task(self) -> bool:
+        return self.status is None and self.carried is None
+
+
+def plan(walk: Walk, resume: Resume, fmt: str, options: Options) -> Iterator[Item]:
+    """The run's items in walk order, each page checked against the previous run as it comes."""
+    for e in walk:
+        if e.kind == "error":
+            yield Item(e.comps, None, status="failed", error=e.error)
+        elif e.kind in ("special", "other"):
+            reason = e.error or f"not a page: {describe(e.comps[-1])}"
+            yield Item(e.comps, None, status="skipped", error=reason)
+        elif e.kind == "warc":
+            yield from _warc_items(e, resume, fmt, walk.ext, options)
+        else:
+            out_rel = ARTICLES_FILE if fmt == "jsonl" else _join(e.comps[:-1], e.out_name)
+            item = Item(e.comps, None, out_rel, path=e.path, gz=e.gz)
+            item.carried = resume.carry(e.comps, None, out_rel, e.mtime_ns)
+            yield item
+
+
+def _join(parent: tuple[str, ...], name: str | None) -> str:
+    assert name is not None
+    return "/".join(parent + (name,))
+
+
+def _warc_items(e: Entry, resume: Resume, fmt: str, ext: str, options: Options) -> Iterator[Item]:
+    """One item per document record; a WARC that breaks part-way keeps the records before the break."""
+    try:
+        from ..warc import iter_warc
+
+        for rec in iter_warc(e.path, options.max_bytes):
+            if fmt == "jsonl":
+                out_rel = ARTICLES_FILE
+            else:
+                out_rel = _join(e.comps[:-1], e.out_name) + "/" + record_output_name(rec.ordinal, rec.record_id, rec.uri, ext)
+            if rec.skip_reason is not None or rec.error is not None:
+                resume.advance(e.comps, rec.record_id)
+                status = "skipped" if rec.skip_reason is not None else "failed"
+                yield Item(e.comps, rec.record_id, status=status, error=rec.skip_reason or rec.error)
+            else:
+                item = Item(e.comps, rec.record_id, out_rel, data=rec.data, url=rec.uri)
+                item.carried = resume.carry(e.comps, rec.record_id, out_rel, e.mtime_ns)
+                if item.carried is not None:
+                    item.data = None
+                yield item
+    except ImportError:
+        yield Item(e.comps, None, status="failed", error="reading WARC files needs warcio: pip install 'unboil[batch]'")
+    except Exception as exc:
+        yield Item(e.comps, None, status="failed", error=f"cannot read WARC file: {type(exc).__name__}: {exc}")

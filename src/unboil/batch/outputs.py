@@ -1,0 +1,83 @@
+"""Writing page outputs into OUT_DIR, atomically, where the report says they are.
+
+Every output goes to a temporary file in its own directory and is renamed
+into place: a run killed at any moment leaves each output either whole or
+absent, which is what lets resume trust an output that exists.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import deque
+from typing import NamedTuple
+
+from .names import ARTICLES_FILE, TMP_SUFFIX
+from .page import Rendered
+
+__all__ = ["DirCache", "Outcome", "atomic_write", "store", "tmp_name"]
+
+TMP_NAME_CHARS = 120
+"""Characters of the target's name kept in its temporary name, so the temporary name stays short enough too."""
+RECENT_DIRS = 64
+"""Directories remembered as created: pages come in walk order, so a few cover a whole subtree."""
+
+
+class Outcome(NamedTuple):
+    """What one page gives the report: its fields, and its ``articles.jsonl`` line for ``jsonl``."""
+
+    status: str
+    error: str | None
+    output: str | None
+    ms: int
+    article: bytes | None = None
+
+
+def tmp_name(path: str, tag: str) -> str:
+    """The temporary name of ``path`` for the writer ``tag``; the pool removes it when it kills that writer."""
+    head, name = os.path.split(path)
+    return os.path.join(head, f".{name[:TMP_NAME_CHARS]}~{tag}{TMP_SUFFIX}")
+
+
+def atomic_write(path: str, data: bytes, tag: str) -> None:
+    """Write ``data`` to ``path`` through a temporary file in the same directory."""
+    tmp = tmp_name(path, tag)
+    try:
+        with open(tmp, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
+class DirCache:
+    """Remembers the last few directories created, to save a syscall per page."""
+
+    def __init__(self) -> None:
+        self._recent: deque[str] = deque(maxlen=RECENT_DIRS)
+
+    def ensure(self, directory: str) -> None:
+        if directory in self._recent:
+            return
+        os.makedirs(directory, exist_ok=True)
+        self._recent.append(directory)
+
+
+def store(result: Rendered, out_dir: str, out_rel: str | None, fmt: str, tag: str, dirs: DirCache) -> Outcome:
+    """Write a rendered page (mirrored formats) and give its report fields; a ``jsonl`` line waits for its turn."""
+    status, error, rendered, ms = result
+    if rendered is None:
+        return Outcome(status, error, None, ms)
+    if fmt == "jsonl":
+        return Outcome(status, error, ARTICLES_FILE, ms, rendered)
+    assert out_rel is not None
+    target = os.path.join(out_dir, *out_rel.split("/"))
+    try:
+        dirs.ensure(os.path.dirname(target))
+        atomic_write(target, rendered, tag)
+    except OSError as exc:
+        return Outcome("failed", f"cannot write output {out_rel}: {exc.strerror or exc}", None, ms)
+    return Outcome(status, error, out_rel, ms)

@@ -1,0 +1,109 @@
+"""One page, start to finish: read, extract, render; every failure a status, never an exception.
+
+Shared by the local workers, the Dask tasks and (for the classification)
+:func:`~unboil.batch.extract_one`, so a page gets the same status and the
+same bytes whichever engine ran it.
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+import time
+from typing import Any, Callable, NamedTuple
+
+from ..article import Article
+from ..errors import ExtractionTimeout, NotHTMLError, UnboilError
+from ..load import read_page, unpack_page
+from ..options import Options
+
+__all__ = ["FORMATS", "Rendered", "classify", "process", "render", "resolve_extract"]
+
+FORMATS = ("json", "jsonl", "txt", "md")
+
+ExtractFn = Callable[..., Article]
+
+
+class Rendered(NamedTuple):
+    """One page's result before it is stored: ``data`` is the output's bytes, or None on failure."""
+
+    status: str
+    error: str | None
+    data: bytes | None
+    ms: int
+
+
+def resolve_extract(spec: str | None) -> ExtractFn:
+    """The extract function a worker calls: :func:`unboil.extract`, or the test hook's ``module:function``."""
+    if not spec:
+        from ..extract import extract
+
+        return extract
+    module, _, name = spec.partition(":")
+    fn = getattr(importlib.import_module(module), name)
+    return fn  # type: ignore[no-any-return]
+
+
+def classify(exc: BaseException) -> tuple[str, str]:
+    """``(status, error)`` for a failure: a non-page is skipped, not failed, so the exit code stays 0."""
+    if isinstance(exc, NotHTMLError):
+        return "skipped", str(exc)
+    if isinstance(exc, (ExtractionTimeout, TimeoutError)):
+        return "timeout", str(exc) or "time budget exceeded"
+    if isinstance(exc, UnboilError):
+        return "failed", str(exc) or type(exc).__name__
+    return "failed", f"internal error: {type(exc).__name__}: {exc}"
+
+
+def _document(article: Article, rel: str, record: str | None) -> dict[str, Any]:
+    doc: dict[str, Any] = {"path": rel, "record": record}
+    doc.update(article.to_dict())
+    return doc
+
+
+def render(article: Article, rel: str, record: str | None, fmt: str) -> bytes:
+    """The output bytes of one article; no timestamps, so a page always gives the same bytes."""
+    if fmt == "json":
+        text = json.dumps(_document(article, rel, record), ensure_ascii=False, indent=2) + "\n"
+    elif fmt == "jsonl":
+        text = json.dumps(_document(article, rel, record), ensure_ascii=False) + "\n"
+    elif fmt == "txt":
+        text = article.text + "\n" if article.blocks else ""
+    elif fmt == "md":
+        text = article.to_markdown()
+    else:  # pragma: no cover - checked by clean_folder
+        raise ValueError(f"unknown format {fmt!r}")
+    # Undecodable file names survive as escapes instead of failing the page.
+    return text.encode("utf-8", "backslashreplace")
+
+
+def process(
+    extract_fn: ExtractFn,
+    options: Options,
+    fmt: str,
+    rel: str,
+    record: str | None,
+    url: str | None,
+    *,
+    path: str | None = None,
+    data: bytes | None = None,
+    gz: bool = False,
+) -> Rendered:
+    """Extract and render one page, from its file or from bytes already read (a WARC record, a Dask task).
+
+    Never raises: one bad page must cost one report line, never the run.
+    """
+    start = time.perf_counter()
+    try:
+        if data is None:
+            assert path is not None
+            page = read_page(path, options, gz)
+        else:
+            page = unpack_page(data, gz, options)
+        article = extract_fn(page, url, options=options)
+        rendered: bytes | None = render(article, rel, record, fmt)
+        status, error = ("ok", None) if article.blocks else ("empty", article.empty_reason or "no article text")
+    except Exception as exc:  # every failure becomes a report line; the run goes on
+        status, error = classify(exc)
+        rendered = None
+    return Rendered(status, error, rendered, int((time.perf_counter() - start) * 1000))

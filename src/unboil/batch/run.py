@@ -1,0 +1,200 @@
+"""``clean_folder``: the run loop that ties the walk, the journal, the window and an engine together."""
+
+from __future__ import annotations
+
+import functools
+import os
+import time
+from typing import Any, Callable, Iterator, Sequence
+
+from ..errors import InputError
+from ..options import DEFAULT_OPTIONS, Options
+from .engines import ENGINES, MAX_TASKS_PER_WORKER, Deliver, EngineSettings, Pool, open_pool
+from .items import Item, plan
+from .journal import Journal, Lock, Resume
+from .page import FORMATS
+from .progress import LINE_INTERVAL, Progress
+from .report import Report
+from .walk import DEFAULT_INCLUDE, Walk, compile_globs, inside
+from .window import MIN_WINDOW, WINDOW_PER_WORKER, Window
+
+__all__ = ["DEFAULT_TIMEOUT", "clean_folder"]
+
+DEFAULT_TIMEOUT = 30.0
+"""Seconds a page may take before its worker is killed: far past any sane page (the soft budget is 1.5 s of CPU)."""
+POLL_INTERVAL = 0.5
+"""Longest wait for a worker's result before the loop looks at the walk and the deadlines again."""
+SYNC_INTERVAL = 1.0
+"""Seconds between pushes of the report to the OS, so a killed run loses at most this much of it."""
+
+
+def _checked_dirs(in_dir: "os.PathLike[str] | str", out_dir: "os.PathLike[str] | str", fmt: str, engine: str) -> tuple[str, str]:
+    """Absolute IN_DIR and OUT_DIR, or :class:`InputError` before anything is written."""
+    in_abs = os.path.abspath(os.fspath(in_dir))
+    out_abs = os.path.abspath(os.fspath(out_dir))
+    if fmt not in FORMATS:
+        raise InputError(f"unknown format {fmt!r}: choose from {', '.join(FORMATS)}")
+    if engine not in ENGINES:
+        raise InputError(f"unknown engine {engine!r}: choose local or dask")
+    if not os.path.isdir(in_abs):
+        raise InputError(f"not a directory: {in_abs}")
+    try:
+        with os.scandir(in_abs):
+            pass
+    except OSError as exc:
+        raise InputError(f"cannot list {in_abs}: {exc.strerror or exc}") from exc
+    if in_abs == out_abs:
+        raise InputError("the output directory must differ from the input directory")
+    return in_abs, out_abs
+
+
+def clean_folder(
+    in_dir: "os.PathLike[str] | str",
+    out_dir: "os.PathLike[str] | str",
+    *,
+    format: str = "json",
+    workers: int | None = None,
+    include: Sequence[str] | None = None,
+    exclude: Sequence[str] = (),
+    timeout: float | None = DEFAULT_TIMEOUT,
+    resume: bool = True,
+    engine: str = "local",
+    scheduler: Any = None,
+    progress: Any = False,
+    options: Options | None = None,
+    _extract: str | None = None,
+    _max_tasks_per_worker: int = MAX_TASKS_PER_WORKER,
+    _window: int | None = None,
+    _progress_interval: float = LINE_INTERVAL,
+) -> Report:
+    """Extract every page under ``in_dir`` into ``out_dir``; see :mod:`unboil.batch`.
+
+    ``format``: ``json`` (default), ``jsonl``, ``txt`` or ``md``.  ``workers``:
+    processes (local engine) or Dask workers of a local cluster; default
+    ``os.cpu_count()``.  ``include``/``exclude``: shell globs matched,
+    case-insensitively, against the file name (or the path relative to
+    ``in_dir`` when the glob holds a ``/``); ``include`` replaces
+    :data:`DEFAULT_INCLUDE`, ``exclude`` also prunes directories.
+    ``timeout``: seconds per page (None: no limit).  ``resume``: carry forward
+    the pages a previous run finished.  ``engine``: ``local`` or ``dask``;
+    ``scheduler``: a Dask scheduler address or a ``distributed.Client``
+    (None: a ``LocalCluster`` of ``workers`` processes).  ``progress``:
+    False, True/"auto" (a bar on a terminal, plain lines otherwise), "bar" or
+    "lines".
+
+    Page failures never raise: they are report lines.  Raises
+    :class:`~unboil.errors.InputError` when the run cannot start (missing
+    ``in_dir``, ``out_dir`` inside-out, another run on ``out_dir``, unknown
+    format or engine, Dask missing).
+    """
+    in_abs, out_abs = _checked_dirs(in_dir, out_dir, format, engine)
+    if timeout is not None and timeout <= 0:
+        timeout = None
+    workers = max(1, workers or os.cpu_count() or 1)
+    base = options or DEFAULT_OPTIONS
+    if timeout:
+        base = base.but(time_budget=timeout)
+    settings = EngineSettings(out_abs, format, base, timeout, _extract)
+    skip = frozenset({out_abs}) if inside(out_abs, in_abs) else frozenset()
+    ext = "" if format == "jsonl" else "." + format
+    walk = Walk(in_abs, compile_globs(include or DEFAULT_INCLUDE), compile_globs(exclude), skip, ext)
+    os.makedirs(out_abs, exist_ok=True)
+    lock = Lock(out_abs)
+    start = time.monotonic()
+    try:
+        window = _run(
+            walk, settings, resume, _window or max(MIN_WINDOW, WINDOW_PER_WORKER * workers),
+            (progress, _progress_interval),
+            functools.partial(
+                open_pool, engine, settings, workers=workers, scheduler=scheduler, custom_options=options,
+                max_tasks=_max_tasks_per_worker,
+            ),
+        )
+    finally:
+        lock.release()
+    elapsed = time.monotonic() - start
+    return Report(
+        pages=window.next_write,
+        ok=window.counts["ok"],
+        empty=window.counts["empty"],
+        skipped=window.counts["skipped"],
+        failed=window.counts["failed"],
+        timeouts=window.counts["timeout"],
+        resumed=window.resumed,
+        elapsed=round(elapsed, 3),
+        pages_per_second=round(window.fresh / elapsed, 2) if elapsed > 0 else 0.0,
+        out_dir=out_abs,
+    )
+
+
+def _run(
+    walk: Walk,
+    settings: EngineSettings,
+    resume: bool,
+    window_size: int,
+    progress: tuple[Any, float],
+    start_pool: Callable[[Deliver], Pool],
+) -> Window:
+    """One run inside the lock: the journal is published only when every page got its line.
+
+    ``progress`` is ``(mode, interval)``; the progress display starts only
+    once the journal is open, so a run that cannot start prints nothing.
+    """
+    journal = Journal(settings.out_dir, settings.fmt)
+    resumer = Resume(settings.out_dir, settings.fmt, resume)
+    window = Window(journal, window_size)
+    pool: Pool | None = None
+    finished = False
+    try:
+        journal.open(resumer)
+        mode, interval = progress
+        window.progress = Progress(mode, interval, walk.count if mode else None)
+        pool = start_pool(window.deliver)
+        _drive(plan(walk, resumer, settings.fmt, settings.options), window, pool)
+        pool.close()
+        pool = None
+        journal.finish()
+        finished = True
+    finally:
+        if pool is not None:
+            pool.close(kill=True)
+        if not finished:
+            journal.abandon()
+        if window.progress is not None:
+            window.progress.close()
+    return window
+
+
+def _drive(items: Iterator[Item], window: Window, pool: Pool) -> None:
+    """Feed the pool from the walk, within the window, until every item has its line."""
+    pending: tuple[int, Item] | None = None
+    exhausted = False
+    last_sync = time.monotonic()
+    while True:
+        while True:
+            if pending is not None:
+                if not pool.has_capacity():
+                    break
+                pool.submit(*pending)
+                pending = None
+            if exhausted or not window.room():
+                break
+            item = next(items, None)
+            if item is None:
+                exhausted = True
+                break
+            seq = window.take_seq()
+            if item.is_task:
+                pending = (seq, item)
+            else:
+                window.deliver_item(seq, item)
+        window.flush()
+        if exhausted and pending is None and pool.busy() == 0:
+            break
+        pool.poll(POLL_INTERVAL)
+        window.flush()
+        now = time.monotonic()
+        if now - last_sync > SYNC_INTERVAL:
+            window.journal.sync()
+            last_sync = now
+    assert not window.buffer, "every page has its report line"

@@ -1,0 +1,81 @@
+"""The ordering window: results come back in any order, report lines go out in walk order.
+
+Workers finish pages out of order, but the report must be in walk order
+(resume joins it with the walk).  Each item takes a sequence number; a
+result waits in the window until every earlier one is written.  The window
+is bounded, so a page stuck in a worker stops the walk from running ahead
+instead of filling memory: at most ``size`` small results are ever held.
+"""
+
+from __future__ import annotations
+
+import json
+
+from .items import Item
+from .journal import Journal
+from .outputs import Outcome
+from .progress import Progress
+from .report import STATUSES
+
+__all__ = ["MIN_WINDOW", "WINDOW_PER_WORKER", "Window"]
+
+MIN_WINDOW = 512
+"""Fewest results the window holds: room for a few slow pages without stalling the walk."""
+WINDOW_PER_WORKER = 32
+"""Results held per worker, so that many workers are not starved by one slow page."""
+
+
+class Window:
+    """Numbers the items, holds their results until their turn, and writes them to the journal."""
+
+    def __init__(self, journal: Journal, size: int) -> None:
+        self.journal = journal
+        self.size = size
+        self.counts = {s: 0 for s in STATUSES}
+        self.resumed = 0
+        self.fresh = 0
+        self.next_seq = 0
+        self.next_write = 0
+        self.buffer: dict[int, tuple[bytes, bytes | None, str, bool]] = {}
+        self.progress: Progress | None = None
+
+    def room(self) -> bool:
+        return self.next_seq - self.next_write < self.size
+
+    def take_seq(self) -> int:
+        seq = self.next_seq
+        self.next_seq += 1
+        return seq
+
+    def deliver_item(self, seq: int, item: Item) -> None:
+        """An item decided without a worker: carried forward, or skipped/failed by the walk."""
+        if item.carried is not None:
+            line, art, status = item.carried
+            self.buffer[seq] = (line, art, status, True)
+        else:
+            assert item.status is not None
+            self.deliver(seq, item, Outcome(item.status, item.error, None, 0))
+
+    def deliver(self, seq: int, item: Item, outcome: Outcome) -> None:
+        """A page's result, from whichever engine ran it; written when its turn comes."""
+        status, error, output, ms, art = outcome
+        line = json.dumps(
+            {"path": item.rel, "record": item.record, "status": status, "error": error, "output": output, "ms": ms}
+        ).encode("ascii") + b"\n"
+        self.buffer[seq] = (line, art, status, False)
+
+    def flush(self) -> None:
+        """Write every result whose turn has come, and count it."""
+        wrote = False
+        while self.next_write in self.buffer:
+            line, art, status, carried = self.buffer.pop(self.next_write)
+            self.journal.write(line, art)
+            self.counts[status if status in self.counts else "failed"] += 1
+            if carried:
+                self.resumed += 1
+            else:
+                self.fresh += 1
+            self.next_write += 1
+            wrote = True
+        if wrote and self.progress is not None:
+            self.progress.update(self.next_write, self.counts, self.fresh)

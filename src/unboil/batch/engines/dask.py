@@ -68,11 +68,12 @@ class DaskPool:
         threads = sum(self.client.nthreads().values()) or workers
         self.limit = max(1, TASKS_PER_THREAD * threads)
         self.timeout = settings.timeout
-        # Default options travel as a number (the time budget), custom ones once, scattered.
+        # Default options travel as a number (the time budget), custom ones once, scattered,
+        # with the run's time budget applied as the local engine applies it.
         if custom_options is None:
             self.options: Any = self.timeout
         else:
-            self.options = self.client.scatter(custom_options, broadcast=True)
+            self.options = self.client.scatter(settings.options, broadcast=True)
         self.inflight: dict[Any, tuple[int, Item, float]] = {}
         self.dirs = DirCache()
         self.tag = f"{os.getpid()}d"

@@ -165,9 +165,9 @@ def test_the_library_reads_no_private_re_internals() -> None:
 
 
 def _shipped() -> str:
-    from importlib.resources import files
+    from unboil.vocabulary import DEFAULT_FILE
 
-    return files("unboil").joinpath("vocabulary.toml").read_text(encoding="utf-8")
+    return DEFAULT_FILE.read_text(encoding="utf-8")
 
 
 def test_the_default_vocabulary_is_the_shipped_file_and_a_copy_loads(tmp_path) -> None:  # type: ignore[no-untyped-def]

@@ -22,7 +22,7 @@ import ahocorasick
 if TYPE_CHECKING:
     from .vocabulary import Concept
 
-__all__ = ["Hints", "Matcher", "hints_of", "build_finder", "match_texts"]
+__all__ = ["Hints", "Matcher", "build_finder", "hints_of", "holding", "match_texts", "scan", "starts_of"]
 
 Hints = tuple[tuple[frozenset[str], ...], ...]
 """What a matcher's matches must contain, as plain lowercase strings: one tuple per

@@ -27,8 +27,10 @@ class Options:
 
     ``favor`` moves the keep/drop threshold of the block scorer: ``precision``
     drops doubtful blocks, ``recall`` keeps them.  ``vocabulary`` is the
-    boilerplate vocabulary; extend it with :meth:`Vocabulary.extend` rather
-    than editing the module.
+    boilerplate vocabulary: load an edited copy of its data file with
+    :meth:`Vocabulary.load`, or change it with :meth:`Vocabulary.extend` and
+    :meth:`Vocabulary.without`.  A concept's ``kept_by`` names one of the flags
+    here (``include_comments``), which keeps that concept's blocks.
     """
 
     favor: Favor = "balanced"

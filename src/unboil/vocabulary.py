@@ -47,7 +47,7 @@ if sys.version_info >= (3, 11):
 else:  # a declared dependency on Python 3.10
     import tomli as tomllib
 
-__all__ = ["Concept", "DEFAULT_VOCABULARY", "ROLES", "TextPattern", "Vocabulary", "WordLists", "attribute_words"]
+__all__ = ["Concept", "DEFAULT_FILE", "DEFAULT_VOCABULARY", "ROLES", "TextPattern", "Vocabulary", "WordLists", "attribute_words"]
 
 ROLES = frozenset({"appeal", "appeal_ending", "cuts_section", "thread", "label"})
 """What the stages may be told to do with a concept's blocks (see ``vocabulary.toml``).
@@ -404,9 +404,6 @@ class _RoleTables:
         )
 
 
-def _default() -> Vocabulary:
-    """The vocabulary of the data file shipped in the package."""
-    return Vocabulary.loads(files(__package__).joinpath("vocabulary.toml").read_text(encoding="utf-8"))
-
-
-DEFAULT_VOCABULARY = _default()
+DEFAULT_FILE = files(__package__).joinpath("vocabulary.toml")
+"""The shipped data file of :data:`DEFAULT_VOCABULARY`: the starting point of a caller's copy."""
+DEFAULT_VOCABULARY = Vocabulary.loads(DEFAULT_FILE.read_text(encoding="utf-8"))

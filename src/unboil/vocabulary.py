@@ -35,7 +35,7 @@ from __future__ import annotations
 
 import re
 import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from importlib.resources import files
 from os import PathLike
 from typing import Any, Iterable, Mapping, Sequence
@@ -75,6 +75,10 @@ class TextPattern:
 
     re: str
     needs: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "needs", tuple(self.needs))
+        hints_of(self.needs)  # a malformed need is refused where it is written
 
     @property
     def hints(self) -> tuple[frozenset[str], ...] | None:
@@ -141,17 +145,12 @@ class Concept:
         roles: Iterable[str] = (),
     ) -> "Concept":
         """This concept with more evidence and roles (its parameters unchanged)."""
-        return Concept(
-            self.name,
-            self.attributes | frozenset(a.lower() for a in attributes),
-            self.lines + _patterns(lines),
-            self.phrases + _patterns(phrases),
-            self.roles | frozenset(roles),
-            self.kept_by,
-            self.tags,
-            self.max_box_text,
-            self.amounts,
-            self.site_headings,
+        return replace(
+            self,
+            attributes=self.attributes | frozenset(a.lower() for a in attributes),
+            lines=self.lines + _patterns(lines),
+            phrases=self.phrases + _patterns(phrases),
+            roles=self.roles | frozenset(roles),
         )
 
 

@@ -210,6 +210,50 @@ def test_vocabulary_is_overridable() -> None:
     assert "Acme" not in unboil.extract(page, options=Options(vocabulary=vocab)).text
 
 
+def test_a_callers_concept_with_the_appeal_role_removes_its_lines_and_their_box() -> None:
+    pitch = "Our club is the oldest in town."
+    box = f"<div class='box'><p>{pitch}</p><p>Join the Acme club today</p></div>"
+    ending = f"<p>{PROSE} {PROSE} {PROSE} Join the Acme club today!</p>"
+    page = _page(f"<article><p>{PROSE}</p>{box}<p>{PROSE} Again.</p>{ending}<p>{PROSE} Once more.</p></article>")
+    plain = unboil.extract(page).text
+    assert "Join the Acme club today" in plain and pitch in plain
+    # Without a role the concept's lines go, but not the pitch beside them nor a paragraph ending in one.
+    lines_only = unboil.DEFAULT_VOCABULARY.extend("club", lines=[r"join the acme club today!?"])
+    text = unboil.extract(page, options=Options(vocabulary=lines_only)).text
+    assert "Join the Acme club today\n" not in text + "\n" and pitch in text and "today!" in text
+    appeal = unboil.DEFAULT_VOCABULARY.extend("club", lines=[r"join the acme club today!?"], roles=["appeal", "appeal_ending"])
+    text = unboil.extract(page, options=Options(vocabulary=appeal)).text
+    assert "Join the Acme" not in text and pitch not in text
+    assert "Once more." in text and "Again." in text
+
+
+def test_a_callers_concept_with_the_cuts_section_role_cuts_its_section() -> None:
+    page = _page(f"<article><p>{PROSE}</p><p>{PROSE} Again.</p><h2>Elsewhere in the club</h2><p>{PROSE} Teaser.</p></article>")
+    assert "Teaser." in unboil.extract(page).text
+    cut = unboil.DEFAULT_VOCABULARY.extend("club", lines=[r"elsewhere in the club"], roles=["cuts_section"])
+    text = unboil.extract(page, options=Options(vocabulary=cut)).text
+    assert "Teaser." not in text and "Again." in text
+
+
+def test_without_a_built_in_concept_no_rule_of_it_runs() -> None:
+    ladder = "<div><span>$10</span> <span>$25</span> <span>$50</span></div>"
+    bar = "".join(f"<div><span>{a}</span></div>" for a in ("0 $", "2,500 $", "5,000 $"))
+    ending = f"<p>{PROSE} {PROSE} {PROSE} Please consider donating to our newsroom.</p>"
+    page = _page(f"<article><p>{PROSE}</p>{ladder}<p>{PROSE} Again.</p>{bar}{ending}<p>Support FrontSite</p><p>{PROSE} End.</p></article>")
+    text = unboil.extract(page).text
+    assert "$25" not in text and "2,500" not in text and "donating" not in text and "Support FrontSite" not in text
+    vocabulary = unboil.DEFAULT_VOCABULARY.without("donation")
+    assert "donation" not in vocabulary.with_role("appeal") and vocabulary.tables.ladder is None
+    text = unboil.extract(page, options=Options(vocabulary=vocabulary)).text
+    assert "$25" in text and "2,500" in text and "donating" in text and "Support FrontSite" in text
+
+
+def test_without_a_kept_concept_its_option_keeps_nothing_else() -> None:
+    vocabulary = unboil.DEFAULT_VOCABULARY.without("comments")
+    assert Options(vocabulary=vocabulary, include_comments=True).kept_concepts == {"reviews"}
+    assert Options(include_comments=True, include_images=True).kept_concepts == {"comments", "reviews", "captions"}
+
+
 def test_trace_explains_decisions() -> None:
     article, trace = unboil.extract(FUNDRAISING_PAGE, trace=True)
     whys = {d.why for d in trace.decisions}

@@ -76,13 +76,12 @@ def _text_concepts(blocks: list[RawBlock], options: Options, clock: _Clock) -> l
         found = vocabulary.text_concepts([b.text if b.kind != "code" else "" for b in chunk])
         out.extend(None if c in allowed else c for c in found)
     _appeal_endings(blocks, out, vocabulary)
-    return mark_amount_runs(blocks, out)
+    return mark_amount_runs(blocks, out, vocabulary)
 
 
 _SENTENCE_SPLIT = re.compile(r"(?<=[.!?…])\s+")
 _APPEAL_PARAGRAPH = 700
 """A paragraph up to this long that ends in an appeal is the appeal's box, run together."""
-_APPEAL_CONCEPTS = frozenset({"donation", "membership"})
 
 
 def _appeal_endings(blocks: list[RawBlock], concepts: list[str | None], vocabulary: Vocabulary) -> None:
@@ -91,8 +90,12 @@ def _appeal_endings(blocks: list[RawBlock], concepts: list[str | None], vocabula
     A site's pitch is often one paragraph: "X is the first non-profit
     newsroom. Our goal is ... This report was funded by readers. Support us
     now!"  Only its last sentence says what it is; a paragraph of an article
-    rarely ends on a call to give.
+    rarely ends on a call to give.  Which concepts' endings count is the
+    vocabulary's ``appeal_ending`` role (donation, membership).
     """
+    appeals = vocabulary.with_role("appeal_ending")
+    if not appeals:
+        return
     picked: list[int] = []
     endings: list[str] = []
     for i, (b, c) in enumerate(zip(blocks, concepts)):
@@ -103,7 +106,7 @@ def _appeal_endings(blocks: list[RawBlock], concepts: list[str | None], vocabula
                 endings.append(last)
     if picked:
         for i, c in zip(picked, vocabulary.text_concepts(endings)):
-            if c in _APPEAL_CONCEPTS:
+            if c in appeals:
                 concepts[i] = c
 
 
@@ -114,7 +117,7 @@ def _select(root: Any, hints: PageHints, options: Options, trace: Trace | None, 
     if not raw:
         return body, []
     concepts = _text_concepts(raw, options, clock)
-    container = choose_container(body, raw, concepts, trace)
+    container = choose_container(body, raw, concepts, options.vocabulary, trace)
     kept = [j.block for j in judge_blocks(raw, concepts, container, hints, options, trace) if j.keep]
     kept_chars = sum(len(b.text) for b in kept)
     paragraphs = sum(1 for b in kept if b.kind == "paragraph" and len(b.text) >= 100 and b.link_density < 0.3)
@@ -123,7 +126,7 @@ def _select(root: Any, hints: PageHints, options: Options, trace: Trace | None, 
         # short article) can win over a long list of entries that is the
         # page's content (a category, a catalogue): look again reading the
         # links as entries, and take that if it finds far more.
-        listing = choose_container(body, raw, concepts, trace, as_index=True)
+        listing = choose_container(body, raw, concepts, options.vocabulary, trace, as_index=True)
         # The whole body is no list of entries: that reading found nothing.
         if listing.element is not container.element and listing.element is not body:
             alt = [j.block for j in judge_blocks(raw, concepts, listing, hints, options, None) if j.keep]

@@ -7,7 +7,7 @@ the same input and options always give the same result, whatever ran before.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from typing import Literal, get_args
 
 from .vocabulary import DEFAULT_VOCABULARY, Vocabulary
@@ -27,8 +27,10 @@ class Options:
 
     ``favor`` moves the keep/drop threshold of the block scorer: ``precision``
     drops doubtful blocks, ``recall`` keeps them.  ``vocabulary`` is the
-    boilerplate vocabulary; extend it with :meth:`Vocabulary.extend` rather
-    than editing the module.
+    boilerplate vocabulary: load an edited copy of its data file with
+    :meth:`Vocabulary.load`, or change it with :meth:`Vocabulary.extend` and
+    :meth:`Vocabulary.without`.  A concept's ``kept_by`` names one of the flags
+    here (``include_comments``), which keeps that concept's blocks.
     """
 
     favor: Favor = "balanced"
@@ -68,13 +70,16 @@ class Options:
         budget = self.time_budget
         if budget is not None and (isinstance(budget, bool) or not isinstance(budget, (int, float)) or not budget > 0):
             raise ValueError(f"Options.time_budget must be a positive number of seconds or None, not {budget!r}")
+        flags = {f.name for f in fields(self) if f.type in ("bool", bool)}
+        for option in self.vocabulary.kept_by:
+            if option not in flags:
+                raise ValueError(f"a vocabulary concept is kept_by {option!r}, which is no Options flag (one of {sorted(flags)})")
 
     @property
     def kept_concepts(self) -> frozenset[str]:
-        """Boilerplate concepts the caller asked to keep (comments and shop reviews, captions)."""
-        return frozenset(
-            (("comments", "reviews") if self.include_comments else ()) + (("captions",) if self.include_images else ())
-        )
+        """Boilerplate concepts the caller asked to keep: those whose ``kept_by`` flag is set
+        (comments and shop reviews with ``include_comments``, captions with ``include_images``)."""
+        return frozenset(name for option, names in self.vocabulary.kept_by.items() if getattr(self, option) for name in names)
 
     def but(self, **changes: object) -> "Options":
         """A copy with some fields changed (frozen objects are never mutated)."""

@@ -22,7 +22,7 @@ from typing import Any
 from .dom import drop_tag, drop_tree, text_of, text_size
 from .options import Options
 from .trace import Trace, describe
-from .vocabulary import attribute_words
+from .vocabulary import Vocabulary, attribute_words
 
 __all__ = ["prune"]
 
@@ -44,33 +44,17 @@ _CONTROL_MAX_TEXT = 200
 _NOSCRIPT_MAX_TEXT = 100
 # Page furniture, removed unless they hold the article.
 _FURNITURE_TAGS = frozenset({"nav", "aside", "footer", "header", "menu"})
-_FURNITURE_ROLES = frozenset(
-    {"navigation", "banner", "contentinfo", "complementary", "search", "dialog", "alertdialog",
-     "menu", "menubar", "toolbar", "tablist", "alert", "status", "tooltip"}
-)
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
-_HIDDEN_CLASSES = frozenset(
-    {"hidden", "hide", "sr-only", "screen-reader-text", "visually-hidden", "visuallyhidden",
-     "invisible", "d-none", "is-hidden", "u-hidden", "offscreen", "element-invisible", "assistive-text"}
-)
 # Attribute paths, and elements by tag through lxml's own iterator: three times
 # faster than asking libxml2's XPath to test each element of the page.
 _MAIN_ATTRIBUTES = ".//@role[.='main'] | .//@itemprop[.='articleBody' or .='text']"
 _PROTECT_SHARE = 0.4
-_CAPTION_MAX_TEXT = 500
-_WIDGET_MAX_TEXT = {"share": 1000}
-"""A box named for a small widget (share buttons) that holds more text than
-this wraps the story: "documentContent__sharingContainer" around the article."""
 _HIDDEN_SHARE = 0.6
 """A hidden element that holds more of the page's text than this is the article
 itself, hidden until a script shows it."""
 
 
 _SLUG_WORDS = 4
-# A rendered formula is part of its sentence.  Math renderers hang their UI
-# on it by class ("MathJax CtxtMenu_Attached_0": a context menu is attached
-# to the formula), and that word must not make the formula a menu.
-_FORMULA_WORDS = frozenset({"math", "mathml", "katex"})
 
 
 def _name_words(cls: str, ident: str) -> list[str]:
@@ -173,29 +157,24 @@ class _Names:
 
     __slots__ = ("hiding", "named", "concept")
 
-    def __init__(self, cls: str, ident: str, options: Options, relax: int) -> None:
-        self.hiding = bool(cls) and not _HIDDEN_CLASSES.isdisjoint(cls.lower().split())
+    def __init__(self, cls: str, ident: str, vocabulary: Vocabulary, relax: int) -> None:
+        lists = vocabulary.words
+        self.hiding = bool(cls) and not lists.hidden_classes.isdisjoint(cls.lower().split())
         words = _name_words(cls, ident) if relax == 0 else []
         self.named = bool(words)
-        formula = not _FORMULA_WORDS.isdisjoint(words)
-        self.concept = options.vocabulary.attribute_concept(words) if words and not formula else None
+        # A rendered formula is part of its sentence.  Math renderers hang their UI
+        # on it by class ("MathJax CtxtMenu_Attached_0": a context menu is attached
+        # to the formula), and that word must not make the formula a menu.
+        formula = not lists.formula_words.isdisjoint(words)
+        self.concept = vocabulary.attribute_concept(words) if words and not formula else None
 
 
-def prune(root: Any, options: Options, trace: Trace | None = None, relax: int = 0) -> Any:
-    """Remove non-content elements from our private tree; returns the body.
+def _drop_by_tag(body: Any) -> int:
+    """Drop what is never text, and controls that hold little; returns the page's text size.
 
-    ``relax`` loosens the rules step by step for pages where the strict pass
-    left too little text: 1 ignores class/id names, 2 also keeps hidden
-    elements and page furniture (some sites hide the article until a script
-    runs, or wrap it in a ``<header>``).  Tags and limits always apply.
+    This comes first: it is never vetoed, and it makes the text lengths the
+    later vetoes weigh honest.  The size is measured before the controls go.
     """
-    body = root.find("body")
-    if body is None:
-        body = root
-    else:
-        _rescue_from_head(root, body)
-    inside_article = _inside_article(body)
-    # Drop by tag first: it is never vetoed and it makes the text lengths honest.
     for el in list(body.iter(*_DROP_TAGS)):
         if el.getparent() is not None:
             drop_tree(el)
@@ -214,8 +193,29 @@ def prune(root: Any, options: Options, trace: Trace | None = None, relax: int = 
             drop_tag(el)
         else:
             drop_tree(el)
+    return total
+
+
+def prune(root: Any, options: Options, trace: Trace | None = None, relax: int = 0) -> Any:
+    """Remove non-content elements from our private tree; returns the body.
+
+    ``relax`` loosens the rules step by step for pages where the strict pass
+    left too little text: 1 ignores class/id names, 2 also keeps hidden
+    elements and page furniture (some sites hide the article until a script
+    runs, or wrap it in a ``<header>``).  Tags and limits always apply.
+    """
+    body = root.find("body")
+    if body is None:
+        body = root
+    else:
+        _rescue_from_head(root, body)
+    inside_article = _inside_article(body)
+    total = _drop_by_tag(body)
     protected = _main_ancestry(body)
     skip_concepts = options.kept_concepts
+    vocabulary = options.vocabulary
+    tables = vocabulary.tables
+    furniture_roles = vocabulary.words.furniture_roles
 
     removals: list[tuple[Any, str]] = []
     names: dict[tuple[str, str], _Names] = {}
@@ -232,11 +232,13 @@ def prune(root: Any, options: Options, trace: Trace | None = None, relax: int = 
         key = (cls, ident)
         seen = names.get(key)
         if seen is None:
-            seen = names[key] = _Names(cls, ident, options, relax)
+            seen = names[key] = _Names(cls, ident, vocabulary, relax)
         # Most elements carry a class or an id and nothing else: no need to ask
         # them for hiding attributes or a role (the walk's costliest reads).
         others = len(el.attrib) > bool(cls) + bool(ident)
         reason = None
+        concept = None  # the concept the element is removed as, by its name or tag
+        tag_concept = tables.by_tag.get(tag)
         if relax >= 2:
             pass
         elif seen.hiding or others and _hidden(el):
@@ -244,22 +246,22 @@ def prune(root: Any, options: Options, trace: Trace | None = None, relax: int = 
         elif tag in _FURNITURE_TAGS and not (tag == "header" and el in inside_article):
             # An article's own <header> holds its standfirst; the site's header goes.
             reason = f"furniture:{tag}"
-        elif tag in ("figure", "figcaption") and not options.include_images:
-            reason = "captions:figure"
-        elif others and (el.get("role") or "").lower() in _FURNITURE_ROLES:
+        elif tag_concept is not None and tag_concept not in skip_concepts:
+            concept, reason = tag_concept, f"{tag_concept}:{tag}"
+        elif others and (el.get("role") or "").lower() in furniture_roles:
             reason = f"role:{el.get('role')}"
         elif seen.named:
             if seen.concept is not None and seen.concept not in skip_concepts:
-                reason = f"{seen.concept}:attribute"
+                concept, reason = seen.concept, f"{seen.concept}:attribute"
         elif tag == "form":
             # A login or search form; a page wrapped whole in a <form> (ASP.NET)
             # is kept by the share-of-text veto below.
             reason = "furniture:form"
         size = text_size(el) if reason is not None else 0
-        if reason is not None and reason.startswith("captions") and size > _CAPTION_MAX_TEXT:
-            reason = None  # a "caption" box holding paragraphs is the story, whatever its class says
-        widget_limit = _WIDGET_MAX_TEXT.get(seen.concept or "") if reason is not None and reason.endswith(":attribute") else None
-        if widget_limit is not None and size > widget_limit:
+        box_limit = tables.max_box_text.get(concept) if concept is not None else None
+        if box_limit is not None and size > box_limit:
+            # A box named for a small widget that holds more text is the story, whatever its
+            # class says: "documentContent__sharingContainer" around the article, a "caption" of paragraphs.
             reason = None
         if reason is not None and size < (_HIDDEN_SHARE if reason == "hidden" else _PROTECT_SHARE) * total and (
             el not in protected or reason == "hidden" and _styled_hidden(el) and _copy_of_visible_text(el, body)
@@ -270,9 +272,13 @@ def prune(root: Any, options: Options, trace: Trace | None = None, relax: int = 
             trace.add("prune", "kept", describe(el), f"{reason} vetoed (holds the article)")
         stack.extend(reversed(el))
 
+    _remove(removals, trace)
+    return body
+
+
+def _remove(removals: list[tuple[Any, str]], trace: Trace | None) -> None:
     for el, reason in removals:
         if trace is not None and reason not in ("not-element",):
             trace.add("prune", "removed", describe(el, " ".join(text_of(el).split())[:60] if isinstance(el.tag, str) else ""), reason)
         if el.getparent() is not None:
             drop_tree(el)
-    return body

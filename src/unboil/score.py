@@ -26,28 +26,20 @@ from .hints import PageHints
 from .metadata import parse_date, title_key
 from .options import Options
 from .trace import Trace, describe
-from .vocabulary import AMOUNT, LABEL_CONCEPTS
+from .vocabulary import Vocabulary
 
 __all__ = ["Container", "Judged", "choose_container", "judge_blocks", "block_value"]
 
 _SENTENCE_END = re.compile(r"[.!?。！？…:;\"”»)]\s*$|[.!?。！？]\s")
 _PUNCT = re.compile(r"[,.;:!?、，。！？]")
-_POSITIVE_HINT = re.compile(
-    r"article|content|entry|post|story|body|text|main|blog|prose|markdown|rte|single|detail|read", re.I
-)
-_NEGATIVE_HINT = re.compile(
-    r"comment|sidebar|widget|footer|header|nav|menu|share|social|related|promo|banner|sponsor|ad-|ads\b|cookie|newsletter",
-    re.I,
-)
-_BYLINE = re.compile(r"^(?:by|von|par|por|di|door|av|przez|от|written by|posted by|published by)\s+\S", re.I)
-_READING_TIME = re.compile(r"^\d+\s*(?:min(?:ute)?s?|minuten|minutes?)\.?(?:\s+(?:read|lesezeit|de lecture|di lettura))?$", re.I)
 
 
-def _is_meta_line(text: str, author_keys: set[str]) -> bool:
+def _is_meta_line(text: str, author_keys: frozenset[str], vocabulary: Vocabulary) -> bool:
     """A byline, a date or a reading time at the top of the body."""
     if len(text) > 80:
         return False
-    if _BYLINE.match(text) or _READING_TIME.match(text):
+    byline, reading_time = vocabulary.tables.byline, vocabulary.tables.reading_time
+    if byline is not None and byline.match(text) or reading_time is not None and reading_time.match(text):
         return True
     key = title_key(text)
     if key and key in author_keys:
@@ -59,7 +51,6 @@ def _is_meta_line(text: str, author_keys: set[str]) -> bool:
     return False
 
 
-_CUT_CONCEPTS = frozenset({"related", "comments", "reviews"})
 _WORD_CHAR = re.compile(r"\w")
 
 
@@ -82,36 +73,43 @@ class Judged:
     why: str
 
 
-_AMOUNT_ONLY = re.compile(rf"^{AMOUNT}$", re.I)
 _LADDER_RUN = 3
 
 
-def mark_amount_runs(blocks: Sequence[RawBlock], concepts: list[str | None]) -> list[str | None]:
-    """Mark runs of bare amounts ("0 $", "2,500 $", "5,000 $") as a donation ladder.
+def mark_amount_runs(blocks: Sequence[RawBlock], concepts: list[str | None], vocabulary: Vocabulary) -> list[str | None]:
+    """Mark runs of bare amounts ("0 $", "2,500 $", "5,000 $") as the vocabulary's ladder concept (donation).
 
     One price alone is a product's; three or more amounts in a row with no words
     between them are a progress bar or a ladder of donation buttons.
     """
+    ladder = vocabulary.tables.ladder
+    if ladder is None:
+        return concepts
+    name, amount_only = ladder
     run: list[int] = []
     for i, block in enumerate(list(blocks) + [None]):  # type: ignore[list-item]
-        if block is not None and concepts[i] is None and len(block.text) <= 24 and _AMOUNT_ONLY.match(block.text):
+        if block is not None and concepts[i] is None and len(block.text) <= 24 and amount_only.match(block.text):
             run.append(i)
             continue
         if len(run) >= _LADDER_RUN:
             for k in run:
-                concepts[k] = "donation"
+                concepts[k] = name
         run = []
     return concepts
 
 
-def block_value(block: RawBlock, concept: str | None, index_page: bool = False, any_link: bool = False) -> float:
+def block_value(
+    block: RawBlock, concept: str | None, index_page: bool = False, any_link: bool = False, labels: frozenset[str] = frozenset()
+) -> float:
     """How much this block argues that its ancestors hold the article.
 
     On an index page (``index_page``: no prose anywhere) headline-long links
     are the content and count for their container instead of against it.
+    A block of a ``labels`` concept (the vocabulary's label role) is dropped
+    later but counts here like any short line.
     """
     n = len(block.text)
-    if concept is not None and concept not in LABEL_CONCEPTS:
+    if concept is not None and concept not in labels:
         return -max(float(n), 40.0)
     density = block.link_density
     if density > 0.5:
@@ -142,7 +140,7 @@ def block_value(block: RawBlock, concept: str | None, index_page: bool = False, 
 _MAX_BONUS = 1.15
 
 
-def _hint_bonus(el: Any) -> float:
+def _hint_bonus(el: Any, vocabulary: Vocabulary) -> float:
     tag = el.tag
     if tag == "article" or tag == "main" or el.get("itemprop") in ("articleBody", "text") or el.get("role") == "main":
         return _MAX_BONUS
@@ -150,9 +148,10 @@ def _hint_bonus(el: Any) -> float:
     if not attrs.strip():
         return 1.0
     bonus = 1.0
-    if _POSITIVE_HINT.search(attrs):
+    content, boilerplate = vocabulary.tables.content_class, vocabulary.tables.boilerplate_class
+    if content is not None and content.search(attrs):
         bonus += 0.08
-    if _NEGATIVE_HINT.search(attrs):
+    if boilerplate is not None and boilerplate.search(attrs):
         bonus -= 0.2
     return bonus
 
@@ -284,11 +283,11 @@ def _teaser_items(blocks: Sequence[RawBlock], concepts: Sequence[str | None], bo
     return teasers if article >= _ARTICLE_BESIDE_TEASERS else set()
 
 
-def _score_of(el: Any, total: float) -> float:
-    return total * _hint_bonus(el) if total > 0 else total
+def _score_of(el: Any, total: float, vocabulary: Vocabulary) -> float:
+    return total * _hint_bonus(el, vocabulary) if total > 0 else total
 
 
-def _best_total(body: Any, totals: dict[Any, float]) -> Any:
+def _best_total(body: Any, totals: dict[Any, float], vocabulary: Vocabulary) -> Any:
     """The element of highest score (total times its hint bonus); of equals, the one seen first.
 
     Elements are tried from the largest total down, and the search stops where
@@ -302,14 +301,19 @@ def _best_total(body: Any, totals: dict[Any, float]) -> Any:
         ceiling = total * _MAX_BONUS if total > 0 else total
         if ceiling < best_key[0]:
             break
-        key = (_score_of(el, total), -order[el])
+        key = (_score_of(el, total, vocabulary), -order[el])
         if key > best_key:
             best, best_key = el, key
     return best
 
 
 def choose_container(
-    body: Any, blocks: Sequence[RawBlock], concepts: Sequence[str | None], trace: Trace | None, as_index: bool = False
+    body: Any,
+    blocks: Sequence[RawBlock],
+    concepts: Sequence[str | None],
+    vocabulary: Vocabulary,
+    trace: Trace | None,
+    as_index: bool = False,
 ) -> Container:
     """The element with the best total block value (see the module docstring).
 
@@ -322,8 +326,9 @@ def choose_container(
     totals: dict[Any, float] = {}
     texts: dict[Any, int] = {}
     owners_seen: dict[Any, list[Any]] = {}
+    labels = vocabulary.with_role("label")
     for block, concept in zip(blocks, concepts):
-        value = block_value(block, concept, index_page, as_index)
+        value = block_value(block, concept, index_page, as_index, labels)
         # Text that argues for a run of items: link text only counts on index pages.
         plain = 0 if concept is not None else len(block.text) if index_page else len(block.text) - block.link_chars
         chain = owners_seen.get(block.owner)
@@ -341,9 +346,9 @@ def choose_container(
             texts[el] = texts.get(el, 0) + plain
     if not totals:
         return Container(body, False)
-    best = _best_total(body, totals)
+    best = _best_total(body, totals, vocabulary)
     if trace is not None:
-        trace.add("score", "chose", describe(best), "max-weight-subtree", _score_of(best, totals[best]))
+        trace.add("score", "chose", describe(best), "max-weight-subtree", _score_of(best, totals[best], vocabulary))
     best, repeated = _climb_repeats(best, body, texts, totals, trace)
     return Container(best, repeated or as_index)
 
@@ -357,7 +362,6 @@ def _is_inside(el: Any, container: Any) -> bool:
     return False
 
 
-_APPEALS = frozenset({"donation", "membership", "newsletter", "countdown"})
 _BOX_CHARS = 700
 """An appeal's box holds at most this much text; a larger ancestor is the article."""
 
@@ -372,7 +376,7 @@ def _chain(owner: Any, container: Any) -> list[Any]:
     return chain
 
 
-def _appeal_boxes(blocks: Sequence[RawBlock], concepts: Sequence[str | None], container: Any) -> set[Any]:
+def _appeal_boxes(blocks: Sequence[RawBlock], concepts: Sequence[str | None], container: Any, appeals: frozenset[str]) -> set[Any]:
     """The boxes that hold a fundraising or subscription appeal, to be dropped whole.
 
     An appeal rarely stands alone: "Support us" comes with a pitch ("Our goal is an
@@ -380,15 +384,15 @@ def _appeal_boxes(blocks: Sequence[RawBlock], concepts: Sequence[str | None], co
     ancestor of the appeal, below the container, that holds little text
     (``_BOX_CHARS``) and in which the appeal is a fair share of the text.
     """
-    appeals = [b for b, c in zip(blocks, concepts) if c in _APPEALS]
-    if not appeals:
+    appealing = [b for b, c in zip(blocks, concepts) if c in appeals]
+    if not appealing:
         return set()
     sizes: dict[Any, int] = {}
     for b in blocks:
         for el in _chain(b.owner, container):
             sizes[el] = sizes.get(el, 0) + len(b.text)
     boxes: set[Any] = set()
-    for b in appeals:
+    for b in appealing:
         best = None
         for el in _chain(b.owner, container):
             size = sizes.get(el, 0)
@@ -420,14 +424,14 @@ def _has_prose(blocks: Sequence[RawBlock], concepts: Sequence[str | None], conta
     return False
 
 
-_MORE_FROM = re.compile(r"^(?:more|latest|also|the latest|more stories|more news|trending|popular)(?:\s+(?:from|on|at|in))?\s+(.+?)\s*[:»>]?$", re.I)
-
-
-def _more_from_site(text: str, site_key: str) -> bool:
-    """A heading such as "More Washington Examiner" or "Latest from The Site":
-    what follows is the site's other stories, not this article."""
-    m = _MORE_FROM.match(text)
-    return bool(m) and title_key(m.group(1)) == site_key
+def _more_from_site(text: str, site_key: str, vocabulary: Vocabulary) -> str | None:
+    """The concept of a heading such as "More Washington Examiner" or "Latest from The Site"
+    (the vocabulary's ``site_headings``): what follows is the site's other stories, not this article."""
+    for concept, pattern in vocabulary.tables.site_headings:
+        m = pattern.match(text)
+        if m and title_key(m.group(1)) == site_key:
+            return concept
+    return None
 
 
 def _is_prose(block: RawBlock) -> bool:
@@ -435,7 +439,7 @@ def _is_prose(block: RawBlock) -> bool:
     return block.kind in ("paragraph", "quote", "list_item") and len(block.text) >= 60 and block.link_density < 0.3 and bool(_PUNCT.search(block.text))
 
 
-def _section_scope(blocks: Sequence[RawBlock], i: int, container: Any, concept: str) -> Any:
+def _section_scope(blocks: Sequence[RawBlock], i: int, container: Any, thread: bool) -> Any:
     """The box of the section headed by block ``i``: its largest ancestor that
     begins with it (holds none of the blocks before it).
 
@@ -452,7 +456,7 @@ def _section_scope(blocks: Sequence[RawBlock], i: int, container: Any, concept: 
         scope = el
     if scope is blocks[i].owner:
         return container  # a bare heading among the article's paragraphs heads the rest
-    if i + 1 < len(blocks) and not _is_inside(blocks[i + 1].owner, scope) and concept != "comments":
+    if i + 1 < len(blocks) and not _is_inside(blocks[i + 1].owner, scope) and not thread:
         # A heading boxed alone (a layout's heading widget) labels the box after
         # it; a comment count boxed alone heads a thread not loaded.
         return container
@@ -496,12 +500,14 @@ def judge_blocks(
     # In a listing the entries are links: density says nothing there.
     link_limit = 1.01 if chosen.repeated or not _has_prose(blocks, concepts, container) else _FAVOR_LINK_LIMIT[options.favor]
     tkey, site_key, author_keys = hints.title_key, hints.site_key, hints.author_keys
-    boxes = _appeal_boxes(blocks, concepts, container)
+    vocabulary = options.vocabulary
+    boxes = _appeal_boxes(blocks, concepts, container, vocabulary.with_role("appeal"))
+    cuts, threads = vocabulary.with_role("cuts_section"), vocabulary.with_role("thread")
     out: list[Judged] = []
     inside_cache: dict[Any, bool] = {}
     cut_level = 0  # while > 0: inside a "Related"/"Comments" section headed at that level
     cut_scope: Any = None  # ... and the box that section lives in
-    cut_concept = ""
+    cut_thread = False  # ... and whether it is a thread of readers' posts
     kept_so_far = 0
     for i, (block, concept) in enumerate(zip(blocks, concepts)):
         inside = inside_cache.get(block.owner)
@@ -518,7 +524,7 @@ def judge_blocks(
             left_scope = cut_scope is not None and not _is_inside(block.owner, cut_scope)
             if block.kind == "heading" and concept is None and (
                 block.level < cut_level or block.level == cut_level and block.link_density < 0.5
-            ) or left_scope and (cut_concept == "comments" or chosen.repeated or concept is None and _is_prose(block)):
+            ) or left_scope and (cut_thread or chosen.repeated or concept is None and _is_prose(block)):
                 cut_level = 0
             else:
                 if left_scope:
@@ -531,18 +537,19 @@ def judge_blocks(
         if block.kind != "code" and _wordless(text):
             out.append(Judged(block, False, "no-words"))
             continue
-        if concept is None and block.kind == "heading" and site_key and _more_from_site(text, site_key):
-            concept = "related"
+        if concept is None and block.kind == "heading" and site_key:
+            concept = _more_from_site(text, site_key, vocabulary)
         if concept is None and boxes and any(anc in boxes for anc in _chain(block.owner, container)):
             out.append(Judged(block, False, "appeal-box"))
             continue
         if concept is not None:
-            if block.kind == "heading" and concept in _CUT_CONCEPTS and kept_so_far >= 2 and not (
-                concept == "comments" and _replies_like_the_post(blocks, i, out, container)
+            thread = concept in threads
+            if block.kind == "heading" and concept in cuts and kept_so_far >= 2 and not (
+                thread and _replies_like_the_post(blocks, i, out, container)
             ):
                 cut_level = block.level or 6
-                cut_scope = _section_scope(blocks, i, container, concept)
-                cut_concept = concept
+                cut_scope = _section_scope(blocks, i, container, thread)
+                cut_thread = thread
             out.append(Judged(block, False, f"{concept}:text"))
             continue
         if tkey and block.kind in ("heading", "caption", "paragraph") and title_key(text) == tkey:
@@ -551,11 +558,16 @@ def judge_blocks(
         if block.link_density > link_limit and block.kind != "code":
             out.append(Judged(block, False, f"link-density:{block.link_density:.2f}"))
             continue
-        if kept_so_far < 3 and block.kind != "heading" and _is_meta_line(text, author_keys):
+        if kept_so_far < 3 and block.kind != "heading" and _is_meta_line(text, author_keys, vocabulary):
             out.append(Judged(block, False, "byline"))
             continue
         out.append(Judged(block, True, "content"))
         kept_so_far += 1
+    return _without_orphan_headings(out, trace)
+
+
+def _without_orphan_headings(out: list[Judged], trace: Trace | None) -> list[Judged]:
+    """Trace the judgements, then drop the trailing headings left without a section."""
     if trace is not None:
         for j in out:
             if j.why != "outside-container":

@@ -67,7 +67,7 @@ def test_each_flag_changes_its_field_only(argv: list[str], field: str, value: ob
 
 def test_every_flag_is_covered_by_a_test() -> None:
     tested = {"favor", "with_metadata", "include_comments", "include_images", "include_tables", "use_readability",
-              "time_budget", "max_bytes", "max_elements", "max_depth"}
+              "time_budget", "max_bytes", "max_elements", "max_depth", "vocabulary"}
     assert {flag.field for flag in FLAGS} == tested
 
 
@@ -110,3 +110,26 @@ def test_text_only_skips_the_metadata_stage(monkeypatch: pytest.MonkeyPatch) -> 
     assert bare.url == "https://example.com/x"
     assert bare.text == full.text  # the headline repeat goes without the metadata stage too
     assert not bare.text.startswith("A walk by the river")
+
+
+def test_a_vocabulary_file_replaces_the_default(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from unboil.vocabulary import DEFAULT_FILE
+
+    (tmp_path / "p.html").write_bytes(COMMENTS_PAGE)
+    edited = DEFAULT_FILE.read_text(encoding="utf-8") + """
+[[concept]]
+name = "river_notice"
+roles = ["label"]
+lines = ['the council says the path will open again .*']
+"""
+    (tmp_path / "vocab.toml").write_text(edited, encoding="utf-8")
+    assert parse("--vocabulary", str(tmp_path / "vocab.toml")).vocabulary.names[-1] == "river_notice"
+    assert main(["extract", str(tmp_path / "p.html"), "--format", "txt", "--vocabulary", str(tmp_path / "vocab.toml")]) == 0
+    text = capsys.readouterr().out
+    assert "upper road instead" in text and "The council says" not in text
+    (tmp_path / "bad.toml").write_text("[[concept]]\nname = 'x'\nroles = ['no-such-role']\n", encoding="utf-8")
+    for bad in ("bad.toml", "missing.toml"):
+        with pytest.raises(SystemExit) as info:
+            main(["extract", str(tmp_path / "p.html"), "--vocabulary", str(tmp_path / bad)])
+        assert info.value.code == 2
+        assert "cannot load vocabulary" in capsys.readouterr().err

@@ -41,6 +41,15 @@ def _no_limit_at_zero(seconds: float) -> float | None:
     return seconds or None
 
 
+def _vocabulary(path: str) -> Any:
+    from .vocabulary import Vocabulary
+
+    try:
+        return Vocabulary.load(path)
+    except (OSError, ValueError) as exc:  # missing file, bad TOML, unknown keys or roles
+        raise argparse.ArgumentTypeError(f"cannot load vocabulary {path!r}: {exc}") from None
+
+
 @dataclass(frozen=True)
 class Flag:
     """One command-line flag and the ``Options`` field it sets."""
@@ -65,6 +74,8 @@ FLAGS: tuple[Flag, ...] = (
     Flag(("--include-images",), "include_images", "keep image captions", value=True),
     Flag(("--no-tables",), "include_tables", "leave tables out", value=False),
     Flag(("--no-readability",), "use_readability", "never ask readability-lxml for a second opinion", value=False),
+    Flag(("--vocabulary",), "vocabulary", "a boilerplate vocabulary file (a copy of the default, edited) instead of the default",
+         parse=_vocabulary, metavar="FILE"),
     Flag(("--time-budget",), "time_budget",
          f"CPU seconds one page may take (default: {DEFAULT_OPTIONS.time_budget}; 0: no limit)", parse=seconds, metavar="SECONDS",
          to_option=_no_limit_at_zero),

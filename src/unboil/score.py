@@ -22,8 +22,9 @@ from dataclasses import dataclass
 from typing import Any, Sequence
 
 from .blocks import RawBlock
-from .metadata import Metadata, parse_date, title_key
+from .metadata import Metadata, parse_date
 from .options import Options
+from .text import title_key
 from .trace import Trace, describe
 from .vocabulary import AMOUNT, LABEL_CONCEPTS
 

@@ -35,10 +35,13 @@ _MARKUP = re.compile(
 ("<The Palace: Tale of Jang Noksu>")."""
 _INLINE = frozenset("a abbr b cite code em i mark q s small span strong sub sup u".split())
 _LETTER = re.compile(r"[^\W\d_]")
+_TAG_NAME = 2
+"""The group of ``_MARKUP`` that holds the tag's name."""
 
 
 def _untag(m: re.Match[str]) -> str:
-    return "" if m[2].lower() in _INLINE else " "
+    """An inline tag goes without a trace ("<b>Ann</b>"); a block tag leaves a space between words."""
+    return "" if m[_TAG_NAME].lower() in _INLINE else " "
 
 
 def plain(text: str) -> str:

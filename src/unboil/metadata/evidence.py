@@ -93,6 +93,7 @@ class _Gathering:
     """The lists being filled during the walk (private to ``gather``)."""
 
     def __init__(self) -> None:
+        """Empty lists: the walk fills them in document order."""
         self.meta: dict[str, list[str]] = {}
         self.ld_scripts: list[str | None] = []
         self.ld_metas: list[str | None] = []
@@ -172,6 +173,7 @@ class _Gathering:
                     self.lines.append((index, el, LineKind.STAMP, raw, name))
 
     def done(self) -> Evidence:
+        """The lists, frozen: the rules only read them."""
         return Evidence(
             meta=self.meta,
             jsonld_blocks=(*self.ld_scripts, *self.ld_metas),

@@ -67,6 +67,7 @@ def _page_url(ev: Evidence, url: str | None) -> str | None:
 
 
 def _record(items: Items) -> _Record:
+    """The headlines, site names and body the JSON-LD gives, the article-like items' first."""
     headlines: list[str] = []
     site_names: list[str] = []
     body = None

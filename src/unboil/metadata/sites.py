@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from typing import Callable, Iterable
 
 from ..text import title_key
-from .title_parts import COMPACT_KEY, compact, split_title
+from .title_parts import COMPACT_KEY, CUT_MIN_PARTS, PART_MIN_WORDS, compact, split_title
 from .words import GENERIC_LABELS
 
 __all__ = ["Sites", "sites_of"]
@@ -69,10 +69,10 @@ class Sites:
         if len(kept) == 1 and len(kept) < len(parts):
             return kept[0]
         first_site = next((i for i, p in enumerate(parts) if self.is_site(p)), None)
-        if first_site == 1 and len(parts) >= 3:
+        if first_site == 1 and len(parts) >= CUT_MIN_PARTS:
             # "Headline : Site | The site's motto | Since 2005": what follows the site is the site's.
             return parts[0]
-        if len(kept) == 2 and self.is_site(parts[-1]) and not self.is_site(parts[0]) and len(kept[0].split()) >= 2:
+        if len(kept) == 2 and self.is_site(parts[-1]) and not self.is_site(parts[0]) and len(kept[0].split()) >= PART_MIN_WORDS:
             # "Headline - Tagline | Site": the headline is the part farthest from the site.
             return kept[0]
         if 2 <= len(kept) < len(parts):
@@ -95,7 +95,7 @@ class Sites:
             ]
             if len(shown) == 1:
                 return shown[0]
-            if len(parts[0].split()) >= 2 and not self.is_site(parts[0]):
+            if len(parts[0].split()) >= PART_MIN_WORDS and not self.is_site(parts[0]):
                 return parts[0]
         longest = max(parts, key=len)
         if len(longest) >= LONGEST_PART_SHARE * len(text) or len(parts) == 2 and len(longest.split()) >= HEADLINE_MIN_WORDS:

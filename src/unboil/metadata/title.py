@@ -51,6 +51,10 @@ CONTAINED_SHARE = 0.4
 """Share of the ``<h1>``'s key a metadata title inside it must fill."""
 OVERLAP_SHARE = 0.5
 """Share of an ``<h1>``'s words the metadata titles must share for the h1 to stand as reworded."""
+OVERLAP_MIN_WORDS = 2
+"""Words an ``<h1>`` needs to stand by overlap: one word shared is chance."""
+LABEL_SHARE = 0.5
+"""Share of a long h1's words a heading needs to be the headline rather than a short label beside it."""
 _KICKER_BAR = re.compile(r"\s[|/]\s")
 
 
@@ -58,18 +62,22 @@ class _Headings:
     """The texts of the page's first headings (``h1``-``h3``), read once, when a rule asks."""
 
     def __init__(self, headings: tuple[Any, ...]) -> None:
+        """Nothing is read yet: most pages are decided before a lower heading is asked."""
         self._headings = headings
 
     @cached_property
     def elements(self) -> list[Any]:
+        """The first ``h1``-``h3`` elements."""
         return [el for el in self._headings if el.tag != "h4"][:HEADINGS_READ]
 
     @cached_property
     def texts(self) -> list[str]:
+        """Their texts as titles."""
         return [heading_text(el) for el in self.elements]
 
     @cached_property
     def keys(self) -> set[str]:
+        """Their title keys, to tell which part of a title the page prints as a heading."""
         return {title_key(text) for text in self.texts}
 
 
@@ -87,6 +95,7 @@ class _Candidates:
     headings: _Headings
 
     def strip_site(self, text: str) -> str:
+        """A title less the site's part (see ``Sites.strip_site``), with this page's headings."""
         return self.sites.strip_site(text, lambda: self.headings.keys)
 
     @cached_property
@@ -131,7 +140,7 @@ def _lower_heading(c: _Candidates, text: str, k1: str, parts: list[str], keys: d
         named = keys["named"]
         if (
             len(words) > len(words1) and (k in named and k not in parts or k in parts and k == parts[-1])
-            or k1 == parts[-1] and k in parts and 2 * len(words) >= len(words1)
+            or k1 == parts[-1] and k in parts and len(words) >= LABEL_SHARE * len(words1)
         ):
             return text, ("heading", "part")
     elif k in keys["meta"] or k in keys["full"] and not reworded:
@@ -226,7 +235,7 @@ def _h1_overlap(c: _Candidates) -> Found | None:
     meta_words: set[str] = set()
     for v in c.others:
         meta_words |= tokens(v)
-    if len(words) >= 2 and len(words & meta_words) >= OVERLAP_SHARE * len(words):
+    if len(words) >= OVERLAP_MIN_WORDS and len(words & meta_words) >= OVERLAP_SHARE * len(words):
         return c.h1s[0], ("h1", "overlap")
     return None
 

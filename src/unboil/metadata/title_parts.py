@@ -22,6 +22,8 @@ DATE_PART_MAX = 30
 """The longest part of a title read as a dateline: a date and a weekday, no more."""
 CUT_MIN_PARTS = 3
 """Parts a ``<title>`` needs before one end is cut as the site's: with two, either is a plain headline."""
+PART_MIN_WORDS = 2
+"""Words a part of a title needs to be a headline: one word is a label or a name."""
 _BAR = re.compile(r"\s+\|\s+")
 _WORD = re.compile(r"[^\W\d_]+")
 _MOJIBAKE = re.compile("[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u203a\u20ac\u2122]")
@@ -60,7 +62,7 @@ def before_bar(text: str) -> str:
     if len(parts) < 2:
         return text
     words = [len(p.split()) for p in parts]
-    return parts[0] if words[0] >= 2 and words[0] > max(words[1:]) else text
+    return parts[0] if words[0] >= PART_MIN_WORDS and words[0] > max(words[1:]) else text
 
 
 def drop_site_ends(text: str, is_site: Callable[[str], bool]) -> str:

@@ -8,6 +8,8 @@ caller can override them) without touching a rule.
 from __future__ import annotations
 
 import re
+from types import MappingProxyType
+from typing import Mapping
 
 # --- JSON-LD types ----------------------------------------------------------------
 
@@ -64,10 +66,19 @@ SCRIPT_DATE = re.compile(
     re.I,
 )
 """Keys of an app's own JSON state that name a publication or creation stamp."""
+CREATED = "creat"
+"""What a key of a creation stamp (not a publication) says."""
+MICRODATA_DATE = re.compile(r"(?:^|[\s:/])date(?:published|created)$", re.I)
+"""The schema.org names of a publication date in microdata or RDFa."""
+HATOM_PUBLISHED = re.compile(r"(?:^|\s)published(?:$|\s)")
+HATOM_UPDATED = re.compile(r"(?:^|\s)updated(?:$|\s)")
+"""The hAtom classes of an entry's publication and update stamps."""
+TIME_UPDATED_CLASS = ("updat", "modif")
+"""Class words of a ``<time>`` that shows a revision."""
 
 # --- months -------------------------------------------------------------------------
 
-MONTHS = {
+MONTHS: Mapping[str, int] = MappingProxyType({
     # English
     "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4,
     "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9, "sept": 9,
@@ -93,13 +104,14 @@ MONTHS = {
     "вересня": 9, "жовтня": 10, "листопада": 11, "грудня": 12,
     "stycznia": 1, "lutego": 2, "marca": 3, "kwietnia": 4, "maja": 5, "czerwca": 6, "lipca": 7, "sierpnia": 8,
     "września": 9, "października": 10, "listopada": 11, "grudnia": 12,
-}
-DASH_MONTHS = {
+})
+"""Month names and abbreviations, in the languages of the pages in scope, by number."""
+DASH_MONTHS: Mapping[str, int] = MappingProxyType({
     **MONTHS,
     # Romance abbreviations seen only between dashes ("04-ago-2021"): "ago" is English elsewhere
     "ene": 1, "gen": 1, "fev": 2, "abr": 4, "mag": 5, "giu": 6, "lug": 7, "ago": 8, "set": 9, "ott": 10,
     "out": 10, "dic": 12,
-}
+})
 MONTH_RE = "|".join(sorted((re.escape(m) for m in MONTHS), key=len, reverse=True))
 
 # --- labels beside a date -----------------------------------------------------------
@@ -130,6 +142,8 @@ OTHER_EVENT = re.compile(
     re.I,
 )
 """A label for a date that is not the page's: a forum member's joining, a company's founding, a birth."""
+BY = re.compile(r"by\b", re.I)
+"""A byline's opening: after "first posted" it names a person, not a date."""
 DATE_WORDS = re.compile(rf"(?<!\w)(?:{MONTH_RE})\.?(?!\w)|\w*\d\w*|\b(?:on|am|at|um|le|el|il|the|den|der|uhr)\b", re.I)
 """What a date line is made of; a line with more words left over is a sentence that mentions a day."""
 STAMP_ATTR = re.compile(r"publish|creat|(?:^|[-_])(?:date|ts|timestamp)$", re.I)

@@ -14,8 +14,8 @@ from ...dom import text_of
 from ...text import clean
 from ..evidence import Evidence, LineKind
 from ..words import (
-    DATE_WORDS, MONTHS, NOT_PUBLISHED_KEY, PUBLISH_LABEL, PUBLISHED_KEY, PUBLISHED_KEYS, PUBLISHED_WORDS,
-    SCRIPT_DATE, UPDATED_WORDS, VISIBLE_PUBLISHED, VISIBLE_REVISED,
+    CREATED, DATE_WORDS, HATOM_PUBLISHED, HATOM_UPDATED, MICRODATA_DATE, MONTHS, NOT_PUBLISHED_KEY, PUBLISH_LABEL, PUBLISHED_KEY, PUBLISHED_KEYS, PUBLISHED_WORDS,
+    SCRIPT_DATE, TIME_UPDATED_CLASS, UPDATED_WORDS, VISIBLE_PUBLISHED, VISIBLE_REVISED,
 )
 from .parse import ISO, parse_date
 
@@ -51,9 +51,6 @@ PLAIN_AFTER = 3
 SCRIPT_CHARS = 500_000
 """Characters of a script searched for a stamp: an app's state is large, not endless."""
 DIGIT = re.compile(r"\d")
-_MICRODATA_DATE = re.compile(r"(?:^|[\s:/])date(?:published|created)$", re.I)
-_HATOM_PUBLISHED = re.compile(r"(?:^|\s)published(?:$|\s)")
-_HATOM_UPDATED = re.compile(r"(?:^|\s)updated(?:$|\s)")
 _WORD = re.compile(r"[^\W\d_]+")
 
 
@@ -85,9 +82,9 @@ def microdata_dates(ev: Evidence, dayfirst: bool = False) -> list[datetime]:
     found: list[datetime] = []
     for el in ev.microdata:
         name = (el.get("itemprop") or el.get("property") or "").strip()
-        if _MICRODATA_DATE.search(name):
+        if MICRODATA_DATE.search(name):
             value = parse_date(el.get("content") or el.get("datetime") or clean(text_of(el)))
-        elif _HATOM_PUBLISHED.search(el.get("class") or ""):
+        elif HATOM_PUBLISHED.search(el.get("class") or ""):
             value = parse_date(el.get("datetime") or el.get("title"), loose=False, dayfirst=dayfirst)
         else:
             continue
@@ -101,7 +98,7 @@ def hatom_updated(ev: Evidence, dayfirst: bool) -> Dated:
     the publisher's markup of the entry's date, which many blog themes give only this
     class; it outranks a date merely printed somewhere on the page."""
     for el in ev.hatom_updated:
-        if _HATOM_UPDATED.search(el.get("class") or ""):
+        if HATOM_UPDATED.search(el.get("class") or ""):
             value = parse_date(el.get("datetime") or el.get("title"), loose=False, dayfirst=dayfirst)
             if value is not None:
                 return value, "hatom:updated"
@@ -119,7 +116,7 @@ def _time_date(times: tuple[Any, ...], dayfirst: bool) -> datetime | None:
         if el.get("pubdate") is not None or (el.get("itemprop") or "").lower() == "datepublished":
             weight -= PUBDATE_BONUS
         cls = (el.get("class") or "").lower()
-        if "updat" in cls or "modif" in cls:
+        if any(word in cls for word in TIME_UPDATED_CLASS):
             weight += UPDATED_PENALTY
         ranked.append((weight + i, value))
         if i > TIMES_READ:
@@ -232,7 +229,7 @@ def script_date(ev: Evidence) -> Dated:
             value = parse_date(m["value"], loose=False)
             if value is None:
                 continue
-            if "creat" not in m["key"].lower():
+            if CREATED not in m["key"].lower():
                 return value, "script"
             created = created or value
     return (created, "script:created") if created else (None, None)

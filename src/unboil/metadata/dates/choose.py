@@ -60,12 +60,15 @@ class Dated:
 
     @property
     def label(self) -> str:
+        """The source as the trace and ``Metadata.date_source`` name it ("meta:pubdate+local")."""
         base = f"{self.source.value}:{self.key}" if self.key else self.source.value
         return base + "".join(f"+{note}" for note in self.notes)
 
 
 @dataclass(frozen=True)
 class Dates:
+    """The published date with its source, and the modified stamp."""
+
     published: Dated | None
     modified: datetime | None
 
@@ -85,14 +88,17 @@ class _Page:
 
     @cached_property
     def stamp(self) -> Stamp:
+        """The date beside the headline: asked by three rules, read once."""
         return headings_stamp(self.headings, self.title, self.dayfirst) if self.headings else (None, False)
 
     @cached_property
     def marked(self) -> list[datetime]:
+        """The publication dates the microdata mark: asked by two rules, read once."""
         return candidates.microdata_dates(self.ev, self.dayfirst)
 
     @cached_property
     def address_date(self) -> datetime | None:
+        """The date in the page's address, else in the caller's."""
         return url_date(self.urls[0]) or url_date(self.urls[1])
 
 
@@ -107,6 +113,7 @@ def _of(found: tuple[datetime | None, str | None]) -> Dated | None:
 
 
 def _first_jsonld(items: Items, key: str, source: DateSource) -> Dated | None:
+    """The first value of ``key`` that is a date, the article-like items' first."""
     for raw in iter_dates(items, key):
         value = parse_date(raw)
         if value:
@@ -125,6 +132,7 @@ def _publisher_stamp(p: _Page) -> Dated | None:
 
 
 def _jsonld_created(p: _Page) -> Dated | None:
+    """The record's creation: the publication, when the CMS names no other."""
     return _first_jsonld(p.items, "dateCreated", DateSource.JSONLD_CREATED)
 
 
@@ -156,6 +164,7 @@ def _weak_meta(p: _Page) -> Dated | None:
 
 
 def _address(p: _Page) -> Dated | None:
+    """The day a site files the page under: set at publication, weaker than any stamp."""
     return Dated(p.address_date, DateSource.URL) if p.address_date is not None else None
 
 

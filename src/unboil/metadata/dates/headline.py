@@ -13,7 +13,7 @@ from typing import Any
 from ...text import WS, clean, title_key
 from ..evidence import HEADING_TAGS, SKIP_TEXT_PARENTS
 from ..title_parts import split_title
-from ..words import ORIGINALLY, OTHER_EVENT, PUBLISH_LABEL, PUBLISHED_WORDS, UPDATED_WORDS
+from ..words import BY, ORIGINALLY, OTHER_EVENT, PUBLISH_LABEL, PUBLISHED_WORDS, UPDATED_WORDS
 from .parse import parse_date, short_year_date
 
 __all__ = ["Stamp", "headline_stamp", "headings_stamp", "title_headings"]
@@ -42,7 +42,8 @@ HEADINGS_READ = 80
 TITLE_KEY_MIN = 8
 """Characters a title's key needs to be looked for among the headings: shorter matches a label."""
 _DIGIT = re.compile(r"\d")
-_BY = re.compile(r"by\b", re.I)
+TITLE_STRETCH = 2
+"""How many times the title's length a heading that starts with it may be (a kicker or a standfirst after it)."""
 
 
 def _leads_with_date(text: str) -> bool:
@@ -62,7 +63,7 @@ def _original_line(nodes: list[Any], dayfirst: bool) -> datetime | None:
         rest = clean(line[m.end():m.end() + ORIGINAL_REST])
         value = parse_date(rest, loose=False, dayfirst=dayfirst)
         # The date must follow the words, not sit in a later sentence ("first posted by Ann").
-        if value is not None and _DIGIT.search(rest[:ORIGINAL_DIGIT_WITHIN]) and not _BY.match(rest):
+        if value is not None and _DIGIT.search(rest[:ORIGINAL_DIGIT_WITHIN]) and not BY.match(rest):
             return value
     return None
 
@@ -171,7 +172,7 @@ def title_headings(headings: tuple[Any, ...], title: str | None) -> list[Any]:
             first_h1 = el
         if key:
             k = title_key(clean(" ".join(el.itertext())))
-            if k == key or (k.startswith(key) and len(k) <= 2 * len(key)):
+            if k == key or (k.startswith(key) and len(k) <= TITLE_STRETCH * len(key)):
                 matches.append(el)
     matches.sort(key=lambda el: HEADING_TAGS.index(el.tag))
     out = matches[:1]

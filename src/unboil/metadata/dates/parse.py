@@ -24,6 +24,10 @@ CLOCK_LOOKAHEAD = 40
 COMPACT_MAX = 25
 """The longest text read as a compact "20220504" stamp: in a longer one the digits are an id."""
 TWELVE_HOURS = 12
+UNIX_SECONDS_DIGITS = 10
+"""Digits of a unix timestamp in seconds; a longer one counts milliseconds."""
+CENTURY = 2000
+"""The century a two-digit year is read in: the pages in scope are of this one."""
 """Hours of a clock face: an hour past it with "am"/"pm" is no time."""
 
 ISO = re.compile(
@@ -111,6 +115,7 @@ _MISS: Reading = (False, None)
 
 
 def _iso(text: str, low: str, dayfirst: bool) -> Reading:
+    """An ISO 8601 date, with its time and zone when given: the one form with no ambiguity."""
     m = ISO.search(text)
     if not m:
         return _MISS
@@ -119,6 +124,7 @@ def _iso(text: str, low: str, dayfirst: bool) -> Reading:
 
 
 def _cjk(text: str, low: str, dayfirst: bool) -> Reading:
+    """A Chinese or Japanese date ("2022年5月4日")."""
     m = _CJK.search(text)
     return (True, mk(int(m["y"]), int(m["m"]), int(m["d"]))) if m else _MISS
 
@@ -171,7 +177,7 @@ def _loose(text: str) -> datetime | None:
         return mk(int(m["y"]), int(m["m"]), int(m["d"]), int(m["H"] or 0), int(m["M"] or 0))
     if _UNIX_STAMP.fullmatch(text):
         try:
-            found = datetime.fromtimestamp(int(text[:10]), tz=timezone.utc)
+            found = datetime.fromtimestamp(int(text[:UNIX_SECONDS_DIGITS]), tz=timezone.utc)
             return found if EARLIEST_YEAR <= found.year <= LATEST_YEAR else None
         except (OverflowError, OSError, ValueError):
             return None
@@ -198,7 +204,7 @@ def short_year_date(text: str) -> datetime | None:
     """A date with a two-digit year ("23.09.22"), read only beside the headline: elsewhere
     on a page it is as often a teaser's date as a version number."""
     m = _DMY_SHORT.search(text)
-    return mk(2000 + int(m["y"]), int(m["m"]), int(m["d"])) if m else None
+    return mk(CENTURY + int(m["y"]), int(m["m"]), int(m["d"])) if m else None
 
 
 def read_as_address(value: datetime, address_date: datetime | None) -> datetime:

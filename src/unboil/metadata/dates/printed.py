@@ -68,14 +68,18 @@ class PrintedDays:
     """The days a page prints (see ``_printed_days``): read once, and only when a rule asks."""
 
     def __init__(self, ev: Evidence, dayfirst: bool) -> None:
+        """Nothing is read yet: most pages never ask."""
         self._ev, self._dayfirst = ev, dayfirst
 
     @cached_property
     def _read(self) -> tuple[dict[date, bool], list[datetime]]:
+        """The reading, made on the first question."""
         return _printed_days(self._ev, self._dayfirst)
 
     def __call__(self) -> dict[date, bool]:
+        """Each printed day, and whether it is printed at least once without an update label."""
         return self._read[0]
 
     def clocks(self) -> list[datetime]:
+        """The dates printed with a time of day and no zone, in document order."""
         return self._read[1]

@@ -14,11 +14,12 @@ from typing import Any, Literal, overload
 
 from .article import Article, Block
 from .blocks import RawBlock, segment
+from .dateline import find_dateline
 from .dom import text_of
 from .errors import ExtractionError, ExtractionTimeout, UnboilError
 from .hints import PageHints, hints_of, quick_hints
 from .load import Source, load, read_page
-from .metadata import Metadata, extract_metadata, find_dateline
+from .metadata import Metadata, extract_metadata
 from .options import DEFAULT_OPTIONS, Options
 from .prune import prune
 from .score import choose_container, judge_blocks, mark_amount_runs

@@ -15,7 +15,8 @@ from typing import Any
 from lxml import etree
 
 from .dom import text_of
-from .metadata import Metadata, title_key
+from .metadata import Metadata
+from .text import title_key
 
 __all__ = ["PageHints", "hints_of", "quick_hints"]
 

@@ -23,8 +23,9 @@ from typing import Any, Sequence
 
 from .blocks import RawBlock
 from .hints import PageHints
-from .metadata import parse_date, title_key
+from .metadata import parse_date
 from .options import Options
+from .text import title_key
 from .trace import Trace, describe
 from .vocabulary import Vocabulary
 

@@ -1,0 +1,235 @@
+"""Where a page states its date, one reader per kind of evidence.
+
+Each reader takes the evidence the walk gathered (``evidence.gather``) and gives
+a date, or None; ``choose`` decides which reader is asked when.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+from typing import Any, Iterable, Iterator
+
+from ...dom import text_of
+from ...text import clean
+from ..evidence import Evidence, LineKind
+from ..words import (
+    CREATED, DATE_WORDS, HATOM_PUBLISHED, HATOM_UPDATED, MICRODATA_DATE, MONTHS, NOT_PUBLISHED_KEY, PUBLISH_LABEL, PUBLISHED_KEY, PUBLISHED_KEYS, PUBLISHED_WORDS,
+    SCRIPT_DATE, TIME_UPDATED_CLASS, UPDATED_WORDS, VISIBLE_PUBLISHED, VISIBLE_REVISED,
+)
+from .parse import ISO, parse_date
+
+__all__ = ["meta_date", "other_published_keys", "microdata_dates", "hatom_updated", "visible_date",
+           "scanned_date", "script_date", "LABEL_CHARS", "LINE_CHARS", "DIGIT"]
+
+Dated = tuple["datetime | None", "str | None"]
+"""A date and the name of where it was found."""
+TIMES_READ = 30
+"""``<time>`` elements read past the first with a date: a page's own comes first."""
+PUBDATE_BONUS = 100
+"""Rank a ``<time pubdate>`` or ``itemprop=datePublished`` gains over the others."""
+UPDATED_PENALTY = 50
+"""Rank a ``<time>`` classed as an update loses."""
+HINTED_TEXT_MAX = 120
+"""The longest text of a date-hinted element read for a date: longer is a teaser or a body."""
+LABEL_CHARS = 40
+"""Characters of the preceding line kept as a line's label ("Updated:")."""
+LINE_CHARS = 400
+"""Characters of a line read: a date sits at its start."""
+LABELLED_CHARS = 80
+"""Characters after a publishing label read for its date."""
+DATE_LINE_MAX = 60
+"""The longest line read as "only a date" (with a few words such as "Posted" or "Uhr")."""
+DATE_LINE_WORDS = 4
+"""Words, besides the date's, a line that is only a date may have."""
+OPENING_CHARS = 20
+"""Characters of a paragraph read for the date that opens it ("27.1.2022 - At the memorial")."""
+SCAN_NODES = 3000
+"""Nodes, in document order, read by the last-resort scan."""
+PLAIN_AFTER = 3
+"""Dates after the headline looked back on: a plain one among the last ends the scan."""
+SCRIPT_CHARS = 500_000
+"""Characters of a script searched for a stamp: an app's state is large, not endless."""
+DIGIT = re.compile(r"\d")
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def other_published_keys(meta: dict[str, list[str]]) -> Iterator[str]:
+    """Meta names outside the known list that still name a publication date.
+
+    Publishers invent their own ("w-published-date", "ms.date", "published"); the name
+    says what the value is as clearly as the standard ones do.
+    """
+    for key in meta:
+        if key not in PUBLISHED_KEYS and PUBLISHED_KEY.search(key) and not NOT_PUBLISHED_KEY.search(key):
+            yield key
+
+
+def meta_date(meta: dict[str, list[str]], keys: Iterable[str]) -> Dated:
+    """The first value under ``keys``, in the keys' order, that is a date."""
+    for key in keys:
+        for raw in meta.get(key, ()):
+            value = parse_date(raw)
+            if value is not None:
+                return value, f"meta:{key}"
+    return None, None
+
+
+def microdata_dates(ev: Evidence, dayfirst: bool = False) -> list[datetime]:
+    """``itemprop``/RDFa ``property`` "datePublished"/"dateCreated", and the hAtom
+    ``published`` stamp (``<abbr class="published" title="2019-02-10T09:30">``): the
+    publisher's own markup."""
+    found: list[datetime] = []
+    for el in ev.microdata:
+        name = (el.get("itemprop") or el.get("property") or "").strip()
+        if MICRODATA_DATE.search(name):
+            value = parse_date(el.get("content") or el.get("datetime") or clean(text_of(el)))
+        elif HATOM_PUBLISHED.search(el.get("class") or ""):
+            value = parse_date(el.get("datetime") or el.get("title"), loose=False, dayfirst=dayfirst)
+        else:
+            continue
+        if value:
+            found.append(value)
+    return found
+
+
+def hatom_updated(ev: Evidence, dayfirst: bool) -> Dated:
+    """The hAtom ``updated`` stamp (``<span class="updated" title="2013-04-04T18:52">``):
+    the publisher's markup of the entry's date, which many blog themes give only this
+    class; it outranks a date merely printed somewhere on the page."""
+    for el in ev.hatom_updated:
+        if HATOM_UPDATED.search(el.get("class") or ""):
+            value = parse_date(el.get("datetime") or el.get("title"), loose=False, dayfirst=dayfirst)
+            if value is not None:
+                return value, "hatom:updated"
+    return None, None
+
+
+def _time_date(times: tuple[Any, ...], dayfirst: bool) -> datetime | None:
+    """The best-ranked ``<time>``: marked as the publication first, an update last, else the first."""
+    ranked: list[tuple[int, datetime]] = []
+    for i, el in enumerate(times):
+        value = parse_date(el.get("datetime")) or parse_date(clean(text_of(el)), dayfirst=dayfirst)
+        if value is None:
+            continue
+        weight = 0
+        if el.get("pubdate") is not None or (el.get("itemprop") or "").lower() == "datepublished":
+            weight -= PUBDATE_BONUS
+        cls = (el.get("class") or "").lower()
+        if any(word in cls for word in TIME_UPDATED_CLASS):
+            weight += UPDATED_PENALTY
+        ranked.append((weight + i, value))
+        if i > TIMES_READ:
+            break
+    if not ranked:
+        return None
+    ranked.sort(key=lambda x: x[0])
+    return ranked[0][1]
+
+
+def visible_date(ev: Evidence, dayfirst: bool = False) -> Dated:
+    """A date from ``<time>`` or a date-ish element near the headline."""
+    value = _time_date(ev.times, dayfirst)
+    if value is not None:
+        return value, "time"
+    for el in ev.hinted:
+        text = clean(text_of(el))
+        if not text or len(text) > HINTED_TEXT_MAX:
+            continue
+        revised = VISIBLE_REVISED.search(text)
+        if revised and not VISIBLE_PUBLISHED.search(text):
+            text = text[:revised.start()]  # only a date before the edit note is the item's own
+        value = parse_date(text, loose=False, dayfirst=dayfirst)
+        if value:
+            return value, "visible"
+    return None, None
+
+
+def _line_date(text: str, dayfirst: bool) -> tuple[datetime | None, str]:
+    """The date a line of text is about, and the part of the line that carries it: after a
+    publishing or updating label; a line that is only a date (and a few words such as
+    "Posted" or "Uhr"); or the date that opens a paragraph ("27.1.2022 - At the memorial")."""
+    label = PUBLISH_LABEL.search(text) or UPDATED_WORDS.search(text)
+    if label:
+        part = text[label.start():label.start() + LABELLED_CHARS]
+        value = parse_date(part, loose=False, dayfirst=dayfirst)
+        if value is not None:
+            return value, part
+    if len(text) <= DATE_LINE_MAX and len(_WORD.findall(DATE_WORDS.sub(" ", text))) <= DATE_LINE_WORDS:
+        return parse_date(text, loose=False, dayfirst=dayfirst), text
+    if text[0].isdigit() or text.split(None, 1)[0].rstrip(".,").lower() in MONTHS:
+        return parse_date(text[:OPENING_CHARS], loose=False, dayfirst=dayfirst), text[:OPENING_CHARS]
+    return None, ""
+
+
+def _first_plain(*groups: list[tuple[bool, datetime]]) -> Dated:
+    """The first date not labelled as an update, else the first at all, group by group."""
+    for found in groups:
+        for updated, value in found:
+            if not updated:
+                return value, "scan"
+    for found in groups:
+        if found:
+            return found[0][1], "scan:updated"
+    return None, None
+
+
+def scanned_date(ev: Evidence, headings: list[Any], dayfirst: bool = False) -> Dated:
+    """A last resort: the first date the page prints on a line of its own, or after a
+    publishing label ("Posted on", "Erschienen am", "Publié le"), or in a stamp attribute
+    (``created-timestamp``), read in document order and after the headline first.
+
+    Pages without metadata still print their date, often in an element with no telling
+    class ("<p class='text-t600'>April 8, 2024</p>", a footer "Erschienen am: 01.11.2023").
+    A line that is only a date, or a labelled date, is the page's date far more often than
+    not; an "updated" line counts only when nothing else is found.
+    """
+    start = ev.heading_index[headings[0]] if headings else -1
+    inside = {e for h in headings for e in h.iter()}  # the headline's own words
+    before: list[tuple[bool, datetime]] = []
+    after: list[tuple[bool, datetime]] = []
+    prev, current = "", -1
+    for index, el, kind, text, name in ev.lines:
+        if index >= SCAN_NODES:
+            break
+        if index != current:
+            current = index
+            if after and any(not updated for updated, _ in after[-PLAIN_AFTER:]):
+                break  # a plain date after the headline: nothing later can outrank it
+        bucket = after if index >= start else before
+        if kind is LineKind.STAMP:
+            value = parse_date(text) if ISO.match(text) else None
+            if value is not None:
+                bucket.append((bool(UPDATED_WORDS.search(name)), value))
+            continue
+        if el in inside and (kind is LineKind.TEXT or el not in headings):
+            continue
+        if not DIGIT.search(text, 0, LINE_CHARS):  # every date has digits: most lines end here
+            prev = text.strip()[-LABEL_CHARS:]  # but may label the next ("Updated:")
+            continue
+        text = clean(text[:LINE_CHARS])
+        value, line = _line_date(text, dayfirst)
+        if value is not None:
+            updated = bool(UPDATED_WORDS.search(prev + " " + line)) and not PUBLISHED_WORDS.search(line)
+            bucket.append((updated, value))
+        prev = text[-LABEL_CHARS:]
+    return _first_plain(after, before)
+
+
+def script_date(ev: Evidence) -> Dated:
+    """A publication stamp in a page's own script data (an app's state, a product record).
+
+    Apps render their pages from JSON that names the publication plainly ("published_at",
+    "createdAt").  The first publication key wins over the first creation key; only after
+    everything printed on the page, as the data may describe other records too.
+    """
+    created = None
+    for script in ev.scripts:
+        for m in SCRIPT_DATE.finditer(script[:SCRIPT_CHARS]):
+            value = parse_date(m["value"], loose=False)
+            if value is None:
+                continue
+            if CREATED not in m["key"].lower():
+                return value, "script"
+            created = created or value
+    return (created, "script:created") if created else (None, None)

@@ -1,0 +1,181 @@
+"""The date printed beside the headline: the dateline under (or the kicker over) the h1.
+
+It is the date a reader sees first, so it decides against scattered dates, and it
+is the evidence the metadata stamps are checked against (see ``reconcile``).
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+from typing import Any
+
+from ...text import WS, clean, title_key
+from ..evidence import HEADING_TAGS, SKIP_TEXT_PARENTS
+from ..title_parts import split_title
+from ..words import BY, ORIGINALLY, OTHER_EVENT, PUBLISH_LABEL, PUBLISHED_WORDS, UPDATED_WORDS
+from .parse import parse_date, short_year_date
+
+__all__ = ["Stamp", "headline_stamp", "headings_stamp", "title_headings"]
+
+Stamp = tuple["datetime | None", bool]
+"""A printed date and whether it is labelled as an update."""
+AXES = (("descendant", 12), ("following", 60), ("preceding", 12))
+"""Where a headline's date is looked for, and how many text nodes each way: a sub-line
+inside the heading, the lines after it, then a few before it (a kicker)."""
+LABEL_CHARS = 40
+"""Characters of the preceding text kept as a line's label ("Updated:")."""
+LINE_MAX = 120
+"""The longest text read as a date line: longer is prose."""
+PROSE_MAX = 600
+"""Characters of prose after which the reading stops: into the body, a date is what the story is about."""
+NODE_CHARS = 200
+"""Characters of each node joined into the line read for "originally published"."""
+ORIGINAL_REST = 60
+"""Characters after "originally published" read for its date."""
+ORIGINAL_DIGIT_WITHIN = 14
+"""Characters after "originally published" within which the date must start."""
+DATE_PART_MAX = 30
+"""The longest title part read as a dateline."""
+HEADINGS_READ = 80
+"""Headings looked at for the one that carries the chosen title."""
+TITLE_KEY_MIN = 8
+"""Characters a title's key needs to be looked for among the headings: shorter matches a label."""
+_DIGIT = re.compile(r"\d")
+TITLE_STRETCH = 2
+"""How many times the title's length a heading that starts with it may be (a kicker or a standfirst after it)."""
+
+
+def _leads_with_date(text: str) -> bool:
+    """ "23.01.2022 - Wierer wins": a date set off before the headline is a dateline."""
+    parts = split_title(clean(text))
+    return len(parts) >= 2 and len(parts[0]) <= DATE_PART_MAX and parse_date(parts[0], loose=False) is not None
+
+
+def _original_line(nodes: list[Any], dayfirst: bool) -> datetime | None:
+    """The date of a line that says when the page first appeared ("This article was
+    originally published on 26 Sep 2019 but has been regularly updated"): a page kept up to
+    date prints its last revision beside the headline, and its publication in such a line."""
+    line = WS.sub(" ", " ".join(
+        str(n)[:NODE_CHARS] for n in nodes if n.getparent() is not None and n.getparent().tag not in SKIP_TEXT_PARENTS
+    ))
+    for m in ORIGINALLY.finditer(line):
+        rest = clean(line[m.end():m.end() + ORIGINAL_REST])
+        value = parse_date(rest, loose=False, dayfirst=dayfirst)
+        # The date must follow the words, not sit in a later sentence ("first posted by Ann").
+        if value is not None and _DIGIT.search(rest[:ORIGINAL_DIGIT_WITHIN]) and not BY.match(rest):
+            return value
+    return None
+
+
+def _in_headline(node: Any, parent: Any, heading: Any, title: str | None) -> bool:
+    """Whether a text inside the heading is the headline's own words: only a sub-line counts
+    ("<small>02.02.2022</small>"); a date in the headline is what the story is about."""
+    return (
+        parent is heading
+        or node.is_tail and parent.getparent() is heading
+        or bool(title) and title_key(str(node)) in title_key(title) and not _leads_with_date(str(node))
+    )
+
+
+def _labels(nodes: list[Any]) -> list[str]:
+    """Each node's label: the text just before it in reading order ("Updated:" then the
+    date), also when the lines above the heading are read nearest first."""
+    labels: list[str] = []
+    last = ""
+    for n in nodes:
+        labels.append(last)
+        last = clean(str(n))[-LABEL_CHARS:] or last
+    return labels
+
+
+def _axis_stamp(heading: Any, axis: str, nodes: list[Any], title: str | None, dayfirst: bool, found: list[tuple[bool, datetime]]) -> datetime | None:
+    """The first plain date among one axis's nodes; updates seen on the way go to ``found``."""
+    labels = _labels(nodes)
+    order = range(len(nodes) - 1, -1, -1) if axis == "preceding" else range(len(nodes))
+    prose = 0
+    for i in order:
+        node, prev = nodes[i], labels[i]
+        parent = node.getparent()
+        if parent is not None and parent.tag in SKIP_TEXT_PARENTS:
+            continue
+        if axis == "descendant" and _in_headline(node, parent, heading, title):
+            continue
+        text = clean(str(node))
+        if not text:
+            continue
+        if len(text) > LINE_MAX:
+            prose += len(text)
+            if prose > PROSE_MAX:
+                break
+            continue
+        value = parse_date(text, loose=False, dayfirst=dayfirst) or short_year_date(text)
+        if value is None or OTHER_EVENT.search(f"{prev} {_DIGIT.split(text, 1)[0]}"):
+            continue  # no date, or a member's or a company's date, not the page's
+        updated = bool(UPDATED_WORDS.search(prev + " " + text)) and not PUBLISHED_WORDS.search(text)
+        if (
+            not updated
+            and any(revised and seen.date() < value.date() for revised, seen in found)
+            and not PUBLISH_LABEL.search(f"{prev} {text}")
+        ):
+            continue  # later than a revision read first: a reply's date, not the page's
+        found.append((updated, value))
+        if not updated:
+            return value
+    return None
+
+
+def headline_stamp(heading: Any, title: str | None = None, dayfirst: bool = False) -> Stamp:
+    """A date written right beside the headline.
+
+    Reads only a bounded run of short text nodes after the heading, then a few before it;
+    an "updated" line counts only when no other date is there.  Returns the date and
+    whether it is labelled as an update.
+    """
+    found: list[tuple[bool, datetime]] = []
+    for axis, limit in AXES:
+        try:
+            nodes = heading.xpath(f"{axis}::text()[position() <= {limit}]")
+        except Exception:  # noqa: BLE001 - a broken tree yields no date
+            continue
+        if axis == "following":
+            original = _original_line(nodes, dayfirst)
+            if original is not None:
+                return original, False
+        value = _axis_stamp(heading, axis, nodes, title, dayfirst, found)
+        if value is not None:
+            return value, False
+    return (found[0][1], True) if found else (None, False)
+
+
+def headings_stamp(headings: list[Any], title: str | None, dayfirst: bool = False) -> Stamp:
+    """The date beside the first of ``headings`` that has one."""
+    for heading in headings:
+        value, updated = headline_stamp(heading, title, dayfirst)
+        if value is not None:
+            return value, updated
+    return None, False
+
+
+def title_headings(headings: tuple[Any, ...], title: str | None) -> list[Any]:
+    """The headings to read the printed date beside: the one that carries the chosen title
+    (an ``<h1>`` before a lower level), then the first ``<h1>``.
+
+    The first ``<h1>`` is often a logo or a menu label ("Quicklinks"); the date is printed
+    beside the headline, wherever the page put it.
+    """
+    first_h1 = None
+    key = title_key(title) if title and len(title_key(title)) >= TITLE_KEY_MIN else ""
+    matches: list[Any] = []
+    for el in headings[:HEADINGS_READ]:
+        if el.tag == "h1" and first_h1 is None:
+            first_h1 = el
+        if key:
+            k = title_key(clean(" ".join(el.itertext())))
+            if k == key or (k.startswith(key) and len(k) <= TITLE_STRETCH * len(key)):
+                matches.append(el)
+    matches.sort(key=lambda el: HEADING_TAGS.index(el.tag))
+    out = matches[:1]
+    if first_h1 is not None and first_h1 not in out:
+        out.append(first_h1)
+    return out

@@ -7,8 +7,12 @@ metadata: the dateline is part of the text the reader sees.
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING, Sequence
 
-__all__ = ["find_dateline"]
+if TYPE_CHECKING:
+    from .article import Block
+
+__all__ = ["find_dateline", "first_dateline"]
 
 DATELINE_READ = 300
 """Characters of the paragraph read: a dateline is short, and a 5 MB paragraph costs a second."""
@@ -35,3 +39,12 @@ def find_dateline(first_paragraph: str) -> str | None:
     if len(head) < PLACE_MIN or not head.replace(" ", "").replace(".", "").replace("'", "").replace("-", "").isupper():
         return None
     return line
+
+
+def first_dateline(blocks: Sequence[Block]) -> str | None:
+    """The dateline of the article's first paragraph, if one of its first three blocks is a
+    paragraph (a heading or a kicker may come before it; the story's own text comes soon)."""
+    for block in blocks[:3]:
+        if block.kind == "paragraph":
+            return find_dateline(block.text)
+    return None

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, fields, replace
 from typing import Literal, get_args
 
+from .thresholds import DEFAULT_THRESHOLDS, Thresholds
 from .vocabulary import DEFAULT_VOCABULARY, Vocabulary
 
 __all__ = ["Options", "Favor"]
@@ -31,6 +32,8 @@ class Options:
     :meth:`Vocabulary.load`, or change it with :meth:`Vocabulary.extend` and
     :meth:`Vocabulary.without`.  A concept's ``kept_by`` names one of the flags
     here (``include_comments``), which keeps that concept's blocks.
+    ``thresholds`` holds every tuned number of the body stages, named
+    (:mod:`unboil.thresholds`).
     """
 
     favor: Favor = "balanced"
@@ -57,6 +60,8 @@ class Options:
     stage's length of it: with the default limits no page costs more than 2 s.
     CPU time, not wall time, so a loaded machine does not time out good pages."""
     with_metadata: bool = True
+    """Read the title, dates, authors and the other metadata; False: the body only, faster."""
+    thresholds: Thresholds = field(default=DEFAULT_THRESHOLDS)
 
     def __post_init__(self) -> None:
         if self.favor not in get_args(Favor):

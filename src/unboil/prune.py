@@ -21,6 +21,7 @@ from typing import Any
 
 from .dom import drop_tag, drop_tree, text_of, text_size
 from .options import Options
+from .thresholds import PruneThresholds
 from .trace import Trace, describe
 from .vocabulary import Vocabulary, attribute_words
 
@@ -40,24 +41,17 @@ _DROP_TAGS = frozenset(
 # <noscript>, where some sites (forums) put the whole server-rendered thread:
 # those are unwrapped instead of dropped when they hold real text.
 _CONTROL_TAGS = frozenset({"button", "select", "option", "label", "dialog", "noscript"})
-_CONTROL_MAX_TEXT = 200
-_NOSCRIPT_MAX_TEXT = 100
 # Page furniture, removed unless they hold the article.
 _FURNITURE_TAGS = frozenset({"nav", "aside", "footer", "header", "menu"})
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 # Attribute paths, and elements by tag through lxml's own iterator: three times
 # faster than asking libxml2's XPath to test each element of the page.
 _MAIN_ATTRIBUTES = ".//@role[.='main'] | .//@itemprop[.='articleBody' or .='text']"
-_PROTECT_SHARE = 0.4
-_HIDDEN_SHARE = 0.6
-"""A hidden element that holds more of the page's text than this is the article
-itself, hidden until a script shows it."""
 
 
-_SLUG_WORDS = 4
 
 
-def _name_words(cls: str, ident: str) -> list[str]:
+def _name_words(cls: str, ident: str, slug_words: int) -> list[str]:
     """The words of an element's class and id.
 
     An id of four or more plain words is a slug of the element's own
@@ -68,7 +62,7 @@ def _name_words(cls: str, ident: str) -> list[str]:
     words = attribute_words(cls) if cls else []
     if ident:
         id_words = attribute_words(ident)
-        if sum(1 for w in id_words if len(w) > 1 and w.isalpha()) < _SLUG_WORDS:
+        if sum(1 for w in id_words if len(w) > 1 and w.isalpha()) < slug_words:
             words.extend(id_words)
     return words
 
@@ -80,7 +74,7 @@ def _styled_hidden(el: Any) -> bool:
     return el.get("hidden") is not None or bool(style and _HIDDEN_STYLE.search(style))
 
 
-def _copy_of_visible_text(el: Any, body: Any) -> bool:
+def _copy_of_visible_text(el: Any, body: Any, limits: PruneThresholds) -> bool:
     """Whether hidden ``el`` repeats text shown elsewhere on the page.
 
     Some pages keep a display:none copy of the article (schema.org microdata
@@ -89,7 +83,7 @@ def _copy_of_visible_text(el: Any, body: Any) -> bool:
     behind a consent dialog holds its only copy, and stays.
     """
     sample = max((" ".join(t.split()) for t in el.itertext()), key=len, default="")
-    if len(sample) < 80:
+    if len(sample) < limits.copy_sample_chars:
         return False
     inside = " ".join(text_of(el).split()).count(sample)
     return " ".join(text_of(body).split()).count(sample) > inside
@@ -117,11 +111,9 @@ def _rescue_from_head(root: Any, body: Any) -> None:
         body.insert(offset, el)
 
 
-_STANDFIRST_CHARS = 120
-"""Plain (unlinked) text of one paragraph from which a headed <header> holds a standfirst."""
 
 
-def _holds_standfirst(header: Any) -> bool:
+def _holds_standfirst(header: Any, limits: PruneThresholds) -> bool:
     """Whether a <header> is the story's own: its headline (<h1>) with a paragraph of prose.
 
     Many pages put the headline and standfirst in a <header> outside any
@@ -131,14 +123,16 @@ def _holds_standfirst(header: Any) -> bool:
         return False
     for p in header.iter("p"):
         linked = sum(len(text_of(a)) for a in p.iter("a"))
-        if len(" ".join(text_of(p).split())) - linked >= _STANDFIRST_CHARS:
+        if len(" ".join(text_of(p).split())) - linked >= limits.standfirst_chars:
             return True
     return False
 
 
-def _inside_article(body: Any) -> set[Any]:
+def _inside_article(body: Any, limits: PruneThresholds) -> set[Any]:
     """Headers that belong to the story: inside an <article>, or holding its headline and standfirst."""
-    return {h for h in body.iter("header") if any(a.tag == "article" for a in h.iterancestors()) or _holds_standfirst(h)}
+    return {
+        h for h in body.iter("header") if any(a.tag == "article" for a in h.iterancestors()) or _holds_standfirst(h, limits)
+    }
 
 
 def _hidden(el: Any) -> bool:
@@ -157,10 +151,10 @@ class _Names:
 
     __slots__ = ("hiding", "named", "concept")
 
-    def __init__(self, cls: str, ident: str, vocabulary: Vocabulary, relax: int) -> None:
+    def __init__(self, cls: str, ident: str, vocabulary: Vocabulary, relax: int, slug_words: int) -> None:
         lists = vocabulary.words
         self.hiding = bool(cls) and not lists.hidden_classes.isdisjoint(cls.lower().split())
-        words = _name_words(cls, ident) if relax == 0 else []
+        words = _name_words(cls, ident, slug_words) if relax == 0 else []
         self.named = bool(words)
         # A rendered formula is part of its sentence.  Math renderers hang their UI
         # on it by class ("MathJax CtxtMenu_Attached_0": a context menu is attached
@@ -169,7 +163,7 @@ class _Names:
         self.concept = vocabulary.attribute_concept(words) if words and not formula else None
 
 
-def _drop_by_tag(body: Any) -> int:
+def _drop_by_tag(body: Any, limits: PruneThresholds) -> int:
     """Drop what is never text, and controls that hold little; returns the page's text size.
 
     This comes first: it is never vetoed, and it makes the text lengths the
@@ -186,9 +180,9 @@ def _drop_by_tag(body: Any) -> int:
             continue
         # A <noscript> whose content the parser kept as raw text holds markup, not prose.
         if el.tag == "noscript":
-            keep = len(el) > 0 and text_size(el) > _NOSCRIPT_MAX_TEXT
+            keep = len(el) > 0 and text_size(el) > limits.noscript_max_text
         else:
-            keep = text_size(el) > _CONTROL_MAX_TEXT
+            keep = text_size(el) > limits.control_max_text
         if keep:
             drop_tag(el)
         else:
@@ -209,8 +203,9 @@ def prune(root: Any, options: Options, trace: Trace | None = None, relax: int = 
         body = root
     else:
         _rescue_from_head(root, body)
-    inside_article = _inside_article(body)
-    total = _drop_by_tag(body)
+    limits = options.thresholds.prune
+    inside_article = _inside_article(body, limits)
+    total = _drop_by_tag(body, limits)
     protected = _main_ancestry(body)
     skip_concepts = options.kept_concepts
     vocabulary = options.vocabulary
@@ -232,7 +227,7 @@ def prune(root: Any, options: Options, trace: Trace | None = None, relax: int = 
         key = (cls, ident)
         seen = names.get(key)
         if seen is None:
-            seen = names[key] = _Names(cls, ident, vocabulary, relax)
+            seen = names[key] = _Names(cls, ident, vocabulary, relax, limits.slug_words)
         # Most elements carry a class or an id and nothing else: no need to ask
         # them for hiding attributes or a role (the walk's costliest reads).
         others = len(el.attrib) > bool(cls) + bool(ident)
@@ -263,8 +258,8 @@ def prune(root: Any, options: Options, trace: Trace | None = None, relax: int = 
             # A box named for a small widget that holds more text is the story, whatever its
             # class says: "documentContent__sharingContainer" around the article, a "caption" of paragraphs.
             reason = None
-        if reason is not None and size < (_HIDDEN_SHARE if reason == "hidden" else _PROTECT_SHARE) * total and (
-            el not in protected or reason == "hidden" and _styled_hidden(el) and _copy_of_visible_text(el, body)
+        if reason is not None and size < (limits.hidden_share if reason == "hidden" else limits.protect_share) * total and (
+            el not in protected or reason == "hidden" and _styled_hidden(el) and _copy_of_visible_text(el, body, limits)
         ):
             removals.append((el, reason))
             continue

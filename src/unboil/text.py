@@ -10,7 +10,7 @@ import html
 import re
 import unicodedata
 
-__all__ = ["FIELD_LIMIT", "WS", "clean", "title_key", "unescape"]
+__all__ = ["FIELD_LIMIT", "PUNCT", "WS", "clean", "title_key", "unescape"]
 
 WS = re.compile(r"\s+")
 FIELD_LIMIT = 10_000
@@ -39,3 +39,8 @@ def title_key(text: str) -> str:
     """A comparison key for titles: case, quotes, punctuation and spacing ignored."""
     text = unicodedata.normalize("NFKC", text).lower()
     return " ".join(re.findall(r"\w+", text))
+
+
+PUNCT = re.compile(r"[,.;:!?、，。！？]")
+"""Sentence punctuation, in Latin and CJK scripts: a block of prose holds some, a menu or
+a list of names usually none."""

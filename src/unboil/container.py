@@ -1,0 +1,311 @@
+"""Stage 5a: choose the element that holds the article (its *container*).
+
+The container is found as a *maximum-weight subtree*: every block votes for
+all of its ancestors with a weight that is positive for prose (long text, few
+links, sentence punctuation) and negative for boilerplate (link lists, matches
+of the vocabulary).  The element with the highest total is the smallest one
+that holds most of the prose and little of the rest; no threshold on a
+single block decides it, so a short share bar between two halves of an
+article does not split the article.  On a listing or a thread the winner is
+one item, and the choice climbs to the run of items around it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Sequence
+
+from .blocks import RawBlock
+from .options import Options
+from .text import PUNCT
+from .thresholds import ContainerThresholds
+from .trace import Trace, describe
+from .vocabulary import Vocabulary
+
+__all__ = ["Container", "block_value", "choose_container", "has_prose", "is_inside"]
+
+
+@dataclass(frozen=True, slots=True)
+class Container:
+    element: Any
+    repeated: bool
+    """Chosen as the parent of a run of similar items (a listing, a thread), or read as an index."""
+
+
+def _similar_siblings(node: Any) -> list[Any]:
+    parent = node.getparent()
+    if parent is None:
+        return []
+    key = (node.tag, node.get("class"))
+    return [s for s in parent if s.tag == key[0] and s.get("class") == key[1]]
+
+
+def block_value(
+    block: RawBlock,
+    concept: str | None,
+    index_page: bool = False,
+    any_link: bool = False,
+    labels: frozenset[str] = frozenset(),
+    limits: ContainerThresholds = ContainerThresholds(),
+) -> float:
+    """How much this block argues that its ancestors hold the article.
+
+    On an index page (``index_page``: no prose anywhere) headline-long links
+    are the content and count for their container instead of against it.
+    A block of a ``labels`` concept (the vocabulary's label role) is dropped
+    later but counts here like any short line.
+    """
+    n = len(block.text)
+    if concept is not None and concept not in labels:
+        return -max(float(n), limits.boilerplate_floor)
+    density = block.link_density
+    if density > limits.link_block_density:
+        # Links as long as a headline (a product name, a story title) are an
+        # index's entries; short ones ("Home", "About") are navigation.
+        # ``any_link``: the second look at a page whose first choice was weak,
+        # where every entry of its lists counts (a category of short names).
+        # A block inside a link that wraps a whole card (<a><h3>name</h3><p>price</p></a>)
+        # opened no link of its own: it is all one link's text.
+        anchors = block.anchors or (1 if any_link and block.link_chars else 0)
+        if index_page and anchors and (any_link and n >= limits.short_entry_chars or block.link_chars / anchors >= limits.index_link_chars):
+            return n * limits.index_entry_weight
+        if index_page and any_link and not block.anchors:
+            # A short field of a card inside that card's one link ("Color", "$74.99"):
+            # part of an entry, not a menu of its own links.
+            return 0.0
+        return -n * density
+    if block.kind == "heading":
+        return limits.heading_value
+    if block.kind == "code":
+        return n * limits.code_weight
+    prose = n >= limits.prose_chars and bool(PUNCT.search(block.text))
+    if prose:
+        return n * (1.0 - density)
+    return n * (1.0 - density) * limits.short_line_weight - limits.short_line_cost
+
+
+def _hint_bonus(el: Any, vocabulary: Vocabulary, limits: ContainerThresholds) -> float:
+    """The score factor of an element's tag and names: the article's own elements and
+    content classes raise it, boilerplate classes lower it."""
+    tag = el.tag
+    if tag == "article" or tag == "main" or el.get("itemprop") in ("articleBody", "text") or el.get("role") == "main":
+        return limits.main_bonus
+    attrs = (el.get("class") or "") + " " + (el.get("id") or "")
+    if not attrs.strip():
+        return 1.0
+    bonus = 1.0
+    content, boilerplate = vocabulary.tables.content_class, vocabulary.tables.boilerplate_class
+    if content is not None and content.search(attrs):
+        bonus += limits.content_class_bonus
+    if boilerplate is not None and boilerplate.search(attrs):
+        bonus -= limits.boilerplate_class_malus
+    return bonus
+
+
+def _one_box_dominates(node: Any, similar: list[Any], texts: dict[Any, int], totals: dict[Any, float], share: float) -> bool:
+    """Whether the "run" around ``node`` is one other box that argues against being content.
+
+    The items of a listing or a thread share the run's text among many of
+    them.  Layout rows built alike (title row, article row, a news ticker row
+    of headline links, bylines and times) do not: one box that argues against
+    (negative total) holds nearly all the text beside the winner's own.
+    """
+    others = [s for s in similar if s is not node]
+    other_text = sum(texts.get(s, 0) for s in others)
+    if not other_text:
+        return False
+    biggest = max(others, key=lambda s: texts.get(s, 0))
+    return texts.get(biggest, 0) >= share * other_text and totals.get(biggest, 0.0) < 0 < totals.get(node, 0.0)
+
+
+def _climb_repeats(
+    best: Any, body: Any, texts: dict[Any, int], totals: dict[Any, float], limits: ContainerThresholds, trace: Trace | None
+) -> tuple[Any, bool]:
+    """Move from one item of a listing or thread to the whole run of items.
+
+    The best subtree of a listing page is often one entry, because every entry
+    scores like every other and the rest of the list is full of links.  When
+    the winner (or one of its near ancestors) is one of three or more siblings
+    built alike, and those siblings together hold at least twice its text, the
+    article is the run, not the item.
+    """
+    node = best
+    repeated = False
+    for _ in range(limits.run_levels):
+        if node is body or node.getparent() is None:
+            break
+        similar = _similar_siblings(node)
+        if len(similar) >= limits.run_items and not (
+            texts.get(best, 0) >= limits.article_chars and _one_box_dominates(node, similar, texts, totals, limits.dominating_share)
+        ):
+            run_text = sum(texts.get(s, 0) for s in similar)
+            if run_text >= limits.run_text_ratio * max(1, texts.get(best, 0)):
+                best = node.getparent()
+                repeated = True
+                if trace is not None:
+                    trace.add("score", "chose", describe(best), f"repeated-items:{len(similar)}", float(run_text))
+        node = node.getparent()
+    return best, repeated
+
+
+def _teaser_items(blocks: Sequence[RawBlock], concepts: Sequence[str | None], body: Any, limits: ContainerThresholds) -> set[Any]:
+    """Cards of other stories: one of three or more siblings built alike, headed by a link.
+
+    A teaser's lead is prose like the article's, so without this a column of
+    "more stories" cards (linked headline, a sentence or two) outweighs or
+    joins the article.  Their prose still counts, at a fraction
+    (``teaser_weight``): on a page that is only teasers they are the content.
+    """
+    alike: dict[Any, dict[tuple[Any, Any], int]] = {}
+    cards: set[Any] = set()
+    for block, concept in zip(blocks, concepts):
+        if concept is not None or block.link_density < limits.teaser_link_density or len(block.text) < limits.teaser_head_chars:
+            continue
+        if block.kind != "heading" and not (block.anchors == 1 and len(block.text) >= limits.index_link_chars):
+            continue
+        el = block.owner
+        for _ in range(limits.teaser_depth):
+            parent = el.getparent()
+            if el is body or parent is None:
+                break
+            counts = alike.get(parent)
+            if counts is None:
+                counts = {}
+                for child in parent:
+                    key = (child.tag, child.get("class"))
+                    counts[key] = counts.get(key, 0) + 1
+                alike[parent] = counts
+            if counts.get((el.tag, el.get("class")), 0) >= limits.run_items:
+                cards.add(el)
+                break
+            el = parent
+    if not cards:
+        return cards
+    sizes: dict[Any, int] = {}
+    card_of: list[Any] = []
+    for block in blocks:
+        el = block.owner
+        card = None
+        for _ in range(limits.teaser_depth):
+            if el is None:
+                break
+            if el in cards:
+                sizes[el] = sizes.get(el, 0) + len(block.text)
+                card = el
+                break
+            el = el.getparent()
+        card_of.append(card)
+    teasers = {c for c in cards if sizes.get(c, 0) <= limits.teaser_chars}
+    # Only an article beside them makes cards teasers; on a listing they are the content.
+    article = sum(
+        len(b.text)
+        for b, c, card in zip(blocks, concepts, card_of)
+        if c is None and card not in teasers and b.link_density < limits.prose_link_density
+        and len(b.text) >= limits.prose_chars and PUNCT.search(b.text)
+    )
+    return teasers if article >= limits.article_beside_teasers else set()
+
+
+def _score_of(el: Any, total: float, vocabulary: Vocabulary, limits: ContainerThresholds) -> float:
+    return total * _hint_bonus(el, vocabulary, limits) if total > 0 else total
+
+
+def _best_total(body: Any, totals: dict[Any, float], vocabulary: Vocabulary, limits: ContainerThresholds) -> Any:
+    """The element of highest score (total times its hint bonus); of equals, the one seen first.
+
+    Elements are tried from the largest total down, and the search stops where
+    even the largest bonus could not lift a total past the best score: most of
+    a page's elements never have their class and id read.
+    """
+    order = {el: i for i, el in enumerate(totals)}
+    best, best_key = body, (float("-inf"), 0)
+    for el, total in sorted(totals.items(), key=lambda kv: kv[1], reverse=True):
+        # Sorted: no later total, even with the largest bonus (or none, when not positive), can win.
+        ceiling = total * limits.main_bonus if total > 0 else total
+        if ceiling < best_key[0]:
+            break
+        key = (_score_of(el, total, vocabulary, limits), -order[el])
+        if key > best_key:
+            best, best_key = el, key
+    return best
+
+
+def choose_container(
+    body: Any,
+    blocks: Sequence[RawBlock],
+    concepts: Sequence[str | None],
+    options: Options,
+    trace: Trace | None,
+    as_index: bool = False,
+) -> Container:
+    """The element with the best total block value (see the module docstring).
+
+    ``as_index`` reads the page as an index (headline-long links are its
+    entries) even though it has some prose: the second look taken when the
+    first choice holds too little (see :func:`unboil.score.score_blocks`).
+    """
+    vocabulary, limits = options.vocabulary, options.thresholds.container
+    index_page = as_index or not has_prose(blocks, concepts, body, limits, enough=limits.index_prose_blocks)
+    teasers = _teaser_items(blocks, concepts, body, limits)
+    totals: dict[Any, float] = {}
+    texts: dict[Any, int] = {}
+    owners_seen: dict[Any, list[Any]] = {}
+    labels = vocabulary.with_role("label")
+    for block, concept in zip(blocks, concepts):
+        value = block_value(block, concept, index_page, as_index, labels, limits)
+        # Text that argues for a run of items: link text only counts on index pages.
+        plain = 0 if concept is not None else len(block.text) if index_page else len(block.text) - block.link_chars
+        chain = owners_seen.get(block.owner)
+        if chain is None:
+            chain = [block.owner]
+            for anc in block.owner.iterancestors():
+                chain.append(anc)
+                if anc is body:
+                    break
+            owners_seen[block.owner] = chain
+        if teasers and value > 0 and any(el in teasers for el in chain[: limits.teaser_depth]):
+            value *= limits.teaser_weight
+        for el in chain:
+            totals[el] = totals.get(el, 0.0) + value
+            texts[el] = texts.get(el, 0) + plain
+    if not totals:
+        return Container(body, False)
+    best = _best_total(body, totals, vocabulary, limits)
+    if trace is not None:
+        trace.add("score", "chose", describe(best), "max-weight-subtree", _score_of(best, totals[best], vocabulary, limits))
+    best, repeated = _climb_repeats(best, body, texts, totals, limits, trace)
+    return Container(best, repeated or as_index)
+
+
+def is_inside(el: Any, container: Any) -> bool:
+    """Whether ``el`` is ``container`` or lies under it."""
+    if el is container:
+        return True
+    for anc in el.iterancestors():
+        if anc is container:
+            return True
+    return False
+
+
+def has_prose(
+    blocks: Sequence[RawBlock], concepts: Sequence[str | None], container: Any, limits: ContainerThresholds, enough: int
+) -> bool:
+    """Whether the container reads like an article (some real paragraphs).
+
+    A shop category, a link hub or a product grid has no paragraph of prose;
+    there the links *are* the content and link density must not drop them.
+    Lines split by ``<br>`` count together, by the element that holds them.
+    """
+    plain: dict[Any, int] = {}
+    for block, concept in zip(blocks, concepts):
+        if concept is None and block.link_density < limits.prose_link_density:
+            plain[block.owner] = plain.get(block.owner, 0) + len(block.text)
+    prose = 0
+    for owner, chars in plain.items():
+        if chars >= limits.prose_block_chars and is_inside(owner, container):
+            prose += 1
+            if prose >= enough:
+                return True
+    return False
+
+

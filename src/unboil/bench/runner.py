@@ -17,7 +17,7 @@ from typing import Any, Callable, Iterator, Mapping
 from .corpus import Page, pages
 from .metrics import body_prf, date_match, snippet_passes, title_match
 from .peers import Extraction, Extractor, Tool
-from .split import half_of, site_key
+from .split import half_in
 
 __all__ = ["PageResult", "SLOW_SECONDS", "WARM_UP_HTML", "score", "timed", "run_dataset"]
 
@@ -112,7 +112,7 @@ def run_dataset(
     """
     for n, page in enumerate(pages(root, dataset, limit), 1):
         html, url = page.html(), page.gold.get("url")
-        half = (halves or {}).get((dataset, page.id)) or half_of(site_key(url, html, page.id))
+        half = half_in(halves or {}, page)
         for tool, extractor in tools.items():
             result, ms, error = timed(extractor, html, url)
             if ms > SLOW_SECONDS * 1000 and progress:

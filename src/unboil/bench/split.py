@@ -45,7 +45,8 @@ from urllib.parse import urlsplit
 
 from .corpus import Page, datasets, default_corpus, pages
 
-__all__ = ["HALVES", "SPLIT_FILE", "site_of_url", "site_key", "half_of", "page_half", "compute", "load", "main"]
+__all__ = ["HALVES", "SPLIT_FILE", "site_of_url", "site_key", "half_of", "page_half", "half_in", "compute", "load",
+           "main"]
 
 HALVES = ("tune", "check")
 SPLIT_FILE = Path(__file__).with_name("split.tsv")
@@ -144,6 +145,11 @@ def page_half(page: Page) -> tuple[str, str]:
     html = None if site_of_url(url) else page.html()
     key = site_key(url, html, page.id)
     return key, half_of(key)
+
+
+def half_in(split: Mapping[tuple[str, str], str], page: Page) -> str:
+    """The page's half in ``split`` (the committed file); a page it does not list gets the rule itself."""
+    return split.get((page.dataset, page.id)) or page_half(page)[1]
 
 
 def compute(root: Path, chosen: Iterable[str] | None = None) -> Iterator[tuple[str, str, str, str]]:

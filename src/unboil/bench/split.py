@@ -71,8 +71,10 @@ _NOT_SELF = frozenset(("twitter.com", "facebook.com", "addthis.com", "feedburner
 def _registrable(host: str) -> str:
     """The last two labels, or three under a country's short second level (``co.uk``, ``com.br``).
 
-    A heuristic, not the public suffix list (no dependency): merging too little
-    only makes a site's subdomains hash apart, which the tests would show.
+    A heuristic, not the public suffix list (no dependency): where it merges too
+    little, one site's subdomains may hash apart; where it merges too much
+    (``news.abc.es`` -> itself, all of ``*.blogspot.com``), unrelated sites only
+    share a half, which costs nothing (shared hosting platforms even share templates).
     """
     labels = host.split(".")
     if len(labels) >= 3 and len(labels[-1]) == 2 and len(labels[-2]) <= 3:

@@ -9,7 +9,7 @@ import pytest
 
 from unboil.bench.corpus import Page
 from unboil.bench.peers import TOOLS, as_date, html_to_text, load_tool
-from unboil.bench.report import markdown_table, summarize
+from unboil.bench.report import halves_console_table, halves_markdown_table, markdown_table, summarize, summarize_halves
 from unboil.bench.runner import PageResult, score, timed
 
 
@@ -70,6 +70,19 @@ def test_summary_pools_snippets_and_macro_averages_f1() -> None:
     s = summarize("d", "t", results)
     assert (s.f1, s.snippets, s.ms, s.crashes, s.title) == (0.5, 0.5, 20.0, 1, None)
     assert "| d | t | 2 | 0.500 |" in markdown_table([s])
+
+
+def test_halves_report_each_metric_as_tune_slash_check() -> None:
+    results = [
+        PageResult("d", "a", "t", 1.0, f1=1.0, precision=1.0, recall=1.0, title_ok=True, half="tune"),
+        PageResult("d", "b", "t", 1.0, f1=0.0, precision=0.0, recall=0.0, title_ok=False, half="check"),
+        PageResult("d", "c", "t", 1.0, f1=0.5, precision=0.5, recall=0.5, half="check"),
+    ]
+    halves = summarize_halves("d", "t", results) + summarize_halves("d", "floor", [])
+    assert [(s.half, s.pages, s.f1) for s in halves[:2]] == [("tune", 1, 1.0), ("check", 2, 0.25)]
+    table = halves_markdown_table(halves)
+    assert "| d | t | 1 / 2 | 1.000 / 0.250 | 1.000 / 0.250 | 1.000 / 0.250 | - | 1.00 / 0.00 | - |" in table
+    assert "floor" not in table and "floor" not in halves_console_table(halves)  # nothing to split: no row
 
 
 def test_lxml_floor_accepts_an_xml_encoding_declaration() -> None:

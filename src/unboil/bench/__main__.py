@@ -23,8 +23,20 @@ from typing import Any, Sequence
 
 from .corpus import datasets, default_corpus
 from .peers import TOOLS, Extractor, Tool, load_tool, silence
-from .report import Slices, Summary, console_table, floor_line, markdown_table, page_type_table, summarize
+from .report import (
+    Slices,
+    Summary,
+    console_table,
+    floor_line,
+    halves_console_table,
+    halves_markdown_table,
+    markdown_table,
+    page_type_table,
+    summarize,
+    summarize_halves,
+)
 from .runner import SLOW_SECONDS, WARM_UP_HTML, PageResult, run_dataset, timed
+from .split import load as load_split
 
 BREAKDOWN_TOOLS = ("unboil", "trafilatura")
 
@@ -93,9 +105,11 @@ def breakdown(dataset: str, by_tool: dict[str, list[PageResult]]) -> Slices:
 
 @dataclass
 class Run:
-    """What the run keeps: summaries, page-type slices per dataset, and the small per-page scores."""
+    """What the run keeps: summaries (whole datasets, and their tune / check halves), page-type slices
+    per dataset, and the small per-page scores."""
 
     summaries: list[Summary] = field(default_factory=list)
+    halves: list[Summary] = field(default_factory=list)
     slices: dict[str, Slices] = field(default_factory=dict)
     results: list[PageResult] = field(default_factory=list)
 
@@ -103,9 +117,10 @@ class Run:
 def bench_dataset(root: Path, dataset: str, tools: dict[Tool, Extractor], limit: int | None, run: Run) -> None:
     """Run and print one dataset's table (and its page-type breakdown when the gold has one)."""
     by_tool: dict[str, list[PageResult]] = defaultdict(list)
-    for result in run_dataset(root, dataset, tools, limit, say):
+    for result in run_dataset(root, dataset, tools, limit, say, load_split()):
         by_tool[result.tool].append(result)
     summaries = [summarize(dataset, t.name, by_tool[t.name]) for t in tools]
+    halves = [s for t in tools for s in summarize_halves(dataset, t.name, by_tool[t.name])]
     first = summaries[0]
     print(f"\n## {dataset} ({first.pages} pages, {first.text_pages} with gold text)\n", flush=True)
     print(console_table(summaries))
@@ -115,12 +130,14 @@ def bench_dataset(root: Path, dataset: str, tools: dict[Tool, Extractor], limit:
         if s.errors or s.slow:
             crashes = ", ".join(f"{kind} x{n}" for kind, n in s.errors.items()) or "none"
             print(f"  {s.tool}: crashes {crashes}; slow (> {SLOW_SECONDS:.0f} s) {s.slow}")
+    print("\n" + halves_console_table(halves))
     slices = breakdown(dataset, by_tool)
     if slices:
         print(f"\nbody precision / recall / F1 by page_type ({dataset})\n")
         print(page_type_table(slices))
     sys.stdout.flush()
     run.summaries += summaries
+    run.halves += halves
     run.results += [r for rs in by_tool.values() for r in rs]
     if slices:
         run.slices[dataset] = slices
@@ -143,6 +160,7 @@ def write_json(path: Path, meta: dict[str, Any], run: Run) -> None:
     payload = {
         "meta": meta,
         "summary": [s.to_dict() for s in run.summaries],
+        "by_half": [s.to_dict() for s in run.halves],
         "by_page_type": {
             ds: {pt: {t: s.to_dict() for t, s in by_tool.items()} for pt, by_tool in sl.items()}
             for ds, sl in run.slices.items()
@@ -184,7 +202,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print("\n## speed over the whole run\n\n" + speed_table(run.summaries))
     print(f"\npeak RSS {peak_mb:.0f} MB, {time.time() - started:.0f} s")
-    print("\n## markdown\n\n" + markdown_table(run.summaries), flush=True)
+    print("\n## markdown\n\n" + markdown_report(run), flush=True)
     return 0 if meta["complete"] else 130
 
 
@@ -193,12 +211,19 @@ def _terminated(signum: int, frame: object) -> None:
     raise KeyboardInterrupt
 
 
+def markdown_report(run: Run) -> str:
+    """The whole-dataset table, then the same figures on each half of the site-disjoint split."""
+    note = ("The same on the site-disjoint halves of each dataset, `tune / check` (failures are sought on tune"
+            " only; a change that lowers check is not kept):")
+    return f"{markdown_table(run.summaries)}\n\n{note}\n\n{halves_markdown_table(run.halves)}"
+
+
 def save(args: argparse.Namespace, meta: dict[str, Any], run: Run, started: float) -> None:
     meta["seconds"] = round(time.time() - started, 1)
     if args.json:
         write_json(args.json, meta, run)
     if args.markdown:
-        args.markdown.write_text(markdown_table(run.summaries) + "\n", encoding="utf-8")
+        args.markdown.write_text(markdown_report(run) + "\n", encoding="utf-8")
 
 if __name__ == "__main__":
     sys.exit(main())

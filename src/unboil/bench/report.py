@@ -8,8 +8,10 @@ from statistics import fmean
 from typing import Iterable, Sequence
 
 from .runner import SLOW_SECONDS, PageResult
+from .split import HALVES
 
-__all__ = ["Slices", "Summary", "summarize", "console_table", "markdown_table", "page_type_table", "floor_line"]
+__all__ = ["Slices", "Summary", "summarize", "summarize_halves", "console_table", "markdown_table",
+           "page_type_table", "floor_line", "halves_console_table", "halves_markdown_table"]
 
 
 def _mean(values: Iterable[float | None]) -> float | None:
@@ -24,7 +26,7 @@ def _rate(values: Iterable[bool | None]) -> float | None:
 
 @dataclass(frozen=True)
 class Summary:
-    """One tool on one dataset (or one page-type slice of it)."""
+    """One tool on one dataset (or one page-type slice of it, or one half: ``tune``, ``check``; else ``all``)."""
 
     dataset: str
     tool: str
@@ -41,6 +43,7 @@ class Summary:
     ms: float
     slow: int
     errors: dict[str, int] = field(default_factory=dict)
+    half: str = "all"
 
     def to_dict(self) -> dict[str, object]:
         return asdict(self)
@@ -50,7 +53,7 @@ Slices = dict[str, dict[str, Summary]]
 """{page_type: {tool: Summary}}: one dataset's results sliced by the gold's page kind."""
 
 
-def summarize(dataset: str, tool: str, results: Sequence[PageResult]) -> Summary:
+def summarize(dataset: str, tool: str, results: Sequence[PageResult], half: str = "all") -> Summary:
     """Macro body P/R/F1 over pages with gold text; snippets pooled (passes / total)."""
     total = sum(r.snippet_total for r in results)
     return Summary(
@@ -69,7 +72,13 @@ def summarize(dataset: str, tool: str, results: Sequence[PageResult]) -> Summary
         ms=fmean(r.ms for r in results) if results else 0.0,
         slow=sum(r.ms > SLOW_SECONDS * 1000 for r in results),
         errors=dict(Counter(r.error for r in results if r.error).most_common()),
+        half=half,
     )
+
+
+def summarize_halves(dataset: str, tool: str, results: Sequence[PageResult]) -> list[Summary]:
+    """The tune and check summaries: a change is kept only if it does not lower check (see split.py)."""
+    return [summarize(dataset, tool, [r for r in results if r.half == half], half) for half in HALVES]
 
 
 def _f(value: float | None, digits: int = 3) -> str:
@@ -121,9 +130,48 @@ def markdown_table(summaries: Sequence[Summary]) -> str:
     """One row per dataset x tool, ready to paste into README.md."""
     head = ["dataset", "tool", "pages", "precision", "recall", "body F1", "snippet acc.", "title acc.",
             "date acc.", "crashes", "empty", "ms/page"]
-    lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
-    for s in summaries:
-        cells = [s.dataset, s.tool, str(s.pages), _f(s.precision), _f(s.recall), _f(s.f1), _f(s.snippets),
-                 _f(s.title, 2), _f(s.date, 2), str(s.crashes), str(s.empty), f"{s.ms:.1f}"]
-        lines.append("| " + " | ".join(cells) + " |")
-    return "\n".join(lines)
+    rows = [[s.dataset, s.tool, str(s.pages), _f(s.precision), _f(s.recall), _f(s.f1), _f(s.snippets),
+             _f(s.title, 2), _f(s.date, 2), str(s.crashes), str(s.empty), f"{s.ms:.1f}"] for s in summaries]
+    return _markdown(head, rows)
+
+
+def _markdown(head: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
+    lines = [head, ["---"] * len(head), *rows]
+    return "\n".join("| " + " | ".join(cells) + " |" for cells in lines)
+
+
+_HALF_METRICS = (("P", "precision", "precision", 3), ("R", "recall", "recall", 3), ("F1", "body F1", "f1", 3),
+                 ("snippet", "snippet acc.", "snippets", 3), ("title", "title acc.", "title", 2),
+                 ("date", "date acc.", "date", 2))
+"""(console label, markdown label, Summary field, digits) of each quality metric."""
+
+
+def _pair(tune: float | None, check: float | None, digits: int) -> str:
+    return "-" if tune is None and check is None else f"{_f(tune, digits)} / {_f(check, digits)}"
+
+
+def _half_rows(halves: Sequence[Summary]) -> list[tuple[str, str, list[str]]]:
+    """(dataset, tool, ['tune / check' cells: pages, then each metric]) from summaries of both halves."""
+    pairs: dict[tuple[str, str], dict[str, Summary]] = {}
+    for s in halves:
+        pairs.setdefault((s.dataset, s.tool), {})[s.half] = s
+    rows = []
+    for (dataset, tool), by_half in pairs.items():
+        tune, check = by_half[HALVES[0]], by_half[HALVES[1]]
+        cells = [f"{tune.pages} / {check.pages}"]
+        metrics = [_pair(getattr(tune, name), getattr(check, name), digits) for *_, name, digits in _HALF_METRICS]
+        if any(cell != "-" for cell in metrics):  # a speed floor (lxml-parse) has no quality to split
+            rows.append((dataset, tool, cells + metrics))
+    return rows
+
+
+def halves_console_table(halves: Sequence[Summary]) -> str:
+    """One dataset's tune / check figures for the terminal, one row a tool, cells 'tune / check'."""
+    head = ["tune / check", "pages"] + [label for label, *_ in _HALF_METRICS]
+    return _align([head] + [[tool] + cells for _, tool, cells in _half_rows(halves)])
+
+
+def halves_markdown_table(halves: Sequence[Summary]) -> str:
+    """The tune / check figures of every dataset x tool, for README.md beside the whole-dataset table."""
+    head = ["dataset", "tool", "pages (tune / check)"] + [label for _, label, *_ in _HALF_METRICS]
+    return _markdown(head, ([dataset, tool] + cells for dataset, tool, cells in _half_rows(halves)))

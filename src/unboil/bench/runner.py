@@ -12,11 +12,12 @@ import gc
 import time
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any, Callable, Iterator
+from typing import Any, Callable, Iterator, Mapping
 
 from .corpus import Page, pages
 from .metrics import body_prf, date_match, snippet_passes, title_match
 from .peers import Extraction, Extractor, Tool
+from .split import half_in
 
 __all__ = ["PageResult", "SLOW_SECONDS", "WARM_UP_HTML", "score", "timed", "run_dataset"]
 
@@ -48,6 +49,7 @@ class PageResult:
     title_ok: bool | None = None
     date_ok: bool | None = None
     page_type: str | None = None
+    half: str | None = None
 
 
 def expects_text(gold: dict[str, Any]) -> bool:
@@ -101,14 +103,20 @@ def run_dataset(
     tools: dict[Tool, Extractor],
     limit: int | None = None,
     progress: Callable[[str], None] | None = None,
+    halves: Mapping[tuple[str, str], str] | None = None,
 ) -> Iterator[PageResult]:
-    """Every tool on every page of ``dataset``, page by page (the HTML is read once a page)."""
+    """Every tool on every page of ``dataset``, page by page (the HTML is read once a page).
+
+    Each result carries the page's half from ``halves`` (the committed split);
+    a page the split does not list (another corpus) gets the split's rule.
+    """
     for n, page in enumerate(pages(root, dataset, limit), 1):
         html, url = page.html(), page.gold.get("url")
+        half = half_in(halves or {}, page)
         for tool, extractor in tools.items():
             result, ms, error = timed(extractor, html, url)
             if ms > SLOW_SECONDS * 1000 and progress:
                 progress(f"slow: {tool.name} took {ms / 1000:.1f} s on {dataset}/{page.id}")
-            yield score(page, tool, result, ms, error)
+            yield replace(score(page, tool, result, ms, error), half=half)
         if progress and n % 100 == 0:
             progress(f"{dataset}: {n} pages")

@@ -36,6 +36,8 @@ LINE_NODES = 5000
 """Nodes, in document order, whose text is kept for the printed-date rules."""
 STAMP_MAX = 40
 """The longest attribute value read as a machine stamp."""
+YEAR_PREFIXES = ("19", "20")
+"""How a stamp of this or the last century starts: most attribute values are read no further."""
 
 SCAN_SKIP = frozenset({"script", "style", "noscript", "template", "option", "textarea", "select", "button"})
 """Elements whose own text is no printed line of the page."""
@@ -65,15 +67,21 @@ class Evidence:
     """What the walk found, in document order, each list bounded as its rule reads it."""
 
     meta: dict[str, list[str]]
+    """``<meta>`` values by lower-cased name, in page order."""
     jsonld_blocks: tuple[str | None, ...]
+    """The JSON-LD scripts' texts, then the JSON-LD some frameworks put in a ``<meta>``."""
     scripts: tuple[str, ...]
     """Texts of the first scripts that are not JSON-LD."""
     canonical: str | None
     doc_title: Any
+    """The first ``<title>`` element, or None."""
     headings: tuple[Any, ...]
+    """Every ``h1``-``h4``."""
     heading_index: dict[Any, int]
+    """Each heading's position in document order: what follows the headline is read first."""
     times: tuple[Any, ...]
     hinted: tuple[Any, ...]
+    """Elements whose class or id speaks of a date (``DATE_HINT``)."""
     rel_authors: tuple[Any, ...]
     itemprop_authors: tuple[Any, ...]
     microdata: tuple[Any, ...]
@@ -169,7 +177,7 @@ class _Gathering:
             self.hatom_updated.append(el)
         if index < STAMP_NODES:
             for name, raw in attrs.items():
-                if raw[:2] in ("19", "20") and len(raw) <= STAMP_MAX and STAMP_ATTR.search(name):
+                if raw.startswith(YEAR_PREFIXES) and len(raw) <= STAMP_MAX and STAMP_ATTR.search(name):
                     self.lines.append((index, el, LineKind.STAMP, raw, name))
 
     def done(self) -> Evidence:
@@ -198,7 +206,10 @@ def _date_hinted(names: str) -> bool:
     if not names.isascii():
         return DATE_HINT.search(names) is not None
     low = names.lower()
-    return any(word in low for word in DATE_HINT_ASCII)
+    for word in DATE_HINT_ASCII:  # a loop, not any(): this runs for most elements of every page
+        if word in low:
+            return True
+    return False
 
 
 _EVIDENCE_TAGS = frozenset({"meta", "script", "time", "title", "link", *HEADING_TAGS})
@@ -208,16 +219,19 @@ def gather(root: Any) -> Evidence:
     """Walk the tree once, in document order, and keep every rule's evidence."""
     found = _Gathering()
     lines = found.lines
+    attributes, evidence_tag = found.attributes, found.tag
     for index, el in enumerate(root.iter()):
         tag = el.tag
-        if not isinstance(tag, str):
+        if not isinstance(tag, str):  # a comment or a processing instruction
             continue
         items = el.items()
-        attrs = dict(items) if items else _NO_ATTRS
         if items:
-            found.attributes(el, attrs, index)
+            attrs: Mapping[str, str] = dict(items)
+            attributes(el, attrs, index)
+        else:
+            attrs = _NO_ATTRS
         if tag in _EVIDENCE_TAGS:
-            found.tag(el, tag, attrs, index)
+            evidence_tag(el, tag, attrs, index)
         if index < LINE_NODES:
             # An element's text (unless it is code or a control) and its tail, when not blank.
             text, tail = el.text, el.tail

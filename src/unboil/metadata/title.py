@@ -126,7 +126,19 @@ def _h1_candidates(headings: tuple[Any, ...], sites: Sites, host: str) -> tuple[
     return h1s, runs, sites
 
 
-def _lower_heading(c: _Candidates, text: str, k1: str, parts: list[str], keys: dict[str, set[str]], reworded: bool) -> Found | None:
+@dataclass(frozen=True)
+class _Named:
+    """What the metadata call the page, as title keys (see ``_heading_over_h1``)."""
+
+    meta: set[str]
+    """The JSON-LD headlines and og:title as given."""
+    named: set[str]
+    """Those and the same less the site's name."""
+    full: set[str]
+    """Those and the ``<title>`` less the site's name, or less an end part."""
+
+
+def _lower_heading(c: _Candidates, text: str, k1: str, parts: list[str], keys: _Named, reworded: bool) -> Found | None:
     """Whether one lower heading is the headline over the h1 (see ``_heading_over_h1``)."""
     k = title_key(text)
     if len(k) < HEADING_MIN_KEY or k == k1 or len(text) > TITLE_MAX or c.sites.is_site(text):
@@ -137,13 +149,12 @@ def _lower_heading(c: _Candidates, text: str, k1: str, parts: list[str], keys: d
     if k1 in parts:
         # "Headline | Site" with the h1 "Site", or "Site » Blog » Headline"; not
         # "Headline - Standfirst - Site" with the standfirst in an h2.
-        named = keys["named"]
         if (
-            len(words) > len(words1) and (k in named and k not in parts or k in parts and k == parts[-1])
+            len(words) > len(words1) and (k in keys.named and k not in parts or k in parts and k == parts[-1])
             or k1 == parts[-1] and k in parts and len(words) >= LABEL_SHARE * len(words1)
         ):
             return text, ("heading", "part")
-    elif k in keys["meta"] or k in keys["full"] and not reworded:
+    elif k in keys.meta or k in keys.full and not reworded:
         return text, ("heading", "confirmed")
     return None
 
@@ -172,7 +183,7 @@ def _heading_over_h1(c: _Candidates) -> Found | None:
         parts = []
     named = meta_keys | {title_key(c.strip_site(v)) for v in meta}
     full = named | c.cuts | ({title_key(c.strip_site(c.doc_title))} if c.doc_title else set())
-    keys = {"meta": meta_keys, "named": named - {""}, "full": full - {""}}
+    keys = _Named(meta_keys, named - {""}, full - {""})
     words1 = set(k1.split())
     meta_words = {w for n, v in c.sources if n != "h1" for w in title_key(v).split()}
     # An h1 of three words or more that the metadata titles mostly say too is the headline

@@ -161,8 +161,15 @@ class _Gathering:
     def attributes(self, el: Any, attrs: Mapping[str, str], index: int) -> None:
         """The evidence an element gives by its attributes, whatever its tag."""
         cls, ident = attrs.get("class"), attrs.get("id")
-        if (cls or ident) and len(self.hinted) < HINTED_READ and _date_hinted((cls or "") + " " + (ident or "")):
+        if (cls or ident) and len(self.hinted) < HINTED_READ and _date_hinted(f"{cls or ''} {ident or ''}"):
             self.hinted.append(el)
+        if len(attrs) > (cls is not None) + (ident is not None):
+            # Most elements have only a class or an id; every other rule reads other attributes.
+            self._other_attributes(el, attrs, cls, index)
+
+    def _other_attributes(self, el: Any, attrs: Mapping[str, str], cls: str | None, index: int) -> None:
+        """Authors' links, microdata, hAtom stamps and date stamps: read from attributes
+        other than ``class`` and ``id`` (no stamp attribute is named either)."""
         if attrs.get("rel") == "author" and len(self.rel_authors) < AUTHOR_LINKS_READ:
             self.rel_authors.append(el)
         itemprop = attrs.get("itemprop")

@@ -97,7 +97,8 @@ def add_option_flags(parser: argparse.ArgumentParser) -> None:
         if flag.value is not None:
             group.add_argument(*flag.names, dest=_dest(flag), action="store_const", const=flag.value, help=flag.help)
         else:
-            group.add_argument(*flag.names, dest=_dest(flag), type=flag.parse, choices=flag.choices, metavar=flag.metavar, help=flag.help)
+            parse: Any = flag.parse
+            group.add_argument(*flag.names, dest=_dest(flag), type=parse, choices=flag.choices, metavar=flag.metavar, help=flag.help)
 
 
 def options_from_args(args: argparse.Namespace) -> Options:

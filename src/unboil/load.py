@@ -260,9 +260,9 @@ def decode(data: bytes) -> tuple[str, str]:
         from bs4 import UnicodeDammit
 
         dammit = UnicodeDammit(_detection_sample(data), is_html=True)
-        enc = _normalise_label(dammit.original_encoding or "")
-        if enc and not enc.startswith(("utf-16", "utf-32")):
-            return data.decode(enc, errors="replace"), enc
+        detected = _normalise_label(dammit.original_encoding or "")
+        if detected and not detected.startswith(("utf-16", "utf-32")):
+            return data.decode(detected, errors="replace"), detected
     except Exception:  # detection is a best effort; the fallback below always works
         pass
     return data.decode("windows-1252", errors="replace"), "cp1252"

@@ -91,10 +91,9 @@ def vocabulary_fields(data: Mapping[str, Any]) -> tuple[tuple[Concept, ...], dic
         raise ValueError("vocabulary file: [words] and [patterns] are tables")
     _unknown("[words]", words, _WORD_KEYS)
     _unknown("[patterns]", patterns, _PATTERN_KEYS)
-    lists = WordLists(
-        **{k: frozenset(_strings(f"words.{k}", words[k])) for k in _WORD_KEYS if k in words},
-        **{k: _string(f"patterns.{k}", patterns[k]) for k in _PATTERN_KEYS if k in patterns},
-    )
+    given: dict[str, Any] = {k: frozenset(_strings(f"words.{k}", words[k])) for k in _WORD_KEYS if k in words}
+    given.update({k: _string(f"patterns.{k}", patterns[k]) for k in _PATTERN_KEYS if k in patterns})
+    lists = WordLists(**given)
     tables = data.get("concept", [])
     if not isinstance(tables, list):
         raise ValueError("vocabulary file: concepts are [[concept]] tables")

@@ -33,4 +33,4 @@ def language(root: Any, ev: Evidence, url: str | None = None) -> str | None:
 
 def day_first(lang: str | None) -> bool:
     """Whether "3/5/2022" is 3 May on this page: it is 5 March only in US English (and unknown pages)."""
-    return bool(lang) and not (lang == "en" or lang.startswith(US_LIKE_LOCALES))
+    return lang is not None and lang != "" and not (lang == "en" or lang.startswith(US_LIKE_LOCALES))

@@ -74,7 +74,7 @@ def _in_headline(node: Any, parent: Any, heading: Any, title: str | None) -> boo
     return (
         parent is heading
         or node.is_tail and parent.getparent() is heading
-        or bool(title) and title_key(str(node)) in title_key(title) and not _leads_with_date(str(node))
+        or title is not None and title != "" and title_key(str(node)) in title_key(title) and not _leads_with_date(str(node))
     )
 
 

@@ -103,10 +103,12 @@ class _Segmenter:
         self.parts = []
         self.link_chars = 0
         self.anchors = 0
+        # Most runs are the indentation between two blocks: nothing to split or keep.
+        if raw.isspace():
+            return
         if "\n" in raw and kind != "code":
-            lines = [_norm(x) for x in raw.split("\n")]
-            lines = [x for x in lines if x]
-            total = sum(len(x) for x in lines) or 1
+            lines = [" ".join(words) for line in raw.split("\n") if (words := line.split())]
+            total = sum(map(len, lines)) or 1
             for line in lines:
                 share = int(links * len(line) / total)
                 self.blocks.append(RawBlock(kind, line, owner, min(share, len(line)), level, (), in_quote, anchors if share else 0))
@@ -190,7 +192,8 @@ class _Segmenter:
         if quote and kind == "paragraph":
             kind = "quote"
         self.add(el.text, in_link)
-        self.walk(el, kind, level, depth, in_link, quote, list_depth)
+        if len(el):
+            self.walk(el, kind, level, depth, in_link, quote, list_depth)
         self.flush(el, kind, level, quote)
 
 

@@ -387,7 +387,7 @@ def _parser() -> etree.HTMLParser:
 def _markup_budget(data: bytes, max_elements: int) -> tuple[bytes, tuple[str, ...]]:
     """``data`` cut before its ``4 * max_elements``-th start tag (see :data:`_TAGS_PER_ELEMENT`), and a note if it was."""
     budget = _TAGS_PER_ELEMENT * max_elements
-    if data.count(b"<") <= budget:  # a quick bound: no more start tags than "<"
+    if len(data) <= budget or data.count(b"<") <= budget:  # quick bounds: no more start tags than bytes, or than "<"
         return data, ()
     extra = next(itertools.islice(_START_TAG.finditer(data), budget, None), None)
     if extra is None:
@@ -452,8 +452,9 @@ def _parse_utf8(data: bytes, encoding: str, options: Options) -> Loaded:
     data, cut = _markup_budget(data, options.max_elements)
     # libxml2 drops what follows </html>; browsers move it into the body, and
     # real pages (templates that print a footer, then the article) need that.
-    data = _END_OF_DOCUMENT.sub(b"", data)
-    data = _NONCHARACTER.sub(b"", data.translate(None, _CONTROLS))
+    data = _END_OF_DOCUMENT.sub(b"", data).translate(None, _CONTROLS)
+    if b"\xef" in data:  # the lead byte of U+FFFE/U+FFFF: most pages have none, and memchr says so fast
+        data = _NONCHARACTER.sub(b"", data)
     if not data.strip():
         return Loaded(etree.Element("html"), encoding)
     try:

@@ -9,7 +9,7 @@ characters, and its kind.  Text is read once here and never again.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from .dom import text_of
@@ -47,10 +47,12 @@ class RawBlock:
     in_quote: bool = False
     anchors: int = 0
     """How many links the text contains (with link_chars: their average length)."""
+    link_density: float = field(init=False, repr=False, compare=False)
+    """The share of the text that is link text: computed once, as the scorer
+    asks it of every block five times over (a property cost 0.1 ms a page)."""
 
-    @property
-    def link_density(self) -> float:
-        return self.link_chars / len(self.text) if self.text else 0.0
+    def __post_init__(self) -> None:
+        self.link_density = self.link_chars / len(self.text) if self.text else 0.0
 
 
 def _norm(text: str) -> str:

@@ -105,6 +105,8 @@ _END_OF_DOCUMENT = re.compile(rb"</[bBhH][oOtT][dDmM][yYlL]\s*>")
 # C0 controls but tab/LF/CR (deleted with bytes.translate, far faster than a regex)
 # and U+FFFE/U+FFFF in UTF-8.  Lone surrogates never get this far: they are encoded as "?".
 _CONTROLS = bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20)])
+_BINARY_CONTROLS = bytes([*range(0x00, 0x09), *range(0x0E, 0x20)])
+"""The control bytes that betray binary data (all but tab, LF, VT, FF and CR)."""
 _NONCHARACTER = re.compile(rb"\xef\xbf[\xbe\xbf]")
 
 _MAGIC: tuple[tuple[bytes, str], ...] = (
@@ -146,7 +148,7 @@ def _sniff_binary(data: bytes) -> None:
     if not head:
         return
     # Text in any single-byte or UTF-8 encoding has few control bytes; binary has many.
-    controls = sum(1 for b in head if b < 9 or 13 < b < 32)
+    controls = len(head) - len(head.translate(None, _BINARY_CONTROLS))
     if controls / len(head) > 0.3 and b"<" not in head.replace(b"\x00", b""):
         raise NotHTMLError("not an HTML page: binary data")
 

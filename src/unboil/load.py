@@ -105,6 +105,8 @@ _END_OF_DOCUMENT = re.compile(rb"</[bBhH][oOtT][dDmM][yYlL]\s*>")
 # C0 controls but tab/LF/CR (deleted with bytes.translate, far faster than a regex)
 # and U+FFFE/U+FFFF in UTF-8.  Lone surrogates never get this far: they are encoded as "?".
 _CONTROLS = bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20)])
+_BINARY_CONTROLS = bytes([*range(0x00, 0x09), *range(0x0E, 0x20)])
+"""The control bytes that betray binary data (all but tab, LF, VT, FF and CR)."""
 _NONCHARACTER = re.compile(rb"\xef\xbf[\xbe\xbf]")
 
 _MAGIC: tuple[tuple[bytes, str], ...] = (
@@ -146,7 +148,7 @@ def _sniff_binary(data: bytes) -> None:
     if not head:
         return
     # Text in any single-byte or UTF-8 encoding has few control bytes; binary has many.
-    controls = sum(1 for b in head if b < 9 or 13 < b < 32)
+    controls = len(head) - len(head.translate(None, _BINARY_CONTROLS))
     if controls / len(head) > 0.3 and b"<" not in head.replace(b"\x00", b""):
         raise NotHTMLError("not an HTML page: binary data")
 
@@ -387,7 +389,7 @@ def _parser() -> etree.HTMLParser:
 def _markup_budget(data: bytes, max_elements: int) -> tuple[bytes, tuple[str, ...]]:
     """``data`` cut before its ``4 * max_elements``-th start tag (see :data:`_TAGS_PER_ELEMENT`), and a note if it was."""
     budget = _TAGS_PER_ELEMENT * max_elements
-    if data.count(b"<") <= budget:  # a quick bound: no more start tags than "<"
+    if len(data) <= budget or data.count(b"<") <= budget:  # quick bounds: no more start tags than bytes, or than "<"
         return data, ()
     extra = next(itertools.islice(_START_TAG.finditer(data), budget, None), None)
     if extra is None:
@@ -452,8 +454,9 @@ def _parse_utf8(data: bytes, encoding: str, options: Options) -> Loaded:
     data, cut = _markup_budget(data, options.max_elements)
     # libxml2 drops what follows </html>; browsers move it into the body, and
     # real pages (templates that print a footer, then the article) need that.
-    data = _END_OF_DOCUMENT.sub(b"", data)
-    data = _NONCHARACTER.sub(b"", data.translate(None, _CONTROLS))
+    data = _END_OF_DOCUMENT.sub(b"", data).translate(None, _CONTROLS)
+    if b"\xef" in data:  # the lead byte of U+FFFE/U+FFFF: most pages have none, and memchr says so fast
+        data = _NONCHARACTER.sub(b"", data)
     if not data.strip():
         return Loaded(etree.Element("html"), encoding)
     try:

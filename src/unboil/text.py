@@ -35,10 +35,14 @@ def unescape(text: str) -> str:
     return html.unescape(text) if _ENTITY.search(text) else text
 
 
+_WORDS = re.compile(r"\w+")
+
+
 def title_key(text: str) -> str:
     """A comparison key for titles: case, quotes, punctuation and spacing ignored."""
-    text = unicodedata.normalize("NFKC", text).lower()
-    return " ".join(re.findall(r"\w+", text))
+    if not text.isascii():  # NFKC leaves ASCII text as it is (most blocks: no need to ask)
+        text = unicodedata.normalize("NFKC", text)
+    return " ".join(_WORDS.findall(text.lower()))
 
 
 PUNCT = re.compile(r"[,.;:!?、，。！？]")

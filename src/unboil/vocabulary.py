@@ -60,7 +60,10 @@ _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 
 def attribute_words(value: str) -> list[str]:
     """Split a class/id value into lowercase words (``socialShare-btn`` -> social, share, btn)."""
-    return [w for w in _WORD_SPLIT.split(_CAMEL.sub("-", value).lower()) if w]
+    low = value.lower()
+    if low != value:  # capitals: camelCase boundaries become word breaks first
+        low = _CAMEL.sub("-", value).lower()
+    return [w for w in _WORD_SPLIT.split(low) if w]
 
 
 @dataclass(frozen=True)

@@ -105,3 +105,10 @@ def test_a_malformed_metadata_table_is_refused() -> None:
         Vocabulary.loads("[metadata.months]\nswedish = { maj = 13 }\n")
     with pytest.raises(ValueError, match="monts"):
         Vocabulary.loads("[metadata]\nmonts = []\n")
+
+
+def test_a_new_wire_agency_makes_the_opening_a_dateline() -> None:
+    page = _page("<title>Town budget</title>", "<h1>Town budget</h1><p>TOKYO (Kyodo) — " + _BODY[3:])
+    assert extract(page).dateline is None  # "Kyodo" is neither listed nor a run of capitals
+    kyodo = _edited('wire_agencies = ["AP", ', 'wire_agencies = ["Kyodo", "AP", ')
+    assert extract(page, options=Options(vocabulary=kyodo)).dateline == "TOKYO (Kyodo) —"

@@ -119,7 +119,7 @@ def _extract(source: Source, url: str | None, options: Options, trace: Trace | N
         date=meta.date,
         published=meta.published,
         modified=meta.modified,
-        dateline=first_dateline(blocks),
+        dateline=first_dateline(blocks, options.vocabulary.metadata),
         authors=meta.authors,
         site_name=meta.site_name,
         language=meta.language,

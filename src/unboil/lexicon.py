@@ -19,11 +19,13 @@ from dataclasses import dataclass, field, fields
 from types import MappingProxyType
 from typing import Any, Iterable, Mapping
 
+from .dateline import dateline_pattern
+
 __all__ = ["LEXICON_PATTERNS", "Lexicon"]
 
 LEXICON_PATTERNS = (
     "updated_words", "published_words", "publish_label", "originally", "other_event", "visible_revised",
-    "visible_published", "byline_start", "author_junk", "author_split",
+    "visible_published", "byline_start", "author_junk", "author_split", "heading_junk",
 )
 """The single patterns of ``[metadata.patterns]`` (each documented in ``vocabulary.toml``)."""
 
@@ -58,6 +60,8 @@ class Lexicon:
     """More abbreviations read only between dashes ("04-ago-2021": "ago" is English elsewhere)."""
     date_fillers: tuple[str, ...] = ()
     """Short words a line that is only a date may hold ("on", "am", "Uhr")."""
+    wire_agencies: tuple[str, ...] = ()
+    """News agencies a wire dateline names in brackets ("KYIV (AP) —"), besides any short run of capitals."""
     # The patterns, as texts: each is described where vocabulary.toml sets it.
     updated_words: str | None = None
     published_words: str | None = None
@@ -69,6 +73,7 @@ class Lexicon:
     byline_start: str | None = None
     author_junk: str | None = None
     author_split: str | None = None
+    heading_junk: str | None = None
     month_number: Mapping[str, int] = field(default=None, init=False, repr=False, compare=False)  # type: ignore[arg-type]
     """Each month name's number (read-only)."""
     dash_month_number: Mapping[str, int] = field(default=None, init=False, repr=False, compare=False)  # type: ignore[arg-type]
@@ -84,6 +89,7 @@ class Lexicon:
     byline_start_re: re.Pattern[str] = field(default=None, init=False, repr=False, compare=False)  # type: ignore[arg-type]
     author_junk_re: re.Pattern[str] = field(default=None, init=False, repr=False, compare=False)  # type: ignore[arg-type]
     author_split_re: re.Pattern[str] = field(default=None, init=False, repr=False, compare=False)  # type: ignore[arg-type]
+    heading_junk_re: re.Pattern[str] = field(default=None, init=False, repr=False, compare=False)  # type: ignore[arg-type]
     text_mdy: re.Pattern[str] = field(default=None, init=False, repr=False, compare=False)  # type: ignore[arg-type]
     """ "May 4, 2022": a written month, then the day and the year."""
     text_dmy: re.Pattern[str] = field(default=None, init=False, repr=False, compare=False)  # type: ignore[arg-type]
@@ -94,12 +100,16 @@ class Lexicon:
     """The date a site files a page under in its address ("/2023/10/03/", "/2023/october/03/")."""
     date_words: re.Pattern[str] = field(default=None, init=False, repr=False, compare=False)  # type: ignore[arg-type]
     """What a date line is made of; a line with more words left over is a sentence that mentions a day."""
+    dateline: re.Pattern[str] = field(default=None, init=False, repr=False, compare=False)  # type: ignore[arg-type]
+    """A wire dateline opening the body, with ``wire_agencies`` (see :func:`unboil.dateline.dateline_pattern`)."""
 
     def __post_init__(self) -> None:
         set_ = object.__setattr__
         set_(self, "months", _pairs(self.months))
         set_(self, "dash_months", _pairs(self.dash_months))
         set_(self, "date_fillers", tuple(self.date_fillers))
+        set_(self, "wire_agencies", tuple(self.wire_agencies))
+        set_(self, "dateline", dateline_pattern(self.wire_agencies))
         months = dict(self.months)
         set_(self, "month_number", MappingProxyType(months))
         set_(self, "dash_month_number", MappingProxyType({**months, **dict(self.dash_months)}))

@@ -62,9 +62,9 @@ _KICKER_BAR = re.compile(r"\s[|/]\s")
 class _Headings:
     """The texts of the page's first headings (``h1``-``h3``), read once, when a rule asks."""
 
-    def __init__(self, headings: tuple[Any, ...]) -> None:
+    def __init__(self, headings: tuple[Any, ...], lex: Lexicon) -> None:
         """Nothing is read yet: most pages are decided before a lower heading is asked."""
-        self._headings = headings
+        self._headings, self._lex = headings, lex
 
     @cached_property
     def elements(self) -> list[Any]:
@@ -74,7 +74,7 @@ class _Headings:
     @cached_property
     def texts(self) -> list[str]:
         """Their texts as titles."""
-        return [heading_text(el) for el in self.elements]
+        return [heading_text(el, self._lex) for el in self.elements]
 
     @cached_property
     def keys(self) -> set[str]:
@@ -115,7 +115,7 @@ def _h1_candidates(headings: tuple[Any, ...], sites: Sites, host: str, lex: Lexi
         if i >= H1_READ or len(h1s) >= H1_KEPT:
             break
         pieces = heading_runs(el)
-        text = runs_text(pieces)
+        text = runs_text(pieces, lex)
         if not TITLE_MIN <= len(text) <= TITLE_MAX or sites.is_site(text):
             continue
         if home_link(el, host):
@@ -308,7 +308,7 @@ def choose_title(
     h1s, runs, sites = _h1_candidates(ev.headings, sites, host, lex)
     sources = [("jsonld", v) for v in headlines] + ([("og", og)] if og else [])
     sources += [("h1", v) for v in h1s] + ([("title", doc_title)] if doc_title else [])
-    c = _Candidates(doc_title, tuple(h1s), tuple(runs), tuple(sources), sites, frozenset(title_cuts(doc_title)), _Headings(ev.headings))
+    c = _Candidates(doc_title, tuple(h1s), tuple(runs), tuple(sources), sites, frozenset(title_cuts(doc_title)), _Headings(ev.headings, lex))
     for step in _STEPS:
         found = step(c)
         if found:

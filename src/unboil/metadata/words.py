@@ -96,8 +96,6 @@ US_LIKE_LOCALES = ("en-us", "en-ph", "en-ca")
 
 GENERIC_LABELS = frozenset({"www", "com", "co", "org", "net", "blog", "blogs", "blogspot", "web", "archive", "news", "de", "uk", "fr"})
 """Host labels that name no site ("www", "blog", a country)."""
-HEADING_JUNK = re.compile(r"\s*(?:¶|#|Copy item path|Permalink)\s*$")
-"""A permalink mark a documentation theme prints after a heading."""
 LABEL_CLASS = re.compile(
     r"(?:^|\s)(?:label|prefix|badge|tag)(?:$|\s|-)"
     r"|kicker|overline|dachzeile|topline|roofline|eyebrow|subheadline|sub-?heading|subtitle|topic",

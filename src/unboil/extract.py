@@ -104,7 +104,7 @@ def _extract(source: Source, url: str | None, options: Options, trace: Trace | N
     root = loaded.root
     clock.check("load")
     if options.with_metadata:
-        meta = extract_metadata(root, url)
+        meta = extract_metadata(root, url, options.vocabulary)
         hints = hints_of(meta)
         if trace is not None:
             trace.add("metadata", "note", f"title={meta.title!r}", "+".join(meta.title_sources) or "none")
@@ -119,7 +119,7 @@ def _extract(source: Source, url: str | None, options: Options, trace: Trace | N
         date=meta.date,
         published=meta.published,
         modified=meta.modified,
-        dateline=first_dateline(blocks),
+        dateline=first_dateline(blocks, options.vocabulary.metadata),
         authors=meta.authors,
         site_name=meta.site_name,
         language=meta.language,

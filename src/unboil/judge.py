@@ -43,7 +43,7 @@ def _is_meta_line(text: str, author_keys: frozenset[str], vocabulary: Vocabulary
     key = title_key(text)
     if key and key in author_keys:
         return True
-    if len(text) <= limits.date_line_chars and parse_date(text, loose=False) is not None:
+    if len(text) <= limits.date_line_chars and parse_date(text, loose=False, lex=vocabulary.metadata) is not None:
         # A line that is little more than a date ("Monday, February 29, 2016 @ 11:10 PM").
         words = [w for w in re.findall(r"[^\W\d_]+", text) if len(w) > 3]
         return len(words) <= limits.date_line_words

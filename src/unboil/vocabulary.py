@@ -40,6 +40,7 @@ from importlib.resources import files
 from os import PathLike
 from typing import Any, Iterable, Mapping, Sequence
 
+from .lexicon import Lexicon
 from .matching import Hints, Matcher, build_finder, hints_of, match_texts
 
 if sys.version_info >= (3, 11):
@@ -229,6 +230,8 @@ class Vocabulary:
     """Blocks longer than this are never judged by a whole-line pattern."""
     words: WordLists = WordLists()
     """Word lists and patterns the stages read (empty unless given: see :meth:`load`)."""
+    metadata: Lexicon = Lexicon()
+    """The metadata stage's words: labels, month names, author junk (empty unless given: see :meth:`load`)."""
     _by_word: Mapping[str, str] = field(default_factory=dict, init=False, repr=False, compare=False)
     _compounds: Mapping[str, tuple[tuple[int, tuple[str, ...], str], ...]] = field(
         default_factory=dict, init=False, repr=False, compare=False
@@ -258,7 +261,7 @@ class Vocabulary:
 
     def __reduce__(self) -> tuple[Any, ...]:
         # Rebuilt from its concepts where it is unpickled (a batch worker), not copied.
-        return (Vocabulary, (self.concepts, self.phrase_limit, self.line_limit, self.words))
+        return (Vocabulary, (self.concepts, self.phrase_limit, self.line_limit, self.words, self.metadata))
 
     @classmethod
     def load(cls, path: "PathLike[str] | str") -> "Vocabulary":
@@ -271,8 +274,8 @@ class Vocabulary:
         """A vocabulary from the text of a TOML file (see :meth:`load`)."""
         from .vocabulary_file import vocabulary_fields
 
-        concepts, limits, words = vocabulary_fields(tomllib.loads(text))
-        return cls(concepts, words=words, **limits)
+        concepts, limits, words, metadata = vocabulary_fields(tomllib.loads(text))
+        return cls(concepts, words=words, metadata=metadata, **limits)
 
     def concept(self, name: str) -> Concept:
         for concept in self.concepts:
@@ -319,7 +322,7 @@ class Vocabulary:
             out.append(c)
         if not found:
             out.append(Concept(concept).merged(attributes, lines, phrases, roles))
-        return Vocabulary(tuple(out), self.phrase_limit, self.line_limit, self.words)
+        return Vocabulary(tuple(out), self.phrase_limit, self.line_limit, self.words, self.metadata)
 
     def without(self, *concepts: str) -> "Vocabulary":
         """A new vocabulary without whole concepts (say ``"comments"``): no rule of theirs runs anywhere."""
@@ -328,6 +331,7 @@ class Vocabulary:
             self.phrase_limit,
             self.line_limit,
             self.words,
+            self.metadata,
         )
 
     def attribute_concept(self, words: Sequence[str]) -> str | None:

@@ -9,11 +9,14 @@ from __future__ import annotations
 
 from typing import Any, Mapping
 
+from .lexicon import LEXICON_PATTERNS, Lexicon
 from .vocabulary import Concept, TextPattern, WordLists
 
-__all__ = ["vocabulary_fields"]
+__all__ = ["lexicon_of", "vocabulary_fields"]
 
-_TOP_KEYS = frozenset({"phrase_limit", "line_limit", "words", "patterns", "concept"})
+_TOP_KEYS = frozenset({"phrase_limit", "line_limit", "words", "patterns", "metadata", "concept"})
+_METADATA_KEYS = ("date_fillers", "wire_agencies", "months", "dash_months", "patterns")
+MONTHS_IN_YEAR = 12
 _WORD_KEYS = ("hidden_classes", "formula_words", "furniture_roles")
 _PATTERN_KEYS = ("byline", "reading_time", "content_class", "boilerplate_class")
 _CONCEPT_KEYS = frozenset(
@@ -75,8 +78,39 @@ def _concept(table: Any, index: int) -> Concept:
     )
 
 
-def vocabulary_fields(data: Mapping[str, Any]) -> tuple[tuple[Concept, ...], dict[str, int], WordLists]:
-    """The concepts, the length limits and the word lists of a parsed vocabulary file."""
+def _months(where: str, tables: Any) -> tuple[tuple[str, int], ...]:
+    """Month names by number from per-language tables, merged in file order."""
+    if not isinstance(tables, dict) or not all(isinstance(t, dict) for t in tables.values()):
+        raise ValueError(f"vocabulary file: {where} must hold tables of month names (one per language)")
+    pairs = []
+    for language, table in tables.items():
+        for name, number in table.items():
+            if isinstance(number, bool) or not isinstance(number, int) or not 1 <= number <= MONTHS_IN_YEAR:
+                raise ValueError(f"vocabulary file: {where}.{language}.{name} must be a month number, 1 to 12")
+            pairs.append((name, number))
+    return tuple(pairs)
+
+
+def lexicon_of(data: Any) -> Lexicon:
+    """The metadata stage's words from the file's ``[metadata]`` table (absent: an empty lexicon)."""
+    if not isinstance(data, dict):
+        raise ValueError("vocabulary file: [metadata] is a table")
+    _unknown("[metadata]", data, _METADATA_KEYS)
+    patterns = data.get("patterns", {})
+    if not isinstance(patterns, dict):
+        raise ValueError("vocabulary file: [metadata.patterns] is a table")
+    _unknown("[metadata.patterns]", patterns, LEXICON_PATTERNS)
+    return Lexicon(
+        months=_months("metadata.months", data.get("months", {})),
+        dash_months=_months("metadata.dash_months", data.get("dash_months", {})),
+        date_fillers=_strings("metadata.date_fillers", data.get("date_fillers", [])),
+        wire_agencies=_strings("metadata.wire_agencies", data.get("wire_agencies", [])),
+        **{k: _string(f"metadata.patterns.{k}", patterns[k]) for k in LEXICON_PATTERNS if k in patterns},
+    )
+
+
+def vocabulary_fields(data: Mapping[str, Any]) -> tuple[tuple[Concept, ...], dict[str, int], WordLists, Lexicon]:
+    """The concepts, the length limits, the word lists and the metadata words of a parsed vocabulary file."""
     _unknown("the file", data, _TOP_KEYS)
     limits = {}
     for key in ("phrase_limit", "line_limit"):
@@ -97,4 +131,5 @@ def vocabulary_fields(data: Mapping[str, Any]) -> tuple[tuple[Concept, ...], dic
     tables = data.get("concept", [])
     if not isinstance(tables, list):
         raise ValueError("vocabulary file: concepts are [[concept]] tables")
-    return tuple(_concept(t, i) for i, t in enumerate(tables)), limits, lists
+    concepts = tuple(_concept(t, i) for i, t in enumerate(tables))
+    return concepts, limits, lists, lexicon_of(data.get("metadata", {}))

@@ -1,8 +1,9 @@
 """Metadata: title, dates, authors, site name, language, description, url.
 
 A package: ``evidence`` walks the tree once; ``title``, ``dates``, ``authors`` and
-``language`` decide each field from that evidence; ``words`` holds every word list
-the rules read.  The public names are re-exported here.
+``language`` decide each field from that evidence; ``words`` holds the markup names
+the rules read, and the vocabulary's ``[metadata]`` words (:mod:`unboil.lexicon`) the
+language.  The public names are re-exported here.
 """
 
 from __future__ import annotations

@@ -10,10 +10,11 @@ import re
 from typing import Any
 
 from ..dom import text_of
+from ..lexicon import Lexicon
 from ..text import FIELD_LIMIT, clean, unescape
 from .evidence import Evidence
 from .jsonld import Items, names, types
-from .words import AUTHOR_JUNK, AUTHOR_KEYS, AUTHOR_SPLIT, PRIORITY_TYPES
+from .words import AUTHOR_KEYS, PRIORITY_TYPES
 
 __all__ = ["authors", "plain"]
 
@@ -51,27 +52,29 @@ def plain(text: str) -> str:
     return unescape(_MARKUP.sub(_untag, text) if "<" in text else text)
 
 
-def _clean_author(name: str) -> str | None:
-    """A name less "By", contact links and affiliations; None when no name is left."""
+def _clean_author(name: str, junk: re.Pattern[str]) -> str | None:
+    """A name less "By", contact links and affiliations (``junk``: the vocabulary's
+    ``author_junk``); None when no name is left."""
     name = clean(plain(name))
     if not name or name.startswith(("http://", "https://", "www.")) or "@" in name and " " not in name:
         return None
     prev = None
     while prev != name:
         prev = name
-        name = AUTHOR_JUNK.sub("", name).strip(" ,;|-–—")
+        name = junk.sub("", name).strip(" ,;|-–—")
     if not name or len(name) > NAME_MAX or len(name.split()) > NAME_MAX_WORDS or not _LETTER.search(name):
         return None
     return name
 
 
-def _jsonld_authors(items: Items) -> list[str]:
-    """The first article-like item's ``author`` and ``creator`` names."""
+def _jsonld_authors(items: Items, split: re.Pattern[str]) -> list[str]:
+    """The first article-like item's ``author`` and ``creator`` names; a long value is split
+    at what joins names (``split``: the vocabulary's ``author_split``)."""
     found: list[str] = []
     for item in items:
         if types(item) & PRIORITY_TYPES:
             for n in map(plain, names(item.get("author")) + names(item.get("creator"))):
-                found.extend(AUTHOR_SPLIT.split(n[:FIELD_LIMIT]) if len(n) > SPLIT_FROM else [n])
+                found.extend(split.split(n[:FIELD_LIMIT]) if len(n) > SPLIT_FROM else [n])
         if found:
             break
     return found
@@ -104,13 +107,13 @@ def _linked_authors(ev: Evidence) -> list[str]:
     return found
 
 
-def authors(ev: Evidence, items: Items) -> tuple[str, ...]:
-    """The page's authors, cleaned, each once."""
-    found = _jsonld_authors(items) or _meta_authors(ev.meta) or _linked_authors(ev)
+def authors(ev: Evidence, items: Items, lex: Lexicon) -> tuple[str, ...]:
+    """The page's authors, cleaned with ``lex``'s words, each once."""
+    found = _jsonld_authors(items, lex.author_split_re) or _meta_authors(ev.meta) or _linked_authors(ev)
     out: list[str] = []
     seen: set[str] = set()
     for name in found:
-        cleaned = _clean_author(name)
+        cleaned = _clean_author(name, lex.author_junk_re)
         if cleaned and cleaned.lower() not in seen:
             seen.add(cleaned.lower())
             out.append(cleaned)

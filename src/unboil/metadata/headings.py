@@ -11,8 +11,9 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from ..dom import text_of
+from ..lexicon import Lexicon
 from ..text import clean
-from .words import HEADING_JUNK, HOME_PATHS, LABEL_CLASS
+from .words import HOME_PATHS, LABEL_CLASS
 
 __all__ = ["heading_runs", "heading_text", "home_link", "runs_text"]
 
@@ -54,15 +55,15 @@ def heading_runs(el: Any) -> list[str]:
     return pieces
 
 
-def runs_text(pieces: list[str]) -> str:
+def runs_text(pieces: list[str], lex: Lexicon) -> str:
     """A heading's runs as a title: joined by a space (a kicker <span> and the headline
-    must not fuse into one word), a permalink mark dropped."""
-    return HEADING_JUNK.sub("", clean(" ".join(pieces)))
+    must not fuse into one word), a permalink mark dropped (``lex``'s ``heading_junk``)."""
+    return lex.heading_junk_re.sub("", clean(" ".join(pieces)))
 
 
-def heading_text(el: Any) -> str:
+def heading_text(el: Any, lex: Lexicon) -> str:
     """A heading's text as a title (see ``runs_text``)."""
-    return runs_text(heading_runs(el))
+    return runs_text(heading_runs(el), lex)
 
 
 def home_link(el: Any, host: str) -> bool:

@@ -15,6 +15,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from ..text import clean
+from ..vocabulary import DEFAULT_VOCABULARY, Vocabulary
 from .authors import authors, plain
 from .dates.choose import choose_dates
 from .dates.headline import title_headings
@@ -100,19 +101,21 @@ def _site_names(ev: Evidence, record: _Record, url: str | None) -> list[str]:
     return names
 
 
-def extract_metadata(root: Any, url: str | None = None) -> Metadata:
-    """Read every metadata field from the unpruned tree."""
+def extract_metadata(root: Any, url: str | None = None, vocabulary: Vocabulary = DEFAULT_VOCABULARY) -> Metadata:
+    """Read every metadata field from the unpruned tree, with the words of ``vocabulary``'s
+    ``[metadata]`` (labels, month names, author junk): an edited vocabulary file changes them."""
+    lex = vocabulary.metadata
     ev = gather(root)
     items = jsonld_items(ev.jsonld_blocks)
     page_url = _page_url(ev, url)
     record = _record(items)
     site_names = _site_names(ev, record, page_url or url)
     host = _WWW.sub("", (urlsplit(page_url or url or "").hostname or "").lower())
-    title, title_sources = choose_title(ev, record.headlines, site_names, host)
+    title, title_sources = choose_title(ev, record.headlines, site_names, host, lex)
     title = undo_mojibake(title)
     headings = title_headings(ev.headings, title)
     lang = language(root, ev, page_url or url)
-    dates = choose_dates(ev, items, title, headings, lang, day_first(lang), (page_url, url))
+    dates = choose_dates(ev, items, title, headings, lang, day_first(lang), (page_url, url), lex)
     published = dates.published.value if dates.published else None
     description = ev.first_meta(*DESCRIPTION_KEYS)
     return Metadata(
@@ -120,7 +123,7 @@ def extract_metadata(root: Any, url: str | None = None) -> Metadata:
         published=published,
         modified=dates.modified,
         date=published.date() if published else None,
-        authors=authors(ev, items),
+        authors=authors(ev, items, lex),
         site_name=site_names[0] if site_names else None,
         language=lang,
         description=clean(plain(description or "")) or None,

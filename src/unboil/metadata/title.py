@@ -16,6 +16,7 @@ from functools import cached_property
 from typing import Any, Callable
 
 from ..dom import text_of
+from ..lexicon import Lexicon
 from ..text import clean, title_key, unescape
 from .evidence import Evidence
 from .headings import heading_runs, heading_text, home_link, runs_text
@@ -61,9 +62,9 @@ _KICKER_BAR = re.compile(r"\s[|/]\s")
 class _Headings:
     """The texts of the page's first headings (``h1``-``h3``), read once, when a rule asks."""
 
-    def __init__(self, headings: tuple[Any, ...]) -> None:
+    def __init__(self, headings: tuple[Any, ...], lex: Lexicon) -> None:
         """Nothing is read yet: most pages are decided before a lower heading is asked."""
-        self._headings = headings
+        self._headings, self._lex = headings, lex
 
     @cached_property
     def elements(self) -> list[Any]:
@@ -73,7 +74,7 @@ class _Headings:
     @cached_property
     def texts(self) -> list[str]:
         """Their texts as titles."""
-        return [heading_text(el) for el in self.elements]
+        return [heading_text(el, self._lex) for el in self.elements]
 
     @cached_property
     def keys(self) -> set[str]:
@@ -104,16 +105,17 @@ class _Candidates:
         return [v for n, v in self.sources if n != "h1"]
 
 
-def _h1_candidates(headings: tuple[Any, ...], sites: Sites, host: str) -> tuple[list[str], list[int], Sites]:
+def _h1_candidates(headings: tuple[Any, ...], sites: Sites, host: str, lex: Lexicon) -> tuple[list[str], list[int], Sites]:
     """The ``<h1>`` texts that may be the headline, with their runs of text; a logo's text
-    joins the site's names (wherever the ``<title>`` prints it too)."""
+    joins the site's names (wherever the ``<title>`` prints it too); a date set off in it
+    (in ``lex``'s words) is a dateline, not the headline's."""
     h1s: list[str] = []
     runs: list[int] = []
     for i, el in enumerate(el for el in headings if el.tag == "h1"):
         if i >= H1_READ or len(h1s) >= H1_KEPT:
             break
         pieces = heading_runs(el)
-        text = runs_text(pieces)
+        text = runs_text(pieces, lex)
         if not TITLE_MIN <= len(text) <= TITLE_MAX or sites.is_site(text):
             continue
         if home_link(el, host):
@@ -121,7 +123,7 @@ def _h1_candidates(headings: tuple[Any, ...], sites: Sites, host: str) -> tuple[
                 sites = sites.adding([text])
             continue
         named = sites.named
-        h1s.append(before_bar(drop_site_ends(text, lambda part: compact(part) in named or is_date_part(part))))
+        h1s.append(before_bar(drop_site_ends(text, lambda part: compact(part) in named or is_date_part(part, lex))))
         runs.append(len(pieces))
     return h1s, runs, sites
 
@@ -295,16 +297,18 @@ _STEPS: tuple[Callable[[_Candidates], Found | None], ...] = (
 """The rules in the order they are tried: the first that finds a title decides."""
 
 
-def choose_title(ev: Evidence, jsonld: list[str], site_names: list[str], host: str = "") -> tuple[str | None, tuple[str, ...]]:
+def choose_title(
+    ev: Evidence, jsonld: list[str], site_names: list[str], host: str, lex: Lexicon
+) -> tuple[str | None, tuple[str, ...]]:
     """Reconcile headline sources; the winner is the one the others agree with."""
     doc_title = clean(text_of(ev.doc_title)) if ev.doc_title is not None else ""
     og = unescape(clean(ev.first_meta(*TITLE_KEYS)))
     headlines = [unescape(clean(x)) for x in jsonld if clean(x)]
     sites = sites_of(site_names, host, doc_title, [og, *headlines])
-    h1s, runs, sites = _h1_candidates(ev.headings, sites, host)
+    h1s, runs, sites = _h1_candidates(ev.headings, sites, host, lex)
     sources = [("jsonld", v) for v in headlines] + ([("og", og)] if og else [])
     sources += [("h1", v) for v in h1s] + ([("title", doc_title)] if doc_title else [])
-    c = _Candidates(doc_title, tuple(h1s), tuple(runs), tuple(sources), sites, frozenset(title_cuts(doc_title)), _Headings(ev.headings))
+    c = _Candidates(doc_title, tuple(h1s), tuple(runs), tuple(sources), sites, frozenset(title_cuts(doc_title)), _Headings(ev.headings, lex))
     for step in _STEPS:
         found = step(c)
         if found:

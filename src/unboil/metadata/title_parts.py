@@ -10,8 +10,8 @@ import re
 from typing import Callable
 
 from ..text import title_key
+from ..lexicon import Lexicon
 from .dates.parse import parse_date
-from .words import DATE_WORDS
 
 __all__ = ["TITLE_SEP", "split_title", "is_date_part", "before_bar", "drop_site_ends", "title_cuts",
            "compact", "tokens", "undo_mojibake", "COMPACT_KEY"]
@@ -46,12 +46,12 @@ def tokens(text: str) -> set[str]:
     return set(title_key(text).split())
 
 
-def is_date_part(part: str) -> bool:
+def is_date_part(part: str, lex: Lexicon) -> bool:
     """A part of a title that is only a date ("23.01.2022 - Wierer wins"): a dateline, not words of the headline."""
     part = part.strip()
-    if len(part) > DATE_PART_MAX or parse_date(part, loose=False) is None:
+    if len(part) > DATE_PART_MAX or parse_date(part, loose=False, lex=lex) is None:
         return False
-    return not _WORD.findall(DATE_WORDS.sub(" ", part))
+    return not _WORD.findall(lex.date_words.sub(" ", part))
 
 
 def before_bar(text: str) -> str:

@@ -13,9 +13,10 @@ from typing import Any, Iterable, Iterator
 from ...dom import text_of
 from ...text import clean
 from ..evidence import Evidence, LineKind
+from ...lexicon import Lexicon
 from ..words import (
-    CREATED, DATE_WORDS, HATOM_PUBLISHED, HATOM_UPDATED, MICRODATA_DATE, MONTHS, NOT_PUBLISHED_KEY, PUBLISH_LABEL, PUBLISHED_KEY, PUBLISHED_KEYS, PUBLISHED_WORDS,
-    SCRIPT_DATE, TIME_UPDATED_CLASS, UPDATED_WORDS, VISIBLE_PUBLISHED, VISIBLE_REVISED,
+    CREATED, HATOM_PUBLISHED, HATOM_UPDATED, MICRODATA_DATE, NOT_PUBLISHED_KEY, PUBLISHED_KEY, PUBLISHED_KEYS, SCRIPT_DATE,
+    TIME_UPDATED_CLASS,
 )
 from .parse import ISO, parse_date
 
@@ -65,17 +66,17 @@ def other_published_keys(meta: dict[str, list[str]]) -> Iterator[str]:
             yield key
 
 
-def meta_date(meta: dict[str, list[str]], keys: Iterable[str]) -> Dated:
+def meta_date(meta: dict[str, list[str]], keys: Iterable[str], lex: Lexicon) -> Dated:
     """The first value under ``keys``, in the keys' order, that is a date."""
     for key in keys:
         for raw in meta.get(key, ()):
-            value = parse_date(raw)
+            value = parse_date(raw, lex=lex)
             if value is not None:
                 return value, f"meta:{key}"
     return None, None
 
 
-def microdata_dates(ev: Evidence, dayfirst: bool = False) -> list[datetime]:
+def microdata_dates(ev: Evidence, dayfirst: bool, lex: Lexicon) -> list[datetime]:
     """``itemprop``/RDFa ``property`` "datePublished"/"dateCreated", and the hAtom
     ``published`` stamp (``<abbr class="published" title="2019-02-10T09:30">``): the
     publisher's own markup."""
@@ -83,9 +84,9 @@ def microdata_dates(ev: Evidence, dayfirst: bool = False) -> list[datetime]:
     for el in ev.microdata:
         name = (el.get("itemprop") or el.get("property") or "").strip()
         if MICRODATA_DATE.search(name):
-            value = parse_date(el.get("content") or el.get("datetime") or clean(text_of(el)))
+            value = parse_date(el.get("content") or el.get("datetime") or clean(text_of(el)), lex=lex)
         elif HATOM_PUBLISHED.search(el.get("class") or ""):
-            value = parse_date(el.get("datetime") or el.get("title"), loose=False, dayfirst=dayfirst)
+            value = parse_date(el.get("datetime") or el.get("title"), loose=False, dayfirst=dayfirst, lex=lex)
         else:
             continue
         if value:
@@ -93,23 +94,23 @@ def microdata_dates(ev: Evidence, dayfirst: bool = False) -> list[datetime]:
     return found
 
 
-def hatom_updated(ev: Evidence, dayfirst: bool) -> Dated:
+def hatom_updated(ev: Evidence, dayfirst: bool, lex: Lexicon) -> Dated:
     """The hAtom ``updated`` stamp (``<span class="updated" title="2013-04-04T18:52">``):
     the publisher's markup of the entry's date, which many blog themes give only this
     class; it outranks a date merely printed somewhere on the page."""
     for el in ev.hatom_updated:
         if HATOM_UPDATED.search(el.get("class") or ""):
-            value = parse_date(el.get("datetime") or el.get("title"), loose=False, dayfirst=dayfirst)
+            value = parse_date(el.get("datetime") or el.get("title"), loose=False, dayfirst=dayfirst, lex=lex)
             if value is not None:
                 return value, "hatom:updated"
     return None, None
 
 
-def _time_date(times: tuple[Any, ...], dayfirst: bool) -> datetime | None:
+def _time_date(times: tuple[Any, ...], dayfirst: bool, lex: Lexicon) -> datetime | None:
     """The best-ranked ``<time>``: marked as the publication first, an update last, else the first."""
     ranked: list[tuple[int, datetime]] = []
     for i, el in enumerate(times):
-        value = parse_date(el.get("datetime")) or parse_date(clean(text_of(el)), dayfirst=dayfirst)
+        value = parse_date(el.get("datetime"), lex=lex) or parse_date(clean(text_of(el)), dayfirst=dayfirst, lex=lex)
         if value is None:
             continue
         weight = 0
@@ -127,38 +128,38 @@ def _time_date(times: tuple[Any, ...], dayfirst: bool) -> datetime | None:
     return ranked[0][1]
 
 
-def visible_date(ev: Evidence, dayfirst: bool = False) -> Dated:
+def visible_date(ev: Evidence, dayfirst: bool, lex: Lexicon) -> Dated:
     """A date from ``<time>`` or a date-ish element near the headline."""
-    value = _time_date(ev.times, dayfirst)
+    value = _time_date(ev.times, dayfirst, lex)
     if value is not None:
         return value, "time"
     for el in ev.hinted:
         text = clean(text_of(el))
         if not text or len(text) > HINTED_TEXT_MAX:
             continue
-        revised = VISIBLE_REVISED.search(text)
-        if revised and not VISIBLE_PUBLISHED.search(text):
+        revised = lex.visible_revised_re.search(text)
+        if revised and not lex.visible_published_re.search(text):
             text = text[:revised.start()]  # only a date before the edit note is the item's own
-        value = parse_date(text, loose=False, dayfirst=dayfirst)
+        value = parse_date(text, loose=False, dayfirst=dayfirst, lex=lex)
         if value:
             return value, "visible"
     return None, None
 
 
-def _line_date(text: str, dayfirst: bool) -> tuple[datetime | None, str]:
+def _line_date(text: str, dayfirst: bool, lex: Lexicon) -> tuple[datetime | None, str]:
     """The date a line of text is about, and the part of the line that carries it: after a
     publishing or updating label; a line that is only a date (and a few words such as
     "Posted" or "Uhr"); or the date that opens a paragraph ("27.1.2022 - At the memorial")."""
-    label = PUBLISH_LABEL.search(text) or UPDATED_WORDS.search(text)
+    label = lex.publish_label_re.search(text) or lex.updated_words_re.search(text)
     if label:
         part = text[label.start():label.start() + LABELLED_CHARS]
-        value = parse_date(part, loose=False, dayfirst=dayfirst)
+        value = parse_date(part, loose=False, dayfirst=dayfirst, lex=lex)
         if value is not None:
             return value, part
-    if len(text) <= DATE_LINE_MAX and len(_WORD.findall(DATE_WORDS.sub(" ", text))) <= DATE_LINE_WORDS:
-        return parse_date(text, loose=False, dayfirst=dayfirst), text
-    if text[0].isdigit() or text.split(None, 1)[0].rstrip(".,").lower() in MONTHS:
-        return parse_date(text[:OPENING_CHARS], loose=False, dayfirst=dayfirst), text[:OPENING_CHARS]
+    if len(text) <= DATE_LINE_MAX and len(_WORD.findall(lex.date_words.sub(" ", text))) <= DATE_LINE_WORDS:
+        return parse_date(text, loose=False, dayfirst=dayfirst, lex=lex), text
+    if text[0].isdigit() or text.split(None, 1)[0].rstrip(".,").lower() in lex.month_number:
+        return parse_date(text[:OPENING_CHARS], loose=False, dayfirst=dayfirst, lex=lex), text[:OPENING_CHARS]
     return None, ""
 
 
@@ -174,7 +175,7 @@ def _first_plain(*groups: list[tuple[bool, datetime]]) -> Dated:
     return None, None
 
 
-def scanned_date(ev: Evidence, headings: list[Any], dayfirst: bool = False) -> Dated:
+def scanned_date(ev: Evidence, headings: list[Any], dayfirst: bool, lex: Lexicon) -> Dated:
     """A last resort: the first date the page prints on a line of its own, or after a
     publishing label ("Posted on", "Erschienen am", "Publié le"), or in a stamp attribute
     (``created-timestamp``), read in document order and after the headline first.
@@ -184,6 +185,7 @@ def scanned_date(ev: Evidence, headings: list[Any], dayfirst: bool = False) -> D
     A line that is only a date, or a labelled date, is the page's date far more often than
     not; an "updated" line counts only when nothing else is found.
     """
+    updated_words = lex.updated_words_re
     start = ev.heading_index[headings[0]] if headings else -1
     inside = {e for h in headings for e in h.iter()}  # the headline's own words
     before: list[tuple[bool, datetime]] = []
@@ -198,9 +200,9 @@ def scanned_date(ev: Evidence, headings: list[Any], dayfirst: bool = False) -> D
                 break  # a plain date after the headline: nothing later can outrank it
         bucket = after if index >= start else before
         if kind is LineKind.STAMP:
-            value = parse_date(text) if ISO.match(text) else None
+            value = parse_date(text, lex=lex) if ISO.match(text) else None
             if value is not None:
-                bucket.append((bool(UPDATED_WORDS.search(name)), value))
+                bucket.append((bool(updated_words.search(name)), value))
             continue
         if el in inside and (kind is LineKind.TEXT or el not in headings):
             continue
@@ -208,15 +210,15 @@ def scanned_date(ev: Evidence, headings: list[Any], dayfirst: bool = False) -> D
             prev = text.strip()[-LABEL_CHARS:]  # but may label the next ("Updated:")
             continue
         text = clean(text[:LINE_CHARS])
-        value, line = _line_date(text, dayfirst)
+        value, line = _line_date(text, dayfirst, lex)
         if value is not None:
-            updated = bool(UPDATED_WORDS.search(prev + " " + line)) and not PUBLISHED_WORDS.search(line)
+            updated = bool(updated_words.search(prev + " " + line)) and not lex.published_words_re.search(line)
             bucket.append((updated, value))
         prev = text[-LABEL_CHARS:]
     return _first_plain(after, before)
 
 
-def script_date(ev: Evidence) -> Dated:
+def script_date(ev: Evidence, lex: Lexicon) -> Dated:
     """A publication stamp in a page's own script data (an app's state, a product record).
 
     Apps render their pages from JSON that names the publication plainly ("published_at",
@@ -226,7 +228,7 @@ def script_date(ev: Evidence) -> Dated:
     created = None
     for script in ev.scripts:
         for m in SCRIPT_DATE.finditer(script[:SCRIPT_CHARS]):
-            value = parse_date(m["value"], loose=False)
+            value = parse_date(m["value"], loose=False, lex=lex)
             if value is None:
                 continue
             if CREATED not in m["key"].lower():

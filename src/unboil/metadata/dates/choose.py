@@ -14,6 +14,7 @@ from enum import Enum
 from functools import cached_property
 from typing import Any, Callable
 
+from ...lexicon import Lexicon
 from ..evidence import Evidence
 from ..jsonld import Items, iter_dates
 from ..words import MODIFIED_KEYS, PUBLISHED_KEYS, STRONG_PUBLISHED_KEYS, WEAK_PUBLISHED_KEYS
@@ -84,22 +85,24 @@ class _Page:
     dayfirst: bool
     urls: tuple[str | None, str | None]
     """The page's address and the caller's, in that order."""
+    lex: Lexicon
+    """The vocabulary's words for dates: month names, "Published", "Updated"."""
     printed: PrintedDays
 
     @cached_property
     def stamp(self) -> Stamp:
         """The date beside the headline: asked by three rules, read once."""
-        return headings_stamp(self.headings, self.title, self.dayfirst) if self.headings else (None, False)
+        return headings_stamp(self.headings, self.title, self.dayfirst, self.lex) if self.headings else (None, False)
 
     @cached_property
     def marked(self) -> list[datetime]:
         """The publication dates the microdata mark: asked by two rules, read once."""
-        return candidates.microdata_dates(self.ev, self.dayfirst)
+        return candidates.microdata_dates(self.ev, self.dayfirst, self.lex)
 
     @cached_property
     def address_date(self) -> datetime | None:
         """The date in the page's address, else in the caller's."""
-        return url_date(self.urls[0]) or url_date(self.urls[1])
+        return url_date(self.urls[0], self.lex) or url_date(self.urls[1], self.lex)
 
 
 def _of(found: tuple[datetime | None, str | None]) -> Dated | None:
@@ -112,10 +115,10 @@ def _of(found: tuple[datetime | None, str | None]) -> Dated | None:
     return Dated(value, DateSource(source))
 
 
-def _first_jsonld(items: Items, key: str, source: DateSource) -> Dated | None:
+def _first_jsonld(p: _Page, key: str, source: DateSource) -> Dated | None:
     """The first value of ``key`` that is a date, the article-like items' first."""
-    for raw in iter_dates(items, key):
-        value = parse_date(raw)
+    for raw in iter_dates(p.items, key):
+        value = parse_date(raw, lex=p.lex)
         if value:
             return Dated(value, source)
     return None
@@ -124,7 +127,7 @@ def _first_jsonld(items: Items, key: str, source: DateSource) -> Dated | None:
 def _publisher_stamp(p: _Page) -> Dated | None:
     """The JSON-LD ``datePublished``, else a well-known ``<meta>`` publication name; another
     of the publisher's stamps instead when only that one is printed (see ``shown_alternative``)."""
-    found = _first_jsonld(p.items, "datePublished", DateSource.JSONLD) or _of(candidates.meta_date(p.ev.meta, STRONG_PUBLISHED_KEYS))
+    found = _first_jsonld(p, "datePublished", DateSource.JSONLD) or _of(candidates.meta_date(p.ev.meta, STRONG_PUBLISHED_KEYS, p.lex))
     if found is None:
         return None
     shown = shown_alternative(found.value, p.items, p.ev.meta, p.printed)
@@ -133,7 +136,7 @@ def _publisher_stamp(p: _Page) -> Dated | None:
 
 def _jsonld_created(p: _Page) -> Dated | None:
     """The record's creation: the publication, when the CMS names no other."""
-    return _first_jsonld(p.items, "dateCreated", DateSource.JSONLD_CREATED)
+    return _first_jsonld(p, "dateCreated", DateSource.JSONLD_CREATED)
 
 
 def _one_marked_day(p: _Page) -> Dated | None:
@@ -160,7 +163,7 @@ def _earliest_marked(p: _Page) -> Dated | None:
 def _weak_meta(p: _Page) -> Dated | None:
     """Generic names, and names of the publisher's own making: weaker than the printed date."""
     keys = [*(k for k in PUBLISHED_KEYS if k in WEAK_PUBLISHED_KEYS), *candidates.other_published_keys(p.ev.meta)]
-    return _of(candidates.meta_date(p.ev.meta, keys))
+    return _of(candidates.meta_date(p.ev.meta, keys, p.lex))
 
 
 def _address(p: _Page) -> Dated | None:
@@ -176,23 +179,23 @@ STRATEGIES: tuple[tuple[str, Callable[[_Page], Dated | None]], ...] = (
     ("earliest marked day", _earliest_marked),
     ("weak meta name", _weak_meta),
     ("page address", _address),
-    ("<time> or date-hinted element", lambda p: _of(candidates.visible_date(p.ev, p.dayfirst))),
-    ("hAtom updated", lambda p: _of(candidates.hatom_updated(p.ev, p.dayfirst))),
+    ("<time> or date-hinted element", lambda p: _of(candidates.visible_date(p.ev, p.dayfirst, p.lex))),
+    ("hAtom updated", lambda p: _of(candidates.hatom_updated(p.ev, p.dayfirst, p.lex))),
     # Before the last-modified stamp: a printed date is what the reader was shown.
-    ("printed line", lambda p: _of(candidates.scanned_date(p.ev, p.headings, p.dayfirst))),
-    ("script data", lambda p: _of(candidates.script_date(p.ev))),
+    ("printed line", lambda p: _of(candidates.scanned_date(p.ev, p.headings, p.dayfirst, p.lex))),
+    ("script data", lambda p: _of(candidates.script_date(p.ev, p.lex))),
 )
 """The strategies in the order they are asked, each with a name for the reader of this list."""
 
 
-def _modified(ev: Evidence, items: Items) -> datetime | None:
+def _modified(ev: Evidence, items: Items, lex: Lexicon) -> datetime | None:
     """The JSON-LD ``dateModified``, else the first modification name that is a date."""
     for raw in iter_dates(items, "dateModified"):
-        modified = parse_date(raw)
+        modified = parse_date(raw, lex=lex)
         if modified:
             return modified
     for key in MODIFIED_KEYS:
-        modified = parse_date(ev.first_meta(key))
+        modified = parse_date(ev.first_meta(key), lex=lex)
         if modified:
             return modified
     return None
@@ -204,7 +207,7 @@ def _checked(p: _Page, found: Dated, modified: datetime | None) -> Dated:
         return found
     shown, revision = p.stamp
     jsonld = found.source is DateSource.JSONLD
-    meta_listed = not jsonld or candidates.meta_date(p.ev.meta, STRONG_PUBLISHED_KEYS)[0] is not None
+    meta_listed = not jsonld or candidates.meta_date(p.ev.meta, STRONG_PUBLISHED_KEYS, p.lex)[0] is not None
     if shown is not None and printed_over_stamp(found.value, modified, jsonld, shown, revision, p.printed, meta_listed):
         return Dated(shown, DateSource.HEADLINE_UNPRINTED)
     if shown is None and jsonld and modified is not None and modified_shown_instead(
@@ -227,12 +230,12 @@ def _localised(p: _Page, found: Dated, modified: datetime | None, language: str 
 
 def choose_dates(
     ev: Evidence, items: Items, title: str | None, headings: list[Any], language: str | None, dayfirst: bool,
-    urls: tuple[str | None, str | None],
+    urls: tuple[str | None, str | None], lex: Lexicon,
 ) -> Dates:
-    """The published date (with where it came from) and the modified date."""
-    p = _Page(ev, items, title, headings, dayfirst, urls, PrintedDays(ev, dayfirst))
+    """The published date (with where it came from) and the modified date, read with ``lex``'s words."""
+    p = _Page(ev, items, title, headings, dayfirst, urls, lex, PrintedDays(ev, dayfirst, lex))
     found = next((d for _, strategy in STRATEGIES if (d := strategy(p)) is not None), None)
-    modified = _modified(ev, items)
+    modified = _modified(ev, items, lex)
     if found is not None:
         found = _localised(p, _checked(p, found, modified), modified, language)
     elif modified is not None:

@@ -10,10 +10,10 @@ import re
 from datetime import datetime
 from typing import Any
 
+from ...lexicon import Lexicon
 from ...text import WS, clean, title_key
 from ..evidence import HEADING_TAGS, SKIP_TEXT_PARENTS
 from ..title_parts import split_title
-from ..words import BY, ORIGINALLY, OTHER_EVENT, PUBLISH_LABEL, PUBLISHED_WORDS, UPDATED_WORDS
 from .parse import parse_date, short_year_date
 
 __all__ = ["Stamp", "headline_stamp", "headings_stamp", "title_headings"]
@@ -46,35 +46,35 @@ TITLE_STRETCH = 2
 """How many times the title's length a heading that starts with it may be (a kicker or a standfirst after it)."""
 
 
-def _leads_with_date(text: str) -> bool:
+def _leads_with_date(text: str, lex: Lexicon) -> bool:
     """ "23.01.2022 - Wierer wins": a date set off before the headline is a dateline."""
     parts = split_title(clean(text))
-    return len(parts) >= 2 and len(parts[0]) <= DATE_PART_MAX and parse_date(parts[0], loose=False) is not None
+    return len(parts) >= 2 and len(parts[0]) <= DATE_PART_MAX and parse_date(parts[0], loose=False, lex=lex) is not None
 
 
-def _original_line(nodes: list[Any], dayfirst: bool) -> datetime | None:
+def _original_line(nodes: list[Any], dayfirst: bool, lex: Lexicon) -> datetime | None:
     """The date of a line that says when the page first appeared ("This article was
     originally published on 26 Sep 2019 but has been regularly updated"): a page kept up to
     date prints its last revision beside the headline, and its publication in such a line."""
     line = WS.sub(" ", " ".join(
         str(n)[:NODE_CHARS] for n in nodes if n.getparent() is not None and n.getparent().tag not in SKIP_TEXT_PARENTS
     ))
-    for m in ORIGINALLY.finditer(line):
+    for m in lex.originally_re.finditer(line):
         rest = clean(line[m.end():m.end() + ORIGINAL_REST])
-        value = parse_date(rest, loose=False, dayfirst=dayfirst)
+        value = parse_date(rest, loose=False, dayfirst=dayfirst, lex=lex)
         # The date must follow the words, not sit in a later sentence ("first posted by Ann").
-        if value is not None and _DIGIT.search(rest[:ORIGINAL_DIGIT_WITHIN]) and not BY.match(rest):
+        if value is not None and _DIGIT.search(rest[:ORIGINAL_DIGIT_WITHIN]) and not lex.byline_start_re.match(rest):
             return value
     return None
 
 
-def _in_headline(node: Any, parent: Any, heading: Any, title: str | None) -> bool:
+def _in_headline(node: Any, parent: Any, heading: Any, title: str | None, lex: Lexicon) -> bool:
     """Whether a text inside the heading is the headline's own words: only a sub-line counts
     ("<small>02.02.2022</small>"); a date in the headline is what the story is about."""
     return (
         parent is heading
         or node.is_tail and parent.getparent() is heading
-        or title is not None and title != "" and title_key(str(node)) in title_key(title) and not _leads_with_date(str(node))
+        or title is not None and title != "" and title_key(str(node)) in title_key(title) and not _leads_with_date(str(node), lex)
     )
 
 
@@ -89,7 +89,9 @@ def _labels(nodes: list[Any]) -> list[str]:
     return labels
 
 
-def _axis_stamp(heading: Any, axis: str, nodes: list[Any], title: str | None, dayfirst: bool, found: list[tuple[bool, datetime]]) -> datetime | None:
+def _axis_stamp(
+    heading: Any, axis: str, nodes: list[Any], title: str | None, dayfirst: bool, lex: Lexicon, found: list[tuple[bool, datetime]]
+) -> datetime | None:
     """The first plain date among one axis's nodes; updates seen on the way go to ``found``."""
     labels = _labels(nodes)
     order = range(len(nodes) - 1, -1, -1) if axis == "preceding" else range(len(nodes))
@@ -99,7 +101,7 @@ def _axis_stamp(heading: Any, axis: str, nodes: list[Any], title: str | None, da
         parent = node.getparent()
         if parent is not None and parent.tag in SKIP_TEXT_PARENTS:
             continue
-        if axis == "descendant" and _in_headline(node, parent, heading, title):
+        if axis == "descendant" and _in_headline(node, parent, heading, title, lex):
             continue
         text = clean(str(node))
         if not text:
@@ -109,14 +111,14 @@ def _axis_stamp(heading: Any, axis: str, nodes: list[Any], title: str | None, da
             if prose > PROSE_MAX:
                 break
             continue
-        value = parse_date(text, loose=False, dayfirst=dayfirst) or short_year_date(text)
-        if value is None or OTHER_EVENT.search(f"{prev} {_DIGIT.split(text, 1)[0]}"):
+        value = parse_date(text, loose=False, dayfirst=dayfirst, lex=lex) or short_year_date(text)
+        if value is None or lex.other_event_re.search(f"{prev} {_DIGIT.split(text, 1)[0]}"):
             continue  # no date, or a member's or a company's date, not the page's
-        updated = bool(UPDATED_WORDS.search(prev + " " + text)) and not PUBLISHED_WORDS.search(text)
+        updated = bool(lex.updated_words_re.search(prev + " " + text)) and not lex.published_words_re.search(text)
         if (
             not updated
             and any(revised and seen.date() < value.date() for revised, seen in found)
-            and not PUBLISH_LABEL.search(f"{prev} {text}")
+            and not lex.publish_label_re.search(f"{prev} {text}")
         ):
             continue  # later than a revision read first: a reply's date, not the page's
         found.append((updated, value))
@@ -125,7 +127,7 @@ def _axis_stamp(heading: Any, axis: str, nodes: list[Any], title: str | None, da
     return None
 
 
-def headline_stamp(heading: Any, title: str | None = None, dayfirst: bool = False) -> Stamp:
+def headline_stamp(heading: Any, title: str | None, dayfirst: bool, lex: Lexicon) -> Stamp:
     """A date written right beside the headline.
 
     Reads only a bounded run of short text nodes after the heading, then a few before it;
@@ -139,19 +141,19 @@ def headline_stamp(heading: Any, title: str | None = None, dayfirst: bool = Fals
         except Exception:  # noqa: BLE001 - a broken tree yields no date
             continue
         if axis == "following":
-            original = _original_line(nodes, dayfirst)
+            original = _original_line(nodes, dayfirst, lex)
             if original is not None:
                 return original, False
-        value = _axis_stamp(heading, axis, nodes, title, dayfirst, found)
+        value = _axis_stamp(heading, axis, nodes, title, dayfirst, lex, found)
         if value is not None:
             return value, False
     return (found[0][1], True) if found else (None, False)
 
 
-def headings_stamp(headings: list[Any], title: str | None, dayfirst: bool = False) -> Stamp:
+def headings_stamp(headings: list[Any], title: str | None, dayfirst: bool, lex: Lexicon) -> Stamp:
     """The date beside the first of ``headings`` that has one."""
     for heading in headings:
-        value, updated = headline_stamp(heading, title, dayfirst)
+        value, updated = headline_stamp(heading, title, dayfirst, lex)
         if value is not None:
             return value, updated
     return None, False

@@ -1,6 +1,8 @@
 """Reading a date out of text: ISO stamps, numeric dates, dates written in words.
 
-Pure functions of a string; every other date rule is built on ``parse_date``.
+Pure functions of a string and the vocabulary's :class:`~unboil.lexicon.Lexicon`
+(its month names and the patterns built from them); every other date rule is built
+on ``parse_date``.
 """
 
 from __future__ import annotations
@@ -9,9 +11,10 @@ import re
 from datetime import datetime, timedelta, timezone
 from urllib.parse import urlsplit
 
-from ..words import DASH_MONTHS, MONTH_RE, MONTHS
+from ...lexicon import Lexicon
+from ...vocabulary import DEFAULT_VOCABULARY
 
-__all__ = ["ANY_DATE", "ISO", "mk", "parse_date", "short_year_date", "url_date", "with_clock", "read_as_address"]
+__all__ = ["ISO", "any_date", "mk", "parse_date", "short_year_date", "url_date", "with_clock", "read_as_address"]
 
 EARLIEST_YEAR = 1990
 """No page in scope was published before the web took off: an earlier year is a founding date or noise."""
@@ -41,30 +44,20 @@ _DMY_SHORT = re.compile(r"(?<![\d.])(?P<d>[0-3]\d)\.(?P<m>[01]\d)\.(?P<y>\d\d)(?
 _TEXT_DMY_DASH = re.compile(r"(?<![\w-])(?P<d>[0-3]?\d)-(?P<mon>[^\W\d_]{3,9})\.?-(?P<y>(?:19|20)\d\d)(?!\d)")
 _YMD_SLASH = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)[/.](?P<m>[01]?\d)[/.](?P<d>[0-3]?\d)(?!\d)")
 _MDY_SLASH = re.compile(r"(?<![\d-])(?P<m>[0-3]?\d)(?P<sep>[/-])(?P<d>[0-3]?\d)(?P=sep)(?P<y>(?:19|20)\d\d)(?!\d)")
-_TEXT_MDY = re.compile(
-    rf"(?<!\w)(?P<mon>{MONTH_RE})\.?\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d\d)(?!\d)", re.I
-)
-_TEXT_DMY = re.compile(
-    rf"(?<!\d)(?P<d>[0-3]?\d)(?:st|nd|rd|th|er|º)?\.?\s*(?:de\s+)?(?P<mon>{MONTH_RE})\.?,?\s+(?:de\s+)?(?P<y>(?:19|20)\d\d)(?!\d)",
-    re.I,
-)
-_TEXT_YMD = re.compile(rf"(?<!\d)(?P<y>(?:19|20)\d\d)\s+(?P<mon>{MONTH_RE})\.?\s+(?P<d>[0-3]?\d)(?![\d:])", re.I)
 _CJK = re.compile(r"(?P<y>(?:19|20)\d\d)\s*年\s*(?P<m>[01]?\d)\s*月\s*(?P<d>[0-3]?\d)\s*日")
-_URL_DATE = re.compile(
-    r"/(?P<y>(?:19|20)\d\d)[/_-](?P<m>[01]?\d)[/_-](?P<d>[0-3]?\d)(?:[/_-]|\.html?|$)"
-    r"|/(?P<y2>(?:19|20)\d\d)(?P<m2>[01]\d)(?P<d2>[0-3]\d)[/_-]"
-    r"|[/_-](?P<y3>(?:19|20)\d\d)-(?P<m3>[01]\d)-(?P<d3>[0-3]\d)[/_.-]"
-    r"|/(?P<d4>[0-3]\d)-(?P<m4>[01]\d)-(?P<y4>(?:19|20)\d\d)(?:/|\.html?|$)"
-    rf"|/(?P<y5>(?:19|20)\d\d)/(?P<m5>{MONTH_RE})/(?P<d5>[0-3]?\d)(?:/|\.html?|$)"
-)
 _CLOCK = re.compile(
     r"\s*(?:,|\bat\b|\||-)?\s*(?P<H>[0-2]?\d):(?P<M>[0-5]\d)(?::(?P<S>[0-5]\d))?\s*(?P<ap>[ap]\.?\s?m\b\.?)?"
     r"\s*(?P<tz>gmt|utc|z\b|[+-][0-2]\d:?[0-5]\d)?"
 )
 _UNIX_STAMP = re.compile(r"\d{10}(?:\d{3})?")
 """Seconds or milliseconds since 1970."""
-ANY_DATE = (ISO, _CJK, _TEXT_MDY, _TEXT_DMY, _TEXT_YMD, _YMD_SLASH, _DMY_NUM, _MDY_SLASH)
-"""Every pattern that finds a whole date inside a longer text."""
+DEFAULT_LEXICON = DEFAULT_VOCABULARY.metadata
+"""The shipped month names, read when a caller of ``parse_date`` names no vocabulary."""
+
+
+def any_date(lex: Lexicon) -> tuple[re.Pattern[str], ...]:
+    """Every pattern that finds a whole date inside a longer text (the written ones in ``lex``'s months)."""
+    return (ISO, _CJK, lex.text_mdy, lex.text_dmy, lex.text_ymd, _YMD_SLASH, _DMY_NUM, _MDY_SLASH)
 
 
 def _zone(tz: str) -> timezone:
@@ -114,7 +107,7 @@ date): a match ends the search even when it reads no date, as the text was that 
 _MISS: Reading = (False, None)
 
 
-def _iso(text: str, low: str, dayfirst: bool) -> Reading:
+def _iso(text: str, low: str, dayfirst: bool, lex: Lexicon) -> Reading:
     """An ISO 8601 date, with its time and zone when given: the one form with no ambiguity."""
     m = ISO.search(text)
     if not m:
@@ -123,32 +116,33 @@ def _iso(text: str, low: str, dayfirst: bool) -> Reading:
     return True, mk(int(g["y"]), int(g["m"]), int(g["d"]), int(g["H"] or 0), int(g["M"] or 0), int(g["S"] or 0), g["tz"])
 
 
-def _cjk(text: str, low: str, dayfirst: bool) -> Reading:
+def _cjk(text: str, low: str, dayfirst: bool, lex: Lexicon) -> Reading:
     """A Chinese or Japanese date ("2022年5月4日")."""
     m = _CJK.search(text)
     return (True, mk(int(m["y"]), int(m["m"]), int(m["d"]))) if m else _MISS
 
 
-def _written(text: str, low: str, dayfirst: bool) -> Reading:
+def _written(text: str, low: str, dayfirst: bool, lex: Lexicon) -> Reading:
     """A date written with the month's name, in any of the three orders."""
-    for pattern in (_TEXT_MDY, _TEXT_DMY, _TEXT_YMD):
+    ymd = lex.text_ymd
+    for pattern in (lex.text_mdy, lex.text_dmy, ymd):
         m = pattern.search(low)
         # "2023 Jan 7" (citations) only with a capitalised month: "in 2020 may 5 people" is prose
-        if m and (pattern is not _TEXT_YMD or text[m.start("mon")].isupper()):
+        if m and (pattern is not ymd or text[m.start("mon")].isupper()):
             rest = low[m.end():m.end() + CLOCK_LOOKAHEAD]
-            return True, with_clock(int(m["y"]), MONTHS[m["mon"].lower()], int(m["d"]), rest)
+            return True, with_clock(int(m["y"]), lex.month_number[m["mon"].lower()], int(m["d"]), rest)
     return _MISS
 
 
-def _dashed(text: str, low: str, dayfirst: bool) -> Reading:
+def _dashed(text: str, low: str, dayfirst: bool, lex: Lexicon) -> Reading:
     """ "04-ago-2021": a month's abbreviation between dashes."""
     m = _TEXT_DMY_DASH.search(low)
-    if m and m["mon"] in DASH_MONTHS:
-        return True, mk(int(m["y"]), DASH_MONTHS[m["mon"]], int(m["d"]))
+    if m and m["mon"] in lex.dash_month_number:
+        return True, mk(int(m["y"]), lex.dash_month_number[m["mon"]], int(m["d"]))
     return _MISS
 
 
-def _numeric(text: str, low: str, dayfirst: bool) -> Reading:
+def _numeric(text: str, low: str, dayfirst: bool, lex: Lexicon) -> Reading:
     """A date written in digits with slashes or dots; "3/5/2022" read by ``dayfirst``."""
     m = _YMD_SLASH.search(text)
     if m:
@@ -184,17 +178,20 @@ def _loose(text: str) -> datetime | None:
     return None
 
 
-def parse_date(text: str | None, *, loose: bool = True, dayfirst: bool = False) -> datetime | None:
+def parse_date(
+    text: str | None, *, loose: bool = True, dayfirst: bool = False, lex: Lexicon = DEFAULT_LEXICON
+) -> datetime | None:
     """The first plausible date in ``text`` (ISO, numeric or written in several languages).
 
     ``dayfirst`` reads an ambiguous "3/5/2022" as 3 May: everywhere but in US English.
+    ``lex`` names the months (a vocabulary's ``metadata``; the shipped one by default).
     """
     if not text:
         return None
     text = text.strip()[:PARSE_LIMIT]
     low = text.lower()
     for reader in _READERS:
-        matched, value = reader(text, low, dayfirst)
+        matched, value = reader(text, low, dayfirst, lex)
         if matched:
             return value
     return _loose(text) if loose else None
@@ -216,16 +213,16 @@ def read_as_address(value: datetime, address_date: datetime | None) -> datetime:
     return address_date if other is not None and other.date() == address_date.date() else value
 
 
-def url_date(url: str | None) -> datetime | None:
-    """The date a site files a page under in its address ("/2023/10/03/...")."""
+def url_date(url: str | None, lex: Lexicon = DEFAULT_LEXICON) -> datetime | None:
+    """The date a site files a page under in its address ("/2023/10/03/...", "/2023/october/03/...")."""
     if not url:
         return None
-    m = _URL_DATE.search(urlsplit(url).path.lower())
+    m = lex.url_date.search(urlsplit(url).path.lower())
     if not m:
         return None
     g = m.groupdict()
     if g.get("y5"):  # "/2023/october/03/"
-        return mk(int(g["y5"]), MONTHS[g["m5"]], int(g["d5"]))
+        return mk(int(g["y5"]), lex.month_number[g["m5"]], int(g["d5"]))
     for y, mo, d in (("y", "m", "d"), ("y2", "m2", "d2"), ("y3", "m3", "d3"), ("y4", "m4", "d4")):
         if g.get(y):
             return mk(int(g[y]), int(g[mo]), int(g[d]))

@@ -9,11 +9,11 @@ from __future__ import annotations
 from datetime import date, datetime
 from functools import cached_property
 
+from ...lexicon import Lexicon
 from ...text import clean
 from ..evidence import Evidence, LineKind
-from ..words import PUBLISHED_WORDS, UPDATED_WORDS
 from .candidates import DIGIT, LABEL_CHARS, LINE_CHARS
-from .parse import ANY_DATE, parse_date, with_clock
+from .parse import any_date, parse_date, with_clock
 
 __all__ = ["PrintedDays", "has_clock"]
 
@@ -30,13 +30,15 @@ def has_clock(value: datetime) -> bool:
     return bool(value.hour or value.minute or value.second)
 
 
-def _printed_days(ev: Evidence, dayfirst: bool) -> tuple[dict[date, bool], list[datetime]]:
+def _printed_days(ev: Evidence, dayfirst: bool, lex: Lexicon) -> tuple[dict[date, bool], list[datetime]]:
     """Every calendar day the page prints in its text (not in scripts or attributes), and
     whether it is printed at least once without an "updated" label before it; and the
     dates printed with a time of day and no zone ("Feb 14, 2026 | 9:05 pm"), as printed."""
     days: dict[date, bool] = {}
     clocks: list[datetime] = []
     prev = ""
+    patterns = any_date(lex)
+    updated_words, published_words = lex.updated_words_re, lex.published_words_re
     for index, _el, kind, text, _name in ev.lines:
         if index >= PRINTED_NODES:
             break
@@ -46,13 +48,13 @@ def _printed_days(ev: Evidence, dayfirst: bool) -> tuple[dict[date, bool], list[
             prev = text.strip()[-LABEL_CHARS:]
             continue
         text = clean(text[:LINE_CHARS])
-        for pattern in ANY_DATE:
+        for pattern in patterns:
             for m in pattern.finditer(text):
-                value = parse_date(m.group(0), loose=False, dayfirst=dayfirst)
+                value = parse_date(m.group(0), loose=False, dayfirst=dayfirst, lex=lex)
                 if value is None:
                     continue
                 before = text[max(0, m.start() - LABEL_CHARS):m.start()]
-                plain = not UPDATED_WORDS.search(f"{prev} {before}") or bool(PUBLISHED_WORDS.search(before))
+                plain = not updated_words.search(f"{prev} {before}") or bool(published_words.search(before))
                 days[value.date()] = days.get(value.date(), False) or plain
                 if len(clocks) < CLOCKS_KEPT:
                     clocked = value if has_clock(value) else with_clock(
@@ -67,14 +69,19 @@ def _printed_days(ev: Evidence, dayfirst: bool) -> tuple[dict[date, bool], list[
 class PrintedDays:
     """The days a page prints (see ``_printed_days``): read once, and only when a rule asks."""
 
-    def __init__(self, ev: Evidence, dayfirst: bool) -> None:
+    def __init__(self, ev: Evidence, dayfirst: bool, lex: Lexicon) -> None:
         """Nothing is read yet: most pages never ask."""
-        self._ev, self._dayfirst = ev, dayfirst
+        self._ev, self._dayfirst, self._lex = ev, dayfirst, lex
+
+    @property
+    def lex(self) -> Lexicon:
+        """The words the page is read with (its vocabulary's metadata), for the rules given only these days."""
+        return self._lex
 
     @cached_property
     def _read(self) -> tuple[dict[date, bool], list[datetime]]:
         """The reading, made on the first question."""
-        return _printed_days(self._ev, self._dayfirst)
+        return _printed_days(self._ev, self._dayfirst, self._lex)
 
     def __call__(self) -> dict[date, bool]:
         """Each printed day, and whether it is printed at least once without an update label."""

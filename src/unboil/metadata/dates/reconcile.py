@@ -12,6 +12,7 @@ from typing import Any, Callable
 
 from ..jsonld import Items, iter_dates
 from ..words import EAST_LANGUAGES, NOT_PUBLISHED_KEY, PUBLICATION_KEY
+from ...lexicon import Lexicon
 from .parse import parse_date
 from .printed import PrintedDays, has_clock
 
@@ -41,9 +42,10 @@ def shown_alternative(published: datetime, items: Items, meta: dict[str, list[st
     template fills one of them with the import date; the one the reader is shown is the
     page's.  A meta name given more than once (one per comment, per post) is no page stamp.
     """
-    others = [parse_date(raw) for raw in iter_dates(items, "datePublished")]
+    lex = printed.lex
+    others = [parse_date(raw, lex=lex) for raw in iter_dates(items, "datePublished")]
     others += [
-        parse_date(values[0])
+        parse_date(values[0], lex=lex)
         for key, values in meta.items()
         if len(values) == 1 and PUBLICATION_KEY.search(key) and not NOT_PUBLISHED_KEY.search(key)
     ]
@@ -125,12 +127,12 @@ def reachable_days(instant: datetime) -> set[date]:
     return {(utc + timedelta(hours=h)).date() for h in (WEST_MOST, 0, EAST_MOST)}
 
 
-def same_instant_day(published: datetime, times: tuple[Any, ...]) -> date | None:
+def same_instant_day(published: datetime, times: tuple[Any, ...], lex: Lexicon) -> date | None:
     """The local day of a ``<time datetime>`` that names the same instant in the page's zone."""
     if published.tzinfo is None:
         return None
     for el in times[:TIMES_READ]:
-        value = parse_date(el.get("datetime"))
+        value = parse_date(el.get("datetime"), lex=lex)
         if value is not None and value.tzinfo is not None and value.utcoffset() and abs(value - published) <= SAME_INSTANT:
             return value.date()
     return None
@@ -192,7 +194,7 @@ def local_day(
     if not has_clock(published) or published.utcoffset():
         return None
     # A stamp without a zone is read against the first time the page prints.
-    same = same_instant_day(published, times) or (
+    same = same_instant_day(published, times, printed.lex) or (
         same_instant_printed(published, printed) if published.tzinfo is None else None
     )
     if same is not None:

@@ -10,3 +10,32 @@ def test_extract_returns_article_with_body_and_title() -> None:
     article = unboil.extract(page)
     assert article.title == "Hello world"
     assert article.text == "This is a long paragraph of text, with punctuation. It goes on for a while, so it is prose."
+
+
+def test_the_built_wheel_ships_the_data_files(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """What a user installs carries the vocabulary, py.typed and the bench's data (split, appeals)."""
+    import subprocess
+    import sys
+    import zipfile
+    from pathlib import Path
+
+    import pytest
+
+    import shutil
+
+    root = Path(__file__).resolve().parent.parent
+    # A clean copy: an editable install's egg-info in src/ would list the files for setuptools.
+    clean = tmp_path / "project"
+    shutil.copytree(root / "src", clean / "src", ignore=shutil.ignore_patterns("*.egg-info", "__pycache__"))
+    for name in ("pyproject.toml", "README.md", "LICENSE"):
+        shutil.copy(root / name, clean / name)
+    proc = subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(tmp_path), str(clean)],
+        capture_output=True, text=True, timeout=300,
+    )
+    if proc.returncode != 0:
+        pytest.skip(f"cannot build a wheel here: {proc.stderr.strip()[-300:]}")
+    (wheel,) = tmp_path.glob("unboil-*.whl")
+    names = set(zipfile.ZipFile(wheel).namelist())
+    for data in ("unboil/vocabulary.toml", "unboil/py.typed", "unboil/bench/split.tsv", "unboil/bench/appeals.json"):
+        assert data in names, data

@@ -4,11 +4,14 @@ The rules used to scan the tree up to six times (the meta tags, the JSON-LD, the
 microdata, the date-hinted elements, the authors' links, the printed lines).  Here
 one pass in document order keeps what each rule needs, bounded as each rule was,
 and the rules read these lists: the walk is paid once, however many rules ask.
+The printed lines are the exception: a second pass reads them, only on the
+pages where a rule asks (fewer than half).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from enum import Enum
 from types import MappingProxyType
 from typing import Any, Mapping
@@ -86,7 +89,19 @@ class Evidence:
     itemprop_authors: tuple[Any, ...]
     microdata: tuple[Any, ...]
     hatom_updated: tuple[Any, ...]
-    lines: tuple[Line, ...]
+    root: Any
+    """The tree walked, for the lines, read only when a rule asks for them."""
+
+    @cached_property
+    def lines(self) -> tuple[Line, ...]:
+        """The page's text lines and date stamps in document order (:func:`read_lines`).
+
+        Read on first use, not in the one walk: only the rules that scan printed
+        dates ask for them, on fewer than half the pages, and building a line
+        for every text node was the walk's largest cost.  The tree is not
+        changed while the metadata stage runs, so the lines are the same either way.
+        """
+        return read_lines(self.root)
 
     def first_meta(self, *keys: str) -> str | None:
         """The first non-empty ``<meta>`` value under any of ``keys``, in the keys' order."""
@@ -117,7 +132,6 @@ class _Gathering:
         self.itemprop_authors: list[Any] = []
         self.microdata: list[Any] = []
         self.hatom_updated: list[Any] = []
-        self.lines: list[Line] = []
 
     def tag(self, el: Any, tag: str, attrs: Mapping[str, str], index: int) -> None:
         """The evidence an element gives by its tag."""
@@ -158,18 +172,18 @@ class _Gathering:
         for name in keys[:META_KEYS_PER_PROPERTY]:
             self.meta.setdefault(name.lower(), []).append(value.strip())
 
-    def attributes(self, el: Any, attrs: Mapping[str, str], index: int) -> None:
+    def attributes(self, el: Any, attrs: Mapping[str, str]) -> None:
         """The evidence an element gives by its attributes, whatever its tag."""
         cls, ident = attrs.get("class"), attrs.get("id")
         if (cls or ident) and len(self.hinted) < HINTED_READ and _date_hinted(f"{cls or ''} {ident or ''}"):
             self.hinted.append(el)
         if len(attrs) > (cls is not None) + (ident is not None):
             # Most elements have only a class or an id; every other rule reads other attributes.
-            self._other_attributes(el, attrs, cls, index)
+            self._other_attributes(el, attrs, cls)
 
-    def _other_attributes(self, el: Any, attrs: Mapping[str, str], cls: str | None, index: int) -> None:
-        """Authors' links, microdata, hAtom stamps and date stamps: read from attributes
-        other than ``class`` and ``id`` (no stamp attribute is named either)."""
+    def _other_attributes(self, el: Any, attrs: Mapping[str, str], cls: str | None) -> None:
+        """Authors' links, microdata and hAtom stamps: read from attributes other than
+        ``class`` and ``id``."""
         if attrs.get("rel") == "author" and len(self.rel_authors) < AUTHOR_LINKS_READ:
             self.rel_authors.append(el)
         itemprop = attrs.get("itemprop")
@@ -182,12 +196,8 @@ class _Gathering:
             self.microdata.append(el)
         if stamped and cls is not None and "updated" in cls and len(self.hatom_updated) < HATOM_UPDATED_READ:
             self.hatom_updated.append(el)
-        if index < STAMP_NODES:
-            for name, raw in attrs.items():
-                if raw.startswith(YEAR_PREFIXES) and len(raw) <= STAMP_MAX and STAMP_ATTR.search(name):
-                    self.lines.append((index, el, LineKind.STAMP, raw, name))
 
-    def done(self) -> Evidence:
+    def done(self, root: Any) -> Evidence:
         """The lists, frozen: the rules only read them."""
         return Evidence(
             meta=self.meta,
@@ -203,7 +213,7 @@ class _Gathering:
             itemprop_authors=tuple(self.itemprop_authors),
             microdata=tuple(self.microdata),
             hatom_updated=tuple(self.hatom_updated),
-            lines=tuple(self.lines),
+            root=root,
         )
 
 
@@ -223,9 +233,9 @@ _EVIDENCE_TAGS = frozenset({"meta", "script", "time", "title", "link", *HEADING_
 
 
 def gather(root: Any) -> Evidence:
-    """Walk the tree once, in document order, and keep every rule's evidence."""
+    """Walk the tree once, in document order, and keep every rule's evidence (the text
+    lines excepted: :attr:`Evidence.lines` reads them when a rule asks)."""
     found = _Gathering()
-    lines = found.lines
     attributes, evidence_tag = found.attributes, found.tag
     for index, el in enumerate(root.iter()):
         tag = el.tag
@@ -234,11 +244,28 @@ def gather(root: Any) -> Evidence:
         items = el.items()
         if items:
             attrs: Mapping[str, str] = dict(items)
-            attributes(el, attrs, index)
+            attributes(el, attrs)
         else:
             attrs = _NO_ATTRS
         if tag in _EVIDENCE_TAGS:
             evidence_tag(el, tag, attrs, index)
+    return found.done(root)
+
+
+def read_lines(root: Any) -> tuple[Line, ...]:
+    """Every string the page holds that may print a date, in document order: the date
+    stamps in attributes (not ``class`` or ``id``) of the first ``STAMP_NODES`` nodes,
+    and the texts and tails, when not blank, of the first ``LINE_NODES``."""
+    lines: list[Line] = []
+    last = max(STAMP_NODES, LINE_NODES)
+    for index, el in enumerate(root.iter()):
+        if index >= last:
+            break
+        tag = el.tag
+        if not isinstance(tag, str):
+            continue
+        if index < STAMP_NODES:
+            _stamps(el, index, lines)
         if index < LINE_NODES:
             # An element's text (unless it is code or a control) and its tail, when not blank.
             text, tail = el.text, el.tail
@@ -246,4 +273,14 @@ def gather(root: Any) -> Evidence:
                 lines.append((index, el, LineKind.TEXT, text, ""))
             if tail and not tail.isspace():
                 lines.append((index, el, LineKind.TAIL, tail, ""))
-    return found.done()
+    return tuple(lines)
+
+
+def _stamps(el: Any, index: int, lines: list[Line]) -> None:
+    """The element's attributes that hold a date stamp (``data-published="2024-03-01"``)."""
+    items = el.items()
+    if len(items) <= (el.get("class") is not None) + (el.get("id") is not None):
+        return  # no attribute besides class and id, and no stamp attribute is named either
+    for name, raw in items:
+        if raw.startswith(YEAR_PREFIXES) and len(raw) <= STAMP_MAX and STAMP_ATTR.search(name):
+            lines.append((index, el, LineKind.STAMP, raw, name))

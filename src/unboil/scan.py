@@ -1,0 +1,322 @@
+"""The raw markup bounded before libxml2 reads it: no page can make the parser superlinear.
+
+Why a scan of the bytes and not a check of the tree: parsing is one call into
+C that the time budget cannot interrupt, so whatever makes libxml2 slow must
+be gone before it starts.  Two shapes do:
+
+* attributes: each new attribute of an element is compared with all the
+  earlier ones, so one ``<div>`` with 70,000 attributes (1.4 MB) cost 13 s;
+* end tags that close nothing: each is looked up through the whole stack of
+  open elements, so ``</span>`` a million times under 2,000 open ``<div>``
+  costs seconds (and past 2,047 open elements libxml2 stops the parse and the
+  page loses everything).
+
+A tag and a text node of many megabytes are linear for libxml2 but reach
+later stages whole (attribute values matched against the vocabulary, block
+text against its patterns), so they are capped too, as is the number of tags
+(``max_elements``).  Every cap is an ``Options`` setting far above what real
+pages have (the development corpus: 151 attributes on one element, a 1.3 MB
+tag, a 3.4 MB text node, 55 levels, 16,000 elements).
+
+The cost on an ordinary page is one call of a regular expression that reads
+the markup as the HTML tokenizer does (quotes count only after ``=``, scripts
+and comments hold no tags) and stops only at a token past a cap, with
+possessive quantifiers everywhere so nothing can backtrack; the one Python loop
+over every tag (the nesting scan) runs only on a page whose counts of ``<``
+and ``</`` allow the costly shape.  Past a cap the page is cut or truncated
+there and the rest goes on: a page with one absurd element still yields its
+article.  What was cut comes back as notes (:attr:`Scanned.cuts`) for the
+trace and :attr:`~unboil.Article.truncated`.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass
+
+from .options import Options
+
+__all__ = ["Scanned", "bound_markup", "LIBXML_MAX_DEPTH", "NESTING_SCAN_COST", "TAGS_PER_ELEMENT"]
+
+LIBXML_MAX_DEPTH = 2047
+"""The deepest element libxml2 builds (with ``huge_tree``); past it the parse stops."""
+
+NESTING_SCAN_COST = 20_000_000
+"""End tags times open elements (bounded by :data:`LIBXML_MAX_DEPTH`) above which the
+nesting scan runs: below it, stray end tags cost libxml2 at most a few tens of
+milliseconds of name comparisons, and the Python scan would cost more than it saves."""
+
+TAGS_PER_ELEMENT = 4
+"""Text past the ``4 * max_elements``-th tag is not parsed at all: an element has a start
+tag and at most one end tag, so that text lies far past the cut ``load`` makes anyway,
+and parsing it would only cost time and memory.  (Tags are counted as ``<`` or ``</``
+and a letter, which a script's ``i<n`` also is: hence the margin.)  End tags count too,
+so the nesting scan and libxml2's walks for stray end tags see a bounded number."""
+
+_TAG = re.compile(b"</?[A-Za-z]")
+_NAME = re.compile(rb"</?[A-Za-z][^\s/>]*+")
+_TAG_END = re.compile(rb"[\s/]*+>")
+# The rest of a tag, quotes respected, up to and with its ">".
+_REST = re.compile(rb"""(?:[^>"']++|"[^"]*+"|'[^']*+')*+>?""")
+_TOKEN = re.compile(
+    rb"""<(/?)([A-Za-z][^\s/>]*+)((?:[^>"']++|"[^"]*+"|'[^']*+')*+)>?|<!--.*?(?:-->|\Z)""", re.S
+)
+_TITLE_OPEN = re.compile(rb"<[tT][iI][tT][lL][eE](?=[\s/>])(?:[^>\"']++|\"[^\"]*+\"|'[^']*+')*+>?")
+_TITLE_CLOSE = re.compile(rb"</[tT][iI][tT][lL][eE]")
+
+_RAW_NAMES = b"script style textarea title xmp iframe noembed noframes"
+_RAW_TEXT = frozenset(_RAW_NAMES.split())
+"""Elements whose content libxml2 does not read as tags (a script's ``i <n; ...`` is no tag)."""
+_VOID = frozenset(
+    b"area base basefont bgsound br col embed frame hr img input keygen link meta param source track wbr".split()
+)
+"""Elements that never hold content: a start tag opens nothing."""
+_SELF_CLOSING = frozenset(b"p li dt dd option optgroup tr td th thead tbody tfoot rb rt rp".split())
+"""Elements whose end tag is optional: a start tag of the same name closes an open one."""
+
+
+@dataclass(frozen=True)
+class Scanned:
+    """The bounded markup and what the bounding did."""
+
+    data: bytes
+    cuts: tuple[str, ...] = ()
+    """What a cap cut from the page, for the trace and ``Article.truncated``."""
+    repaired: tuple[str, ...] = ()
+    """What was mended without losing text (an unclosed ``<title>``, stray end tags), for the trace."""
+
+
+def _markup_budget(data: bytes, tags: int, max_elements: int) -> tuple[bytes, tuple[str, ...]]:
+    """``data`` cut before its ``4 * max_elements``-th tag (see :data:`TAGS_PER_ELEMENT`), and a
+    note if it was; ``tags`` is the count of ``<``, a quick bound: no more tags than that."""
+    budget = TAGS_PER_ELEMENT * max_elements
+    if tags <= budget:
+        return data, ()
+    extra = next(itertools.islice(_TAG.finditer(data), budget, None), None)
+    if extra is None:
+        return data, ()
+    return data[: extra.start()], (f"text after byte {extra.start()} ({budget} tags) not parsed",)
+
+
+def _splice(data: bytes, edits: list[tuple[int, int, bytes]]) -> bytes:
+    """``data`` with each ``(start, end, replacement)`` applied (edits in order, not overlapping)."""
+    parts: list[bytes] = []
+    pos = 0
+    for start, end, new in edits:
+        parts += [data[pos:start], new]
+        pos = end
+    parts.append(data[pos:])
+    return b"".join(parts)
+
+
+def _utf8_boundary(data: bytes, pos: int) -> int:
+    """``pos`` moved back to the start of a UTF-8 character, so a cut never splits one."""
+    while pos > 0 and 0x80 <= data[pos] < 0xC0:
+        pos -= 1
+    return pos
+
+
+def _attribute(limit: int) -> bytes:
+    """One attribute as the HTML tokenizer reads it (quotes count only right after ``=``),
+    failing when its name or value is longer than ``limit`` bytes."""
+    value = rb"""(?:"[^"]{0,%d}+"|'[^']{0,%d}+'|[^\s>]{0,%d}+(?=[\s>]|\Z))""" % (limit, limit, limit)
+    return rb"[\s/]*+[^\s/>][^\s/>=]{0,%d}+(?=[\s/>=]|\Z)(?:\s*+=\s*+%s|(?!\s*+=))" % (limit, value)
+
+
+def _attributes(options: Options) -> bytes:
+    """Up to ``max_attributes`` attributes, each within ``max_tag_bytes``."""
+    return rb"(?:%s){0,%d}+" % (_attribute(options.max_tag_bytes), options.max_attributes)
+
+
+WALK_RUN = 64
+"""Bytes of a tag the walker reads between two values (names, spaces, an unquoted value's
+end): a run this long holds at most 32 attributes, so ``max_attributes // 32`` values and
+their runs bound a tag's attributes by ``max_attributes`` without counting each one."""
+
+
+def _walker(options: Options) -> "re.Pattern[bytes]":
+    """The markup as a run of tokens within the caps.
+
+    Matched from a position, it stops at the first token it cannot vouch for: a tag
+    with more than ``max_attributes // 32`` values, a run of more than
+    :data:`WALK_RUN` bytes or a value of more than ``max_tag_bytes // 32`` in a tag,
+    a quote not after ``=``, a text run longer than ``max_text_bytes``, a ``<`` it
+    cannot read.  A real page stops it a few times at most; :func:`_walk` looks at
+    each stop with the tokenizer's exact grammar.  Scripts, styles and comments are
+    read as libxml2 reads them (no tags inside).  One C call, nothing to backtrack
+    into (possessive quantifiers); :mod:`re` caches the compiled pattern."""
+    values = max(1, options.max_attributes // 32 - 1)
+    width = max(1, options.max_tag_bytes // 32)
+    run = rb"[^>\"'=]{0,%d}+" % WALK_RUN
+    tag = rb"""%s(?:=\s*+(?:"[^"]{0,%d}+"|'[^']{0,%d}+'|[^\s>"'=]{0,%d}+)%s){0,%d}+>""" % (run, width, width, width, run, values)
+    # One alternative per raw-text element: no capturing group (a backreference inside a
+    # possessive repeat trips a bug of Python 3.11's re).
+    # Spelled out rather than re.I, which would fold the case of every byte read.
+    raw = b"|".join(rb"%s(?=[\s/>])%s(?:[^<]++|<(?!/%s[\s/>]))*+" % (_any_case(name), tag, _any_case(name)) for name in _RAW_NAMES.split())
+    return re.compile(
+        rb"(?:[^<]{1,%d}+(?=<|\Z)" % options.max_text_bytes
+        + rb"|<(?:(?=[sStTxXiInN])(?:%s)|/?[A-Za-z]%s|!--.*?-->|/(?![A-Za-z])[^>]*+>|[!?](?!--)[^>]*+>|(?![A-Za-z!?/])))*+"
+        % (raw, tag),
+        re.S,
+    )
+
+
+def _any_case(name: bytes) -> bytes:
+    """``script`` as ``[sS][cC][rR][iI][pP][tT]``: a case-blind literal without ``re.I``."""
+    return b"".join(b"[%c%c]" % (c, c - 32) for c in name)
+
+
+def _tag_cut(data: bytes, start: int, options: Options) -> tuple[int, int] | None:
+    """``(keep_end, tag_end)`` when the tag at ``start`` passes ``max_attributes`` or
+    ``max_tag_bytes``: it keeps its name and the attributes within both; None when it passes neither."""
+    name = _NAME.match(data, start)
+    if name is None:
+        return None
+    pos = re.compile(_attributes(options)).match(data, name.end()).end()  # type: ignore[union-attr]
+    limit = start + options.max_tag_bytes
+    if pos > limit:  # many long attributes: keep those that fit (rare, so a loop)
+        attribute = re.compile(_attribute(options.max_tag_bytes))
+        pos = name.end()
+        while (attr := attribute.match(data, pos)) is not None and attr.end() <= limit:
+            pos = attr.end()
+    elif _TAG_END.match(data, pos) or pos == len(data):
+        return None  # the tag ends within the caps (or the page ends inside it)
+    rest = _REST.match(data, pos)
+    return pos, rest.end() if rest else pos  # _REST matches the empty string at worst
+
+
+def _walk(data: bytes, options: Options) -> tuple[bytes, tuple[str, ...]]:
+    """Tags cut to ``max_attributes`` and ``max_tag_bytes``, text runs to ``max_text_bytes``.
+
+    The walker (:func:`_walker`) reads an ordinary page in one call; each place it
+    stops is looked at here: a tag past a cap loses its attributes from the first one
+    past it, a text run past ``max_text_bytes`` its end, and anything else (a ``<``
+    the walker cannot read, a tag cut off by the end of the page) is passed by a byte."""
+    walker = _walker(options)
+    edits: list[tuple[int, int, bytes]] = []
+    tags = texts = 0
+    pos, size = 0, len(data)
+    while True:
+        pos = walker.match(data, pos).end()  # type: ignore[union-attr]  # matches the empty string at worst
+        if pos >= size:
+            break
+        if data[pos] != 0x3C:  # not "<": a text run past max_text_bytes
+            end = data.find(b"<", pos)
+            end = size if end < 0 else end
+            edits.append((_utf8_boundary(data, pos + options.max_text_bytes), end, b""))
+            texts += 1
+            pos = end
+            continue
+        cut = _tag_cut(data, pos, options)
+        if cut is None:
+            pos += 1
+            continue
+        edits.append((cut[0], cut[1], b">"))
+        tags += 1
+        pos = cut[1]
+    notes = []
+    if tags:
+        notes.append(f"{tags} tags cut to max_attributes={options.max_attributes} and max_tag_bytes={options.max_tag_bytes}")
+    if texts:
+        notes.append(f"{texts} text runs truncated to max_text_bytes={options.max_text_bytes}")
+    return (_splice(data, edits), tuple(notes)) if edits else (data, ())
+
+
+def _may_nest_too_deep(data: bytes, tags: int, options: Options) -> bool:
+    """Whether the page's counts of ``<`` (``tags``) and ``</`` allow ``max_open_elements``
+    open elements or stray end tags that cost libxml2 more than :data:`NESTING_SCAN_COST`."""
+    if tags <= options.max_open_elements:
+        return False
+    ends = data.count(b"</")
+    return tags - 2 * ends > options.max_open_elements or ends * min(tags - ends, LIBXML_MAX_DEPTH) > NESTING_SCAN_COST
+
+
+class _Nesting:
+    """The open elements of the nesting scan, and the edits it makes: start tags past
+    ``max_open_elements`` and end tags that close nothing are removed."""
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        self.stack: list[bytes] = []
+        self.open: dict[bytes, int] = {}
+        self.edits: list[tuple[int, int, bytes]] = []
+        self.dropped = 0
+
+    def start(self, name: bytes, span: tuple[int, int]) -> None:
+        stack = self.stack
+        if name in _SELF_CLOSING and stack and stack[-1] == name:
+            self.close(name)
+        if len(stack) >= self.limit:
+            self.edits.append((span[0], span[1], b""))
+            self.dropped += 1
+            return
+        stack.append(name)
+        self.open[name] = self.open.get(name, 0) + 1
+
+    def close(self, name: bytes) -> None:
+        while self.stack:
+            top = self.stack.pop()
+            self.open[top] -= 1
+            if top == name:
+                return
+
+    def end(self, name: bytes, span: tuple[int, int]) -> None:
+        if self.open.get(name):
+            self.close(name)
+        else:  # closes nothing: libxml2 would ignore it after a walk through the whole stack
+            self.edits.append((span[0], span[1], b""))
+
+
+def _nesting(data: bytes, tags: int, options: Options) -> tuple[bytes, tuple[str, ...], tuple[str, ...]]:
+    """Start tags past ``max_open_elements`` open elements removed, with the end tags that close
+    nothing; returns the markup, the cut (if any) and the repair (if any)."""
+    if not _may_nest_too_deep(data, tags, options):
+        return data, (), ()
+    scan = _Nesting(options.max_open_elements)
+    pos = 0
+    while True:
+        token = _TOKEN.search(data, pos)
+        if token is None:
+            break
+        pos = token.end()
+        name = token.group(2)
+        if name is None:  # a comment
+            continue
+        name = name.lower()
+        if token.group(1):
+            scan.end(name, token.span())
+        elif name in _RAW_TEXT:
+            close = re.compile(rb"</" + re.escape(name) + rb"[^>]*+>?", re.I).search(data, pos)
+            pos = close.end() if close else len(data)  # its end tag with it: it closes nothing we track
+        elif name not in _VOID and not token.group(3).endswith(b"/"):
+            scan.start(name, token.span())
+    if not scan.edits:
+        return data, (), ()
+    cut = f"{scan.dropped} start tags past max_open_elements={options.max_open_elements} open elements removed"
+    stray = len(scan.edits) - scan.dropped
+    repair = f"{stray} end tags that close nothing removed"
+    return _splice(data, scan.edits), (cut,) if scan.dropped else (), (repair,) if stray else ()
+
+
+def _unclosed_title(data: bytes) -> tuple[bytes, tuple[str, ...]]:
+    """A ``<title>`` never closed swallows the rest of the page as its text (libxml2 reads it
+    as raw text): it is closed empty and its first line dropped, so the title comes from the headline."""
+    opened = _TITLE_OPEN.search(data)
+    if opened is None or _TITLE_CLOSE.search(data, opened.end()):
+        return data, ()
+    text_end = data.find(b"<", opened.end())
+    text_end = len(data) if text_end < 0 else text_end
+    return data[: opened.end()] + b"</title>" + data[text_end:], ("unclosed <title> closed",)
+
+
+def bound_markup(data: bytes, options: Options) -> Scanned:
+    """``data`` (UTF-8 markup) with every cap applied, and notes on what each cut."""
+    tags = data.count(b"<")
+    data, budget = _markup_budget(data, tags, options.max_elements)
+    data, walked = _walk(data, options)
+    if budget or walked:  # the markup changed: count again
+        tags = data.count(b"<")
+    data, nesting, strays = _nesting(data, tags, options)
+    data, title = _unclosed_title(data)
+    return Scanned(data, budget + walked + nesting, strays + title)

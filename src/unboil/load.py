@@ -40,7 +40,7 @@ from lxml import etree
 
 from .errors import InputError, NotHTMLError, PageTooLargeError
 from .options import Options
-from .scan import bound_markup
+from .scan import bound_markup, cap_nesting, stopped_too_deep
 
 __all__ = ["Source", "Loaded", "load", "decode", "read_path", "read_page", "read_stored", "unpack_page", "PARSER_OPTIONS"]
 
@@ -443,7 +443,11 @@ def _parse_utf8(data: bytes, encoding: str, options: Options) -> Loaded:
     if not data.strip():
         return Loaded(etree.Element("html"), encoding)
     try:
-        root = etree.fromstring(data, _parser())
+        parser = _parser()
+        root = etree.fromstring(data, parser)
+        if stopped_too_deep(parser):  # libxml2 gave up at 2,047 open elements: cap them, parse again
+            nested = cap_nesting(data, options)
+            root, cut = etree.fromstring(nested.data, _parser()), cut + nested.cuts
     except (etree.ParserError, etree.XMLSyntaxError, ValueError):
         root = None
     if root is None or not isinstance(root.tag, str):

@@ -34,10 +34,11 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from .options import Options
 
-__all__ = ["Scanned", "bound_markup", "LIBXML_MAX_DEPTH", "NESTING_SCAN_COST", "TAGS_PER_ELEMENT"]
+__all__ = ["Scanned", "bound_markup", "cap_nesting", "stopped_too_deep", "LIBXML_MAX_DEPTH", "NESTING_SCAN_COST", "TAGS_PER_ELEMENT"]
 
 LIBXML_MAX_DEPTH = 2047
 """The deepest element libxml2 builds (with ``huge_tree``); past it the parse stops."""
@@ -224,9 +225,13 @@ def _walk(data: bytes, options: Options) -> tuple[bytes, tuple[str, ...]]:
 
 
 def _may_nest_too_deep(data: bytes, tags: int, options: Options) -> bool:
-    """Whether the page's counts of ``<`` (``tags``) and ``</`` allow ``max_open_elements``
-    open elements or stray end tags that cost libxml2 more than :data:`NESTING_SCAN_COST`."""
-    if tags <= options.max_open_elements:
+    """Whether stray end tags could cost libxml2 more than :data:`NESTING_SCAN_COST`, or
+    the page nest past ``max_open_elements``, by its counts of ``<`` (``tags``) and ``</``.
+
+    Most pages have too few tags for either (the costly count of ``</`` is skipped); on
+    a smaller page that still nests past libxml2's limit, the parse says so and
+    :func:`cap_nesting` runs then (see ``load``)."""
+    if tags * min(tags, LIBXML_MAX_DEPTH) <= NESTING_SCAN_COST:
         return False
     ends = data.count(b"</")
     return tags - 2 * ends > options.max_open_elements or ends * min(tags - ends, LIBXML_MAX_DEPTH) > NESTING_SCAN_COST
@@ -268,11 +273,9 @@ class _Nesting:
             self.edits.append((span[0], span[1], b""))
 
 
-def _nesting(data: bytes, tags: int, options: Options) -> tuple[bytes, tuple[str, ...], tuple[str, ...]]:
+def _nesting(data: bytes, options: Options) -> tuple[bytes, tuple[str, ...], tuple[str, ...]]:
     """Start tags past ``max_open_elements`` open elements removed, with the end tags that close
     nothing; returns the markup, the cut (if any) and the repair (if any)."""
-    if not _may_nest_too_deep(data, tags, options):
-        return data, (), ()
     scan = _Nesting(options.max_open_elements)
     pos = 0
     while True:
@@ -317,6 +320,24 @@ def bound_markup(data: bytes, options: Options) -> Scanned:
     data, walked = _walk(data, options)
     if budget or walked:  # the markup changed: count again
         tags = data.count(b"<")
-    data, nesting, strays = _nesting(data, tags, options)
+    nesting: tuple[str, ...] = ()
+    strays: tuple[str, ...] = ()
+    if _may_nest_too_deep(data, tags, options):
+        data, nesting, strays = _nesting(data, options)
     data, title = _unclosed_title(data)
     return Scanned(data, budget + walked + nesting, strays + title)
+
+
+def cap_nesting(data: bytes, options: Options) -> Scanned:
+    """``data`` with start tags past ``max_open_elements`` open elements removed (and end tags
+    that close nothing): for a page that libxml2 stopped reading at :data:`LIBXML_MAX_DEPTH`."""
+    data, nesting, strays = _nesting(data, options)
+    return Scanned(data, nesting, strays)
+
+
+def stopped_too_deep(parser: Any) -> bool:
+    """Whether libxml2 stopped reading the page at :data:`LIBXML_MAX_DEPTH` open elements
+    (the rest of the page, and often all of it, is then lost): the error ends the parse,
+    so it is the last one logged."""
+    last = parser.error_log.last_error
+    return last is not None and last.type_name == "ERR_RESOURCE_LIMIT"

@@ -162,3 +162,12 @@ def test_the_batch_report_line_says_a_page_was_truncated(tmp_path) -> None:
     lines = {row["path"]: row for row in map(json.loads, (out / "report.jsonl").read_text().splitlines())}
     assert lines["bomb.html"]["status"] == "ok" and "max_attributes" in lines["bomb.html"]["truncated"]
     assert lines["plain.html.gz"]["truncated"] is None
+
+
+def test_a_page_libxml2_stops_reading_is_parsed_again_with_its_nesting_capped() -> None:
+    """3,000 nested ``<div>`` before the article: too few tags for the scan to run first;
+    libxml2 gave up at 2,047 levels and the page lost its article."""
+    page = P._page("<div>" * 3_000 + "</div>" * 3_000 + P.article_body()).encode()
+    article = unboil.extract(page)
+    assert SENTENCE in article.text
+    assert "max_open_elements=1000" in (article.truncated or "")

@@ -224,6 +224,17 @@ def many_elements(count: int = 2_000_000) -> bytes:
     return _page(article_body() + "<i>x</i>" * count).encode()
 
 
+def unclosed_comments(count: int = 1_000_000) -> bytes:
+    """The article, then ``count`` comments opened and never closed (a scan that looks for
+    each one's end from each one reads the page to its end a million times)."""
+    return _page(article_body() + "<!--" * count).encode()
+
+
+def unclosed_quotes(count: int = 500_000) -> bytes:
+    """The article, then ``count`` tags whose quoted value never closes."""
+    return _page(article_body() + "<a title=\"" * count).encode()
+
+
 def unclosed_title() -> bytes:
     """A ``<title>`` never closed: libxml2 reads the rest of the page as its text."""
     return _page(article_body(), head="<title>Flood warning <meta name='x' content='y'>").encode()
@@ -261,6 +272,8 @@ PAGES: dict[str, Callable[[], bytes]] = {
     "unclosed_nesting_100k": unclosed_nesting,
     "stray_end_tags_1m": stray_end_tags,
     "many_elements_2m": many_elements,
+    "unclosed_comments_1m": unclosed_comments,
+    "unclosed_quotes_500k": unclosed_quotes,
     "unclosed_title": unclosed_title,
     "javascript_og_image": javascript_og_image,
 }

@@ -65,7 +65,7 @@ _REST = re.compile(rb"""(?:[^>"']++|"[^"]*+"|'[^']*+')*+>?""")
 # A tag or a comment, for the nesting scan: it needs names, not attributes, so quotes are
 # read anywhere in a tag (the tokenizer reads them only after "="; a rare tag is misread).
 _TOKEN = re.compile(
-    rb"""<(/?)([A-Za-z][^\s/>]*+)((?:[^>"']++|"[^"]*+"|'[^']*+')*+)>?|<!--.*?(?:-->|\Z)""", re.S
+    rb"""<(/?)([A-Za-z][^\s/>]*+)((?:[^>"']++|"[^"]*+"|'[^']*+')*+)>?|<!--(?:[^-]++|-(?!->))*+(?:-->)?"""
 )
 _TITLE_OPEN = re.compile(rb"<[tT][iI][tT][lL][eE](?=[\s/>])(?:[^>\"']++|\"[^\"]*+\"|'[^']*+')*+>?")
 _TITLE_CLOSE = re.compile(rb"</[tT][iI][tT][lL][eE]")
@@ -161,8 +161,11 @@ def _walker(options: Options) -> "re.Pattern[bytes]":
     raw = b"|".join(rb"%s(?=[\s/>])%s(?:[^<]++|<(?!/%s[\s/>]))*+" % (_any_case(name), tag, _any_case(name)) for name in _RAW_NAMES.split())
     return re.compile(
         rb"(?:[^<]{1,%d}+(?=<|\Z)" % options.max_text_bytes
-        + rb"|<(?:(?=[sStTxXiInN])(?:%s)|/?[A-Za-z]%s|!--.*?-->|/(?![A-Za-z])[^>]*+>|[!?](?!--)[^>]*+>|(?![A-Za-z!?/])))*+"
-        % (raw, tag),
+        # A comment runs to "-->" or to the end of the page, as libxml2 reads it: never a
+        # failed attempt, which a page of a million "<!--" would repeat to its end each time.
+        + rb"|<(?:(?=[sStTxXiInN])(?:%s)|/?[A-Za-z]%s|!--(?:[^-]++|-(?!->))*+(?:-->)?"
+        % (raw, tag)
+        + rb"|/(?![A-Za-z])[^>]*+>|[!?](?!--)[^>]*+>|(?![A-Za-z!?/])))*+",
         re.S,
     )
 
@@ -172,9 +175,11 @@ def _any_case(name: bytes) -> bytes:
     return b"".join(b"[%c%c]" % (c, c - 32) for c in name)
 
 
-def _tag_cut(data: bytes, start: int, options: Options) -> tuple[int, int] | None:
-    """``(keep_end, tag_end)`` when the tag at ``start`` passes ``max_attributes`` or
-    ``max_tag_bytes``: it keeps its name and the attributes within both; None when it passes neither."""
+def _tag_cut(data: bytes, start: int, options: Options) -> tuple[int, int, bool] | None:
+    """``(keep_end, tag_end, over)`` of the tag at ``start`` (None if there is no tag): ``over``
+    when it passes ``max_attributes`` or ``max_tag_bytes``, and then it keeps its name and the
+    attributes within both, up to ``keep_end``.  A tag within the caps is passed whole, so no
+    byte of it is read again as the start of another."""
     name = _NAME.match(data, start)
     if name is None:
         return None
@@ -185,10 +190,12 @@ def _tag_cut(data: bytes, start: int, options: Options) -> tuple[int, int] | Non
         pos = name.end()
         while (attr := attribute.match(data, pos)) is not None and attr.end() <= limit:
             pos = attr.end()
-    elif _TAG_END.match(data, pos) or pos == len(data):
-        return None  # the tag ends within the caps (or the page ends inside it)
+    elif (end := _TAG_END.match(data, pos)) is not None:
+        return pos, end.end(), False
+    elif pos == len(data):  # the page ends inside the tag
+        return pos, pos, False
     rest = _REST.match(data, pos)
-    return pos, rest.end() if rest else pos  # _REST matches the empty string at worst
+    return pos, rest.end() if rest else pos, True  # _REST matches the empty string at worst
 
 
 def _walk(data: bytes, options: Options) -> tuple[bytes, tuple[str, ...]]:
@@ -217,9 +224,11 @@ def _walk(data: bytes, options: Options) -> tuple[bytes, tuple[str, ...]]:
         if cut is None:
             pos += 1
             continue
-        edits.append((cut[0], cut[1], b">"))
-        tags += 1
-        pos = cut[1]
+        keep_end, tag_end, over = cut
+        if over:
+            edits.append((keep_end, tag_end, b">"))
+            tags += 1
+        pos = max(tag_end, pos + 1)
     notes = []
     if tags:
         notes.append(f"{tags} tags cut to max_attributes={options.max_attributes} and max_tag_bytes={options.max_tag_bytes}")

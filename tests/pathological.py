@@ -230,6 +230,11 @@ def unclosed_comments(count: int = 1_000_000) -> bytes:
     return _page(article_body() + "<!--" * count).encode()
 
 
+def unclosed_bogus_comments(count: int = 1_000_000) -> bytes:
+    """The article, then ``count`` of ``<!x``, ``</1`` and ``<?x`` that no ``>`` ever closes."""
+    return _page(article_body() + "<!x</1<?x" * (count // 3)).encode()
+
+
 def unclosed_quotes(count: int = 500_000) -> bytes:
     """The article, then ``count`` tags whose quoted value never closes."""
     return _page(article_body() + "<a title=\"" * count).encode()
@@ -273,6 +278,7 @@ PAGES: dict[str, Callable[[], bytes]] = {
     "stray_end_tags_1m": stray_end_tags,
     "many_elements_2m": many_elements,
     "unclosed_comments_1m": unclosed_comments,
+    "unclosed_bogus_comments_1m": unclosed_bogus_comments,
     "unclosed_quotes_500k": unclosed_quotes,
     "unclosed_title": unclosed_title,
     "javascript_og_image": javascript_og_image,

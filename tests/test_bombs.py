@@ -71,7 +71,7 @@ def test_the_attribute_bomb_of_the_issue_yields_its_article_at_the_default_caps(
     assert SENTENCE in article.text and "max_attributes=1000" in (article.truncated or "")
 
 
-@pytest.mark.parametrize("make", [P.unclosed_comments, P.unclosed_quotes], ids=lambda f: f.__name__)
+@pytest.mark.parametrize("make", [P.unclosed_comments, P.unclosed_bogus_comments, P.unclosed_quotes], ids=lambda f: f.__name__)
 def test_markup_that_never_closes_is_read_once(make) -> None:  # type: ignore[no-untyped-def]
     """Each unclosed comment or quote runs to the end of the page: a scan that retried from
     each one would take hours; the outcome (an article) is what is asserted here."""

@@ -161,11 +161,12 @@ def _walker(options: Options) -> "re.Pattern[bytes]":
     raw = b"|".join(rb"%s(?=[\s/>])%s(?:[^<]++|<(?!/%s[\s/>]))*+" % (_any_case(name), tag, _any_case(name)) for name in _RAW_NAMES.split())
     return re.compile(
         rb"(?:[^<]{1,%d}+(?=<|\Z)" % options.max_text_bytes
-        # A comment runs to "-->" or to the end of the page, as libxml2 reads it: never a
-        # failed attempt, which a page of a million "<!--" would repeat to its end each time.
+        # A comment runs to "-->" (a bogus one, "<!x" or "</1", to ">") or to the end of the
+        # page, as libxml2 reads it: never a failed attempt, which a page of a million "<!--"
+        # would repeat to its end each time.
         + rb"|<(?:(?=[sStTxXiInN])(?:%s)|/?[A-Za-z]%s|!--(?:[^-]++|-(?!->))*+(?:-->)?"
         % (raw, tag)
-        + rb"|/(?![A-Za-z])[^>]*+>|[!?](?!--)[^>]*+>|(?![A-Za-z!?/])))*+",
+        + rb"|/(?![A-Za-z])[^>]*+>?|[!?](?!--)[^>]*+>?|(?![A-Za-z!?/])))*+",
         re.S,
     )
 

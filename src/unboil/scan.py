@@ -60,12 +60,13 @@ so the nesting scan and libxml2's walks for stray end tags see a bounded number.
 _TAG = re.compile(b"</?[A-Za-z]")
 _NAME = re.compile(rb"</?[A-Za-z][^\s/>]*+")
 _TAG_END = re.compile(rb"[\s/]*+>")
-# The rest of a tag, quotes respected, up to and with its ">".
-_REST = re.compile(rb"""(?:[^>"']++|"[^"]*+"|'[^']*+')*+>?""")
+# The rest of a tag, quotes respected, up to and with its ">"; a quote never closed runs to
+# the end of the page (as the tokenizer reads it), in one attempt rather than one a tag.
+_REST = re.compile(rb"""(?:[^>"']++|"[^"]*+"?|'[^']*+'?)*+>?""")
 # A tag or a comment, for the nesting scan: it needs names, not attributes, so quotes are
 # read anywhere in a tag (the tokenizer reads them only after "="; a rare tag is misread).
 _TOKEN = re.compile(
-    rb"""<(/?)([A-Za-z][^\s/>]*+)((?:[^>"']++|"[^"]*+"|'[^']*+')*+)>?|<!--(?:[^-]++|-(?!->))*+(?:-->)?"""
+    rb"""<(/?)([A-Za-z][^\s/>]*+)((?:[^>"']++|"[^"]*+"?|'[^']*+'?)*+)>?|<!--(?:[^-]++|-(?!->))*+(?:-->)?"""
 )
 _TITLE_OPEN = re.compile(rb"<[tT][iI][tT][lL][eE](?=[\s/>])(?:[^>\"']++|\"[^\"]*+\"|'[^']*+')*+>?")
 _TITLE_CLOSE = re.compile(rb"</[tT][iI][tT][lL][eE]")

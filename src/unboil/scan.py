@@ -65,8 +65,10 @@ _TAG_END = re.compile(rb"[\s/]*+>")
 _REST = re.compile(rb"""(?:[^>"']++|"[^"]*+"?|'[^']*+'?)*+>?""")
 # A tag or a comment, for the nesting scan: it needs names, not attributes, so quotes are
 # read anywhere in a tag (the tokenizer reads them only after "="; a rare tag is misread).
+# Comments in a row are one token: their number is not bounded by the markup budget, and the
+# scan's cost is a Python step a token.
 _TOKEN = re.compile(
-    rb"""<(/?)([A-Za-z][^\s/>]*+)((?:[^>"']++|"[^"]*+"?|'[^']*+'?)*+)>?|<!--(?:[^-]++|-(?!->))*+(?:-->)?"""
+    rb"""<(/?)([A-Za-z][^\s/>]*+)((?:[^>"']++|"[^"]*+"?|'[^']*+'?)*+)>?|(?:<!--(?:[^-]++|-(?!->))*+(?:-->)?[^<]*+)++"""
 )
 _TITLE_OPEN = re.compile(rb"<[tT][iI][tT][lL][eE](?=[\s/>])(?:[^>\"']++|\"[^\"]*+\"|'[^']*+')*+>?")
 _TITLE_CLOSE = re.compile(rb"</[tT][iI][tT][lL][eE]")

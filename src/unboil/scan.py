@@ -139,24 +139,27 @@ def _attributes(options: Options) -> bytes:
 
 WALK_RUN = 64
 """Bytes of a tag the walker reads between two values (names, spaces, an unquoted value's
-end): a run this long holds at most 32 attributes, so ``max_attributes // 32`` values and
-their runs bound a tag's attributes by ``max_attributes`` without counting each one."""
+end): a run of ``r`` bytes holds at most ``r // 2 + 1`` attributes, so a bounded number of
+values and runs bounds a tag's attributes by ``max_attributes`` without counting each one."""
 
 
 def _walker(options: Options) -> "re.Pattern[bytes]":
     """The markup as a run of tokens within the caps.
 
     Matched from a position, it stops at the first token it cannot vouch for: a tag
-    with more than ``max_attributes // 32`` values, a run of more than
-    :data:`WALK_RUN` bytes or a value of more than ``max_tag_bytes // 32`` in a tag,
+    with more values or longer runs (:data:`WALK_RUN`) than could stay within
+    ``max_attributes``, or longer values than could stay within ``max_tag_bytes``,
     a quote not after ``=``, a text run longer than ``max_text_bytes``, a ``<`` it
     cannot read.  A real page stops it a few times at most; :func:`_walk` looks at
     each stop with the tokenizer's exact grammar.  Scripts, styles and comments are
     read as libxml2 reads them (no tags inside).  One C call, nothing to backtrack
     into (possessive quantifiers); :mod:`re` caches the compiled pattern."""
-    values = max(1, options.max_attributes // 32 - 1)
-    width = max(1, options.max_tag_bytes // 32)
-    run = rb"[^>\"'=]{0,%d}+" % WALK_RUN
+    limit = options.max_attributes
+    run_bytes = min(WALK_RUN, limit)
+    per_run = run_bytes // 2 + 1
+    values = max(0, (limit - per_run) // (per_run + 1))  # values + (values + 1) runs: at most max_attributes
+    width = max(1, options.max_tag_bytes // (values + 1))
+    run = rb"[^>\"'=]{0,%d}+" % run_bytes
     tag = rb"""%s(?:=\s*+(?:"[^"]{0,%d}+"|'[^']{0,%d}+'|[^\s>"'=]{0,%d}+)%s){0,%d}+>""" % (run, width, width, width, run, values)
     # One alternative per raw-text element: no capturing group (a backreference inside a
     # possessive repeat trips a bug of Python 3.11's re).
@@ -207,8 +210,8 @@ def _walk(data: bytes, options: Options) -> tuple[bytes, tuple[str, ...]]:
 
     The walker (:func:`_walker`) reads an ordinary page in one call; each place it
     stops is looked at here: a tag past a cap loses its attributes from the first one
-    past it, a text run past ``max_text_bytes`` its end, and anything else (a ``<``
-    the walker cannot read, a tag cut off by the end of the page) is passed by a byte."""
+    past it, a tag within the caps is passed whole, and a text run past
+    ``max_text_bytes`` loses its end."""
     walker = _walker(options)
     edits: list[tuple[int, int, bytes]] = []
     tags = texts = 0

@@ -161,16 +161,26 @@ def _walker(options: Options) -> "re.Pattern[bytes]":
     width = max(1, options.max_tag_bytes // (values + 1))
     run = rb"[^>\"'=]{0,%d}+" % run_bytes
     tag = rb"""%s(?:=\s*+(?:"[^"]{0,%d}+"|'[^']{0,%d}+'|[^\s>"'=]{0,%d}+)%s){0,%d}+>""" % (run, width, width, width, run, values)
-    # One alternative per raw-text element: no capturing group (a backreference inside a
-    # possessive repeat trips a bug of Python 3.11's re).
-    # Spelled out rather than re.I, which would fold the case of every byte read.
-    raw = b"|".join(rb"%s(?=[\s/>])%s(?:[^<]++|<(?!/%s[\s/>]))*+" % (_any_case(name), tag, _any_case(name)) for name in _RAW_NAMES.split())
+    # One alternative per raw-text element, grouped by first letter so that "<span" tries
+    # one group, not eight names; no capturing group (a backreference inside a possessive
+    # repeat trips a bug of Python 3.11's re); spelled out rather than re.I, which would
+    # fold the case of every byte read.
+    by_letter: dict[int, list[bytes]] = {}
+    for name in _RAW_NAMES.split():
+        by_letter.setdefault(name[0], []).append(name)
+    raw = b"|".join(
+        _any_case(bytes([letter]))
+        + b"(?:"
+        + b"|".join(rb"%s(?=[\s/>])%s(?:[^<]++|<(?!/%s[\s/>]))*+" % (_any_case(n[1:]), tag, _any_case(n)) for n in names)
+        + b")"
+        for letter, names in by_letter.items()
+    )
     return re.compile(
         rb"(?:[^<]{1,%d}+(?=<|\Z)" % options.max_text_bytes
         # A comment runs to "-->" (a bogus one, "<!x" or "</1", to ">") or to the end of the
         # page, as libxml2 reads it: never a failed attempt, which a page of a million "<!--"
         # would repeat to its end each time.
-        + rb"|<(?:(?=[sStTxXiInN])(?:%s)|/?[A-Za-z]%s|!--(?:[^-]++|-(?!->))*+(?:-->)?"
+        + rb"|<(?:%s|/?[A-Za-z]%s|!--(?:[^-]++|-(?!->))*+(?:-->)?"
         % (raw, tag)
         + rb"|/(?![A-Za-z])[^>]*+>?|[!?](?!--)[^>]*+>?|(?![A-Za-z!?/])))*+",
         re.S,

@@ -181,6 +181,75 @@ def xxe_page(secret_path: str, remote_url: str) -> bytes:
     ).encode()
 
 
+# --- shapes that made the parser itself superlinear (issue 16): each takes its size, so
+# tests/test_bombs.py builds them at 10x and 100x a cap set small in Options.
+
+
+def attribute_bomb(count: int = 100_000) -> bytes:
+    """One ``<div>`` with ``count`` distinct attributes (libxml2 compares each with all before it)."""
+    attrs = " ".join(f'data-a{i}="v{i}"' for i in range(count))
+    return _page(f"<div {attrs}>x</div>" + article_body()).encode()
+
+
+def quoted_attribute_bomb(count: int = 100_000) -> bytes:
+    """The same with a ``>`` inside every value, so no scan that ignores quotes finds the tag's end."""
+    attrs = " ".join(f'a{i}=">"' for i in range(count))
+    return _page(f"<div {attrs}>x</div>" + article_body()).encode()
+
+
+def long_tag(size: int = 40_000_000) -> bytes:
+    """A start tag of ``size`` bytes: one ``class`` value, before the article."""
+    return _page("<div class='" + "x" * size + "'>y</div>" + article_body()).encode()
+
+
+def long_text_node(size: int = 40_000_000) -> bytes:
+    """One text node of ``size`` bytes of words, then the article."""
+    words = (ARTICLE_TEXT + " ") * (size // (len(ARTICLE_TEXT) + 1) + 1)
+    return _page(f"<pre>{words[:size]}</pre>" + article_body()).encode()
+
+
+def unclosed_nesting(depth: int = 100_000) -> bytes:
+    """The article, then ``depth`` ``<div>`` never closed (past 2,047 libxml2 stopped the parse)."""
+    return _page(article_body() + "<div>" * depth + ARTICLE_TEXT).encode()
+
+
+def stray_end_tags(count: int = 1_000_000, depth: int = 2_000) -> bytes:
+    """The article, ``depth`` open elements, then ``count`` end tags that close nothing
+    (each one a walk through every open element)."""
+    return _page(article_body() + "<div>" * depth + "</span>" * count).encode()
+
+
+def many_elements(count: int = 2_000_000) -> bytes:
+    """The article, then ``count`` tiny elements."""
+    return _page(article_body() + "<i>x</i>" * count).encode()
+
+
+def unclosed_comments(count: int = 1_000_000) -> bytes:
+    """The article, then ``count`` comments opened and never closed (a scan that looks for
+    each one's end from each one reads the page to its end a million times)."""
+    return _page(article_body() + "<!--" * count).encode()
+
+
+def unclosed_bogus_comments(count: int = 1_000_000) -> bytes:
+    """The article, then ``count`` of ``<!x``, ``</1`` and ``<?x`` that no ``>`` ever closes."""
+    return _page(article_body() + "<!x</1<?x" * (count // 3)).encode()
+
+
+def unclosed_quotes(count: int = 500_000) -> bytes:
+    """The article, then ``count`` tags whose quoted value never closes."""
+    return _page(article_body() + "<a title=\"" * count).encode()
+
+
+def unclosed_title() -> bytes:
+    """A ``<title>`` never closed: libxml2 reads the rest of the page as its text."""
+    return _page(article_body(), head="<title>Flood warning <meta name='x' content='y'>").encode()
+
+
+def javascript_og_image() -> bytes:
+    head = "<title>Flood warning</title><meta property='og:image' content=' JaVa\tScRiPt:alert(1)'>"
+    return _page(article_body(), head=head).encode()
+
+
 PAGES: dict[str, Callable[[], bytes]] = {
     "empty": empty,
     "only_whitespace": only_whitespace,
@@ -201,6 +270,18 @@ PAGES: dict[str, Callable[[], bytes]] = {
     "base_href_elsewhere": base_href_elsewhere,
     "billion_laughs": billion_laughs,
     "normal_page": normal_page,
+    "attribute_bomb_100k": attribute_bomb,
+    "quoted_attribute_bomb_100k": quoted_attribute_bomb,
+    "long_tag_40mb": long_tag,
+    "long_text_node_40mb": long_text_node,
+    "unclosed_nesting_100k": unclosed_nesting,
+    "stray_end_tags_1m": stray_end_tags,
+    "many_elements_2m": many_elements,
+    "unclosed_comments_1m": unclosed_comments,
+    "unclosed_bogus_comments_1m": unclosed_bogus_comments,
+    "unclosed_quotes_500k": unclosed_quotes,
+    "unclosed_title": unclosed_title,
+    "javascript_og_image": javascript_og_image,
 }
 
 

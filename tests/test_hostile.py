@@ -141,6 +141,10 @@ def test_special_files_are_refused_without_blocking(tmp_path) -> None:
     os.mkfifo(fifo)  # opening it for reading would wait for a writer forever
     with pytest.raises(InputError, match="not a regular file"):
         unboil.extract(fifo)
+    gz_fifo = tmp_path / "page.html.gz"  # extract_file would gunzip it: refused unread all the same
+    os.mkfifo(gz_fifo)
+    with pytest.raises(InputError, match="not a regular file"):
+        unboil.extract_file(gz_fifo)
     if os.path.exists("/dev/zero"):  # endless: reading it whole never returns
         with pytest.raises(InputError, match="not a regular file"):
             unboil.extract(pathlib.Path("/dev/zero"))

@@ -62,6 +62,9 @@ class Article:
 
     ``empty_reason`` says why ``blocks`` is empty when it is (``"no text"``,
     ``"not an article"``...), so a batch can report empty pages honestly.
+    ``truncated`` says what a limit cut from the page (``max_elements``,
+    ``max_depth``, the markup caps of :mod:`unboil.scan`), or is None: an
+    article that ends early says so rather than look whole.
     """
 
     title: str | None = None
@@ -77,6 +80,7 @@ class Article:
     image: str | None = None
     blocks: tuple[Block, ...] = ()
     empty_reason: str | None = field(default=None)
+    truncated: str | None = None
 
     # -- views --------------------------------------------------------------
     @property
@@ -109,6 +113,7 @@ class Article:
             "text": self.text,
             "blocks": [b.to_dict() for b in self.blocks],
             "empty_reason": self.empty_reason,
+            "truncated": self.truncated,
         }
 
     @classmethod
@@ -132,6 +137,7 @@ class Article:
             image=data.get("image"),
             blocks=tuple(Block.from_dict(b) for b in data.get("blocks") or ()),
             empty_reason=data.get("empty_reason"),
+            truncated=data.get("truncated"),
         )
 
     def to_json(self, *, indent: int | None = None) -> str:

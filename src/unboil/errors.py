@@ -5,8 +5,9 @@ million strangers' pages needs exactly one ``except`` clause, and a crash of
 lxml or a codec never escapes as something the caller has never heard of.
 
 What is *not* an error: an empty, blank or boilerplate-only page is an empty
-:class:`~unboil.Article` with ``empty_reason``; a page past ``max_elements``
-or ``max_depth`` is cut and extracted (the rest is ignored).  The errors::
+:class:`~unboil.Article` with ``empty_reason``; a page past ``max_elements``,
+``max_depth`` or a markup cap of :mod:`unboil.scan` is cut and extracted (the
+rest is ignored, and ``Article.truncated`` says what was cut).  The errors::
 
     UnboilError
     ├── InputError (also a ValueError)   wrong type, unreadable file, corrupt .gz

@@ -25,6 +25,7 @@ from .prune import prune
 from .score import score_blocks
 from .second_opinion import readability_blocks
 from .trace import Trace
+from .urls import web_url
 
 __all__ = ["extract", "extract_file"]
 
@@ -102,6 +103,11 @@ def _extract(source: Source, url: str | None, options: Options, trace: Trace | N
     clock = _Clock(options.time_budget)
     loaded = load(source, options)
     root = loaded.root
+    if trace is not None:
+        for note in loaded.limited:
+            trace.add("load", "note", note, "limit")
+        for note in loaded.repaired:
+            trace.add("load", "note", note, "repair")
     clock.check("load")
     if options.with_metadata:
         meta = extract_metadata(root, url, options.vocabulary)
@@ -125,9 +131,10 @@ def _extract(source: Source, url: str | None, options: Options, trace: Trace | N
         language=meta.language,
         description=meta.description,
         url=meta.url or url,
-        image=meta.image,
+        image=web_url(meta.image),
         blocks=tuple(blocks),
         empty_reason=empty_reason,
+        truncated="; ".join(loaded.limited) or None,
     )
 
 

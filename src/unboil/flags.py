@@ -82,6 +82,14 @@ FLAGS: tuple[Flag, ...] = (
     Flag(("--max-bytes",), "max_bytes", f"larger pages are refused (default: {DEFAULT_OPTIONS.max_bytes})", parse=positive_int, metavar="N"),
     Flag(("--max-elements",), "max_elements", f"elements past this are cut (default: {DEFAULT_OPTIONS.max_elements})", parse=positive_int, metavar="N"),
     Flag(("--max-depth",), "max_depth", f"deeper subtrees are cut (default: {DEFAULT_OPTIONS.max_depth}, at most 400)", parse=positive_int, metavar="N"),
+    Flag(("--max-attributes",), "max_attributes",
+         f"attributes of one element past this are dropped (default: {DEFAULT_OPTIONS.max_attributes})", parse=positive_int, metavar="N"),
+    Flag(("--max-tag-bytes",), "max_tag_bytes",
+         f"a longer start tag keeps the attributes that fit (default: {DEFAULT_OPTIONS.max_tag_bytes})", parse=positive_int, metavar="N"),
+    Flag(("--max-text-bytes",), "max_text_bytes",
+         f"a longer text node is truncated (default: {DEFAULT_OPTIONS.max_text_bytes})", parse=positive_int, metavar="N"),
+    Flag(("--max-open-elements",), "max_open_elements",
+         f"elements nested deeper are not opened (default: {DEFAULT_OPTIONS.max_open_elements})", parse=positive_int, metavar="N"),
 )
 """Every extraction setting of the command line, in the order ``--help`` lists them."""
 

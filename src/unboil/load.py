@@ -15,10 +15,12 @@ Why this stage is careful:
 * The parser never touches the network or the disk: the HTML parser is built
   with ``no_network`` and without DTD loading, and entities are not resolved
   (libxml2's HTML parser ignores a document's internal subset).
-* The tree is bounded before any stage walks it: text past a markup budget is
-  not parsed, elements past ``Options.max_elements`` (in document order) are
-  cut, and subtrees deeper than ``Options.max_depth`` are dropped, so every
-  later stage works on at most ``max_elements`` elements ``max_depth`` deep.
+* The tree is bounded before any stage walks it: the markup is scanned first
+  (:mod:`unboil.scan`: text past a markup budget is not parsed, and what could
+  make libxml2 superlinear is capped), elements past ``Options.max_elements``
+  (in document order) are cut, and subtrees deeper than ``Options.max_depth``
+  are dropped, so every later stage works on at most ``max_elements``
+  elements ``max_depth`` deep.
 * The caller's objects are never mutated: a caller's tree is serialised and
   re-parsed, and later stages work on that private tree only.
 """
@@ -26,7 +28,6 @@ Why this stage is careful:
 from __future__ import annotations
 
 import codecs
-import itertools
 import os
 import re
 import stat
@@ -39,6 +40,7 @@ from lxml import etree
 
 from .errors import InputError, NotHTMLError, PageTooLargeError
 from .options import Options
+from .scan import bound_markup, cap_nesting, stopped_too_deep
 
 __all__ = ["Source", "Loaded", "load", "decode", "read_path", "read_page", "read_stored", "unpack_page", "PARSER_OPTIONS"]
 
@@ -98,7 +100,6 @@ _DECLARED = re.compile(
     re.I,
 )
 _XML_DECL = re.compile(rb"^\s*<\?xml[^>]*\?>", re.I)
-_START_TAG = re.compile(b"<[A-Za-z]")
 # Spelled out rather than re.I: a literal "</" prefix lets the regex engine skip ahead.
 _END_OF_DOCUMENT = re.compile(rb"</[bBhH][oOtT][dDmM][yYlL]\s*>")
 # What the parser would keep but lxml refuses in any string set on the tree later:
@@ -138,6 +139,8 @@ class Loaded:
     """The encoding the text was decoded with, or ``"unicode"`` for str input."""
     limited: tuple[str, ...] = ()
     """What the limits cut from the page (empty when nothing was), for the trace."""
+    repaired: tuple[str, ...] = ()
+    """What :func:`~unboil.scan.bound_markup` mended without cutting text, for the trace."""
 
 
 def _sniff_binary(data: bytes) -> None:
@@ -372,29 +375,11 @@ The HTML parser has no entity or DTD loading at all: a ``<!DOCTYPE>``'s
 internal subset is read and ignored, so ``&xxe;`` stays literal text.
 """
 
-_TAGS_PER_ELEMENT = 4
-"""Text past the ``4 * max_elements``-th start tag is not parsed at all: a start tag
-makes at most one element, so that text lies far past the cut :func:`_bound` makes
-anyway, and parsing it would only cost time and memory.  (Start tags are counted
-as ``<`` and a letter, which a script's ``i<n`` also is: hence the margin.)"""
-
-
 def _parser() -> etree.HTMLParser:
     # A new parser per call: lxml parsers are not thread-safe to share, and the
     # cost is microseconds.
     # Pages reach it as UTF-8 bytes (see _parse_text): a <meta charset> inside must not override that.
     return etree.HTMLParser(encoding="utf-8", **PARSER_OPTIONS)
-
-
-def _markup_budget(data: bytes, max_elements: int) -> tuple[bytes, tuple[str, ...]]:
-    """``data`` cut before its ``4 * max_elements``-th start tag (see :data:`_TAGS_PER_ELEMENT`), and a note if it was."""
-    budget = _TAGS_PER_ELEMENT * max_elements
-    if len(data) <= budget or data.count(b"<") <= budget:  # quick bounds: no more start tags than bytes, or than "<"
-        return data, ()
-    extra = next(itertools.islice(_START_TAG.finditer(data), budget, None), None)
-    if extra is None:
-        return data, ()
-    return data[: extra.start()], (f"text after byte {extra.start()} ({budget} start tags) not parsed",)
 
 
 def _bound(root: Any, options: Options) -> tuple[str, ...]:
@@ -451,7 +436,8 @@ def _parse_utf8(data: bytes, encoding: str, options: Options) -> Loaded:
     # libxml2 reads UTF-8 bytes about a third faster than a Python str, and
     # tolerates the control characters a str would have to be scrubbed of.
     data = _XML_DECL.sub(b"", data, count=1)
-    data, cut = _markup_budget(data, options.max_elements)
+    scanned = bound_markup(data, options)  # max_elements and the caps that keep libxml2 linear
+    data, cut = scanned.data, scanned.cuts
     # libxml2 drops what follows </html>; browsers move it into the body, and
     # real pages (templates that print a footer, then the article) need that.
     data = _END_OF_DOCUMENT.sub(b"", data).translate(None, _CONTROLS)
@@ -460,12 +446,16 @@ def _parse_utf8(data: bytes, encoding: str, options: Options) -> Loaded:
     if not data.strip():
         return Loaded(etree.Element("html"), encoding)
     try:
-        root = etree.fromstring(data, _parser())
+        parser = _parser()
+        root = etree.fromstring(data, parser)
+        if stopped_too_deep(parser):  # libxml2 gave up at 2,047 open elements: cap them, parse again
+            nested = cap_nesting(data, options)
+            root, cut = etree.fromstring(nested.data, _parser()), cut + nested.cuts
     except (etree.ParserError, etree.XMLSyntaxError, ValueError):
         root = None
     if root is None or not isinstance(root.tag, str):
         return Loaded(etree.Element("html"), encoding)
-    return Loaded(root, encoding, cut + _bound(root, options))
+    return Loaded(root, encoding, cut + _bound(root, options), scanned.repaired)
 
 
 def load(source: Source, options: Options) -> Loaded:

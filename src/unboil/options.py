@@ -53,11 +53,31 @@ class Options:
     max_depth: int = 200
     """Subtrees nested deeper than this are dropped right after parsing, so no
     stage recurses deeper (at most 400; libxml2 itself stops at 2,048 levels)."""
+    max_attributes: int = 1_000
+    """Attributes of one element past this are dropped before parsing: libxml2 compares each
+    new attribute with all the earlier ones, so 70,000 on one ``<div>`` cost 13 s.  The
+    development corpus has at most 151 on an element (:mod:`unboil.scan`)."""
+    max_tag_bytes: int = 2_000_000
+    """A start tag longer than this keeps only the attributes that fit, so a megabyte-long
+    ``class`` or inline image never reaches the stages that match attribute values.  The
+    corpus's longest tag is 1.3 MB (an inline image)."""
+    max_text_bytes: int = 10_000_000
+    """A run of text longer than this (one text node) is truncated before parsing, so no block
+    handed to the vocabulary's patterns is longer.  The corpus's longest is 3.4 MB."""
+    max_open_elements: int = 1_000
+    """Start tags that would open an element this deep or deeper are removed (their text
+    stays), with the end tags that close nothing, on a page whose stray end tags could cost
+    libxml2 dear (each is a walk through all open elements) or that libxml2 stopped reading
+    at 2,047 open elements (it then loses the rest of the page).  Above the ``max_depth``
+    ceiling, so this cut never reaches text that ``max_depth`` keeps."""
     time_budget: float | None = 1.5
     """CPU seconds (of the extracting thread) one page may use before
     :class:`~unboil.errors.ExtractionTimeout`; ``None`` for no limit.  Checked
     between stages and inside the per-block loop, so a page stops within a
-    stage's length of it: with the default limits no page costs more than 2 s.
+    stage's length of it.  Parsing cannot be interrupted, so the markup is bounded
+    before it (:mod:`unboil.scan`): no page costs more than ``time_budget`` + 0.5 s
+    of CPU in ``extract`` (on the generated hostile pages, at most 0.12 s past the
+    budget; at the default settings none uses more than 0.7 s in all).
     CPU time, not wall time, so a loaded machine does not time out good pages."""
     with_metadata: bool = True
     """Read the title, dates, authors and the other metadata; False: the body only, faster."""
@@ -66,7 +86,7 @@ class Options:
     def __post_init__(self) -> None:
         if self.favor not in get_args(Favor):
             raise ValueError(f"Options.favor must be one of {get_args(Favor)}, not {self.favor!r}")
-        for name in ("max_bytes", "max_elements", "max_depth"):
+        for name in ("max_bytes", "max_elements", "max_depth", "max_attributes", "max_tag_bytes", "max_text_bytes", "max_open_elements"):
             value = getattr(self, name)
             if isinstance(value, bool) or not isinstance(value, int) or value < 1:
                 raise ValueError(f"Options.{name} must be a positive int, not {value!r}")

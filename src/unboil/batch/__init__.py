@@ -27,7 +27,8 @@ into place, and outputs hold no timestamps: a page always gives the same bytes.
 walk order: ``path`` (relative to IN_DIR), ``record`` (WARC record id or
 null), ``status`` (``ok``, ``empty``, ``skipped``, ``failed``, ``timeout``),
 ``error`` (the failure message, the skip reason or the empty reason, else
-null), ``output`` (relative to OUT_DIR, or null) and ``ms``.  During a run the
+null), ``output`` (relative to OUT_DIR, or null), ``ms`` and ``truncated``
+(what a limit cut from the page, ``Article.truncated``, else null).  During a run the
 lines go to ``report.jsonl.part`` (and articles to ``articles.jsonl.part``);
 the finished files replace the old ones at the end of the run.
 

@@ -30,6 +30,8 @@ class Outcome(NamedTuple):
     output: str | None
     ms: int
     article: bytes | None = None
+    truncated: str | None = None
+    """What a limit cut from the page, or None: the report line's ``truncated``."""
 
 
 def tmp_name(path: str, tag: str) -> str:
@@ -68,11 +70,11 @@ class DirCache:
 
 def store(result: Rendered, out_dir: str, out_rel: str | None, fmt: str, tag: str, dirs: DirCache) -> Outcome:
     """Write a rendered page (mirrored formats) and give its report fields; a ``jsonl`` line waits for its turn."""
-    status, error, rendered, ms = result
+    status, error, rendered, ms, truncated = result
     if rendered is None:
         return Outcome(status, error, None, ms)
     if fmt == "jsonl":
-        return Outcome(status, error, ARTICLES_FILE, ms, rendered)
+        return Outcome(status, error, ARTICLES_FILE, ms, rendered, truncated)
     assert out_rel is not None
     target = os.path.join(out_dir, *out_rel.split("/"))
     try:
@@ -80,4 +82,4 @@ def store(result: Rendered, out_dir: str, out_rel: str | None, fmt: str, tag: st
         atomic_write(target, rendered, tag)
     except OSError as exc:
         return Outcome("failed", f"cannot write output {out_rel}: {exc.strerror or exc}", None, ms)
-    return Outcome(status, error, out_rel, ms)
+    return Outcome(status, error, out_rel, ms, None, truncated)

@@ -31,6 +31,8 @@ class Rendered(NamedTuple):
     error: str | None
     data: bytes | None
     ms: int
+    truncated: str | None = None
+    """What a limit cut from the page (``Article.truncated``), for the report line."""
 
 
 def resolve_extract(spec: str | None) -> ExtractFn:
@@ -94,6 +96,7 @@ def process(
     Never raises: one bad page must cost one report line, never the run.
     """
     start = time.perf_counter()
+    truncated = None
     try:
         if data is None:
             assert path is not None
@@ -103,7 +106,8 @@ def process(
         article = extract_fn(page, url, options=options)
         rendered: bytes | None = render(article, rel, record, fmt)
         status, error = ("ok", None) if article.blocks else ("empty", article.empty_reason or "no article text")
+        truncated = article.truncated
     except Exception as exc:  # every failure becomes a report line; the run goes on
         status, error = classify(exc)
         rendered = None
-    return Rendered(status, error, rendered, int((time.perf_counter() - start) * 1000))
+    return Rendered(status, error, rendered, int((time.perf_counter() - start) * 1000), truncated)

@@ -45,7 +45,8 @@ outputs: OUT_DIR mirrors IN_DIR (a/b/page.html -> a/b/page.json); WARC
 records go to a/b/crawl/r<position>-<digest>.json; --format jsonl writes
 OUT_DIR/articles.jsonl instead.  OUT_DIR/report.jsonl gets one line per page:
 {"path", "record", "status": ok|empty|skipped|failed|timeout, "error",
-"output", "ms"}.  Every file is written atomically.
+"output", "ms", "truncated"} ("truncated": what a limit cut, or null).  Every
+file is written atomically.
 
 resume: by default a page is not done again when the previous report lists
 it ok or empty and its output is at least as new as the page; after an

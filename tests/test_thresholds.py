@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import ast
 import inspect
-from dataclasses import fields, replace
+from dataclasses import FrozenInstanceError, fields, replace
 
 import pytest
 
@@ -58,7 +58,7 @@ def test_a_changed_fallback_threshold_changes_the_result() -> None:
 def test_thresholds_are_frozen_and_picklable() -> None:
     import pickle
 
-    with pytest.raises(Exception):
+    with pytest.raises(FrozenInstanceError):
         DEFAULT_THRESHOLDS.container.teaser_weight = 1.0  # type: ignore[misc]
     changed = replace(DEFAULT_THRESHOLDS, container=ContainerThresholds(teaser_weight=0.5))
     assert pickle.loads(pickle.dumps(unboil.Options(thresholds=changed))).thresholds == changed

@@ -60,7 +60,7 @@ def _select(root: Any, hints: PageHints, options: Options, trace: Trace | None, 
 
 
 def _body(
-    source: Source, root: Any, meta: Metadata, hints: PageHints, options: Options, trace: Trace | None, clock: _Clock
+    source: Source, root: Any, description: str | None, hints: PageHints, options: Options, trace: Trace | None, clock: _Clock
 ) -> tuple[list[Block], str | None]:
     limits = options.thresholds.fallback
     body, kept = _select(root, hints, options, trace, 0, clock)
@@ -91,10 +91,10 @@ def _body(
     if not kept:
         if text_of(body).strip():
             return [], "no article text found"
-        if meta.description and len(meta.description) >= limits.description_chars:
+        if description and len(description) >= limits.description_chars:
             # A page built by scripts (a forum app, a shop front) shows no text
             # without them; its description is the one summary of it there is.
-            return [Block("paragraph", meta.description)], None
+            return [Block("paragraph", description)], None
         return [], "no text"
     return [_to_block(b) for b in kept], None
 
@@ -119,7 +119,7 @@ def _extract(source: Source, url: str | None, options: Options, trace: Trace | N
         meta = Metadata(url=url)
         hints = quick_hints(root)
     clock.check("metadata")
-    blocks, empty_reason = _body(source, root, meta, hints, options, trace, clock)
+    blocks, empty_reason = _body(source, root, meta.description, hints, options, trace, clock)
     return Article(
         title=meta.title,
         date=meta.date,

@@ -173,7 +173,7 @@ def test_setup_errors_raise_input_error(tmp_path: Path) -> None:
     with pytest.raises(unboil.InputError):
         unboil.clean_folder(tmp_path, tmp_path)
     with pytest.raises(unboil.InputError):
-        unboil.clean_folder(tmp_path, tmp_path / "out", format="xml")
+        unboil.clean_folder(tmp_path, tmp_path / "out", format="docx")
 
 
 def test_a_second_run_on_the_same_out_dir_is_refused(tmp_path: Path) -> None:

@@ -659,7 +659,10 @@ _HOSTILE_PAGE = (
     f"<body><article>{_HOSTILE_BODY.format(s=SENTENCE)}</article></body></html>"
 )
 
-_ALLOWED_TAGS = {"article", "h1", "h2", "h3", "h4", "h5", "h6", "p", "ul", "li", "blockquote", "pre", "code", "table", "tr", "td", "figcaption"}
+_ALLOWED_TAGS = {"article", "h1", "h2", "h3", "h4", "h5", "h6", "p", "ul", "li", "blockquote", "pre", "code", "table", "tr",
+                 "th", "td", "figure", "figcaption", "a", "img"}
+_ALLOWED_ATTRIBUTES = {"a": {"href"}, "img": {"src", "alt"}}
+"""The only attributes a rendering may write; every address among them must be a web address."""
 
 
 def _assert_inert_html(rendered: str) -> None:
@@ -668,10 +671,16 @@ def _assert_inert_html(rendered: str) -> None:
         if el is fragment:
             continue
         assert el.tag in _ALLOWED_TAGS, el.tag
-        assert not el.attrib, f"attributes on <{el.tag}>: {dict(el.attrib)}"
-    # Every "<" opens one of the plain tags, with no attribute: text is escaped.
+        assert set(el.attrib) <= _ALLOWED_ATTRIBUTES.get(el.tag, set()), f"attributes on <{el.tag}>: {dict(el.attrib)}"
+        for name in ("href", "src"):
+            if name in el.attrib:
+                assert re.fullmatch(r"https?://[^\s<>\"'`]+", el.attrib[name]), el.attrib[name]
+    # Every "<" opens one of the plain tags, with only its allowed, quoted attributes: text is escaped.
     for tag in re.findall(r"<([^>]*)>?", rendered):
-        assert re.fullmatch(r"/?([a-z0-9]+)", tag) and tag.lstrip("/") in _ALLOWED_TAGS, tag
+        name = re.match(r"/?([a-z0-9]+)", tag)
+        assert name and name.group(1) in _ALLOWED_TAGS, tag
+        rest = tag[name.end():]
+        assert re.fullmatch(r'(\s+(href|src|alt)="[^"<>]*")*', rest), tag
 
 
 def _markdown_outside_code(markdown: str) -> str:

@@ -2,24 +2,26 @@
 
 Outputs are plain data on purpose: ``to_dict`` gives only JSON types and
 ``from_dict`` reads it back to an equal object, so an article survives a round
-trip through a file, a queue or a Dask worker unchanged.  The HTML and
-Markdown renderings carry text only (no links, no attributes, no scripts), so
-nothing a hostile page contained can become live markup downstream.
+trip through a file, a queue or a Dask worker unchanged.  The renderings
+(:mod:`unboil.render`: Markdown, HTML, XML, TEI) carry escaped text, plain
+tags and checked web links only, so nothing a hostile page contained can
+become live markup downstream.
 """
 
 from __future__ import annotations
 
-import html
 import json
-import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any, Literal, Mapping
 
-__all__ = ["Block", "BlockKind", "Article"]
+__all__ = ["Block", "BlockKind", "Link", "Article"]
 
-BlockKind = Literal["paragraph", "heading", "list_item", "quote", "code", "table_row", "caption"]
-_KINDS = ("paragraph", "heading", "list_item", "quote", "code", "table_row", "caption")
+BlockKind = Literal["paragraph", "heading", "list_item", "quote", "code", "table_row", "caption", "image"]
+_KINDS = ("paragraph", "heading", "list_item", "quote", "code", "table_row", "caption", "image")
+
+Link = tuple[int, int, str]
+"""A link in a block's text: ``text[start:end]`` points to the absolute web address ``href``."""
 
 
 @dataclass(frozen=True)
@@ -28,13 +30,18 @@ class Block:
 
     ``level`` is the heading level (1-6) for headings, the nesting depth for
     list items (1 = top level) and 0 otherwise.  ``cells`` holds a table row's
-    cells; its ``text`` is the cells joined by `` | ``.
+    cells; its ``text`` is the cells joined by `` | ``.  ``links`` are the
+    links in ``text`` as ``(start, end, href)``, so ``text`` stays plain for
+    those who want only words.  An ``image`` block's ``text`` is its
+    alternative text and ``src`` its absolute address (``include_images``).
     """
 
     kind: BlockKind
     text: str
     level: int = 0
     cells: tuple[str, ...] = ()
+    links: tuple[Link, ...] = ()
+    src: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {"kind": self.kind, "text": self.text}
@@ -42,6 +49,10 @@ class Block:
             out["level"] = self.level
         if self.cells:
             out["cells"] = list(self.cells)
+        if self.links:
+            out["links"] = [{"start": s, "end": e, "href": h} for s, e, h in self.links]
+        if self.src is not None:
+            out["src"] = self.src
         return out
 
     @classmethod
@@ -49,7 +60,10 @@ class Block:
         kind = data["kind"]
         if kind not in _KINDS:
             raise ValueError(f"unknown block kind {kind!r}")
-        return cls(kind, str(data["text"]), int(data.get("level", 0)), tuple(data.get("cells", ())))
+        links = tuple((int(x["start"]), int(x["end"]), str(x["href"])) for x in data.get("links", ()))
+        src = data.get("src")
+        return cls(kind, str(data["text"]), int(data.get("level", 0)), tuple(data.get("cells", ())), links,
+                   None if src is None else str(src))
 
 
 def _iso(value: date | datetime | None) -> str | None:
@@ -147,81 +161,27 @@ class Article:
     def from_json(cls, text: str) -> "Article":
         return cls.from_dict(json.loads(text))
 
-    # -- renderings ---------------------------------------------------------
+    # -- renderings (see unboil.render) ---------------------------------------
     def to_markdown(self) -> str:
-        """Markdown with the title as ``#`` heading and body headings below it."""
-        lines: list[str] = []
-        if self.title:
-            lines += [f"# {_md_escape_line(self.title)}", ""]
-        byline = " · ".join(x for x in (", ".join(self.authors), _iso(self.date) or "", self.site_name or "") if x)
-        if byline:
-            lines += [f"*{_md_escape_line(byline)}*", ""]
-        in_list = False
-        for b in self.blocks:
-            if b.kind != "list_item" and in_list:
-                lines.append("")
-                in_list = False
-            if b.kind == "heading":
-                lines += [f"{'#' * min(6, max(2, b.level))} {_md_escape_line(b.text)}", ""]
-            elif b.kind == "list_item":
-                lines.append(f"{'  ' * max(0, b.level - 1)}- {_md_escape_line(b.text)}")
-                in_list = True
-            elif b.kind == "quote":
-                lines += [f"> {_md_escape_line(b.text)}", ""]
-            elif b.kind == "code":
-                # A fence longer than any backtick run inside, so the code cannot close it.
-                longest = max((len(run) for run in re.findall(r"`+", b.text)), default=0)
-                fence = "`" * max(3, longest + 1)
-                lines += [fence, b.text, fence, ""]
-            elif b.kind == "table_row":
-                cells = b.cells or (b.text,)
-                lines.append("| " + " | ".join(_md_escape_line(c).replace("|", "\\|") for c in cells) + " |")
-                in_list = True  # rows stay together like list items
-            elif b.kind == "caption":
-                lines += [f"*{_md_escape_line(b.text)}*", ""]
-            else:
-                lines += [_md_escape_line(b.text), ""]
-        return "\n".join(lines).rstrip() + "\n"
+        """CommonMark with GitHub tables: the title as ``#``, headings, lists, tables, links and images."""
+        from .render import to_markdown
+
+        return to_markdown(self)
 
     def to_html(self) -> str:
-        """A minimal, inert HTML rendering: escaped text in plain tags only."""
-        esc = html.escape
-        out = ["<article>"]
-        if self.title:
-            out.append(f"<h1>{esc(self.title)}</h1>")
-        in_list = False
-        for b in self.blocks:
-            if b.kind != "list_item" and in_list:
-                out.append("</ul>")
-                in_list = False
-            if b.kind == "heading":
-                level = min(6, max(2, b.level))
-                out.append(f"<h{level}>{esc(b.text)}</h{level}>")
-            elif b.kind == "list_item":
-                if not in_list:
-                    out.append("<ul>")
-                    in_list = True
-                out.append(f"<li>{esc(b.text)}</li>")
-            elif b.kind == "quote":
-                out.append(f"<blockquote>{esc(b.text)}</blockquote>")
-            elif b.kind == "code":
-                out.append(f"<pre><code>{esc(b.text)}</code></pre>")
-            elif b.kind == "table_row":
-                out.append("<table><tr>" + "".join(f"<td>{esc(c)}</td>" for c in (b.cells or (b.text,))) + "</tr></table>")
-            elif b.kind == "caption":
-                out.append(f"<figcaption>{esc(b.text)}</figcaption>")
-            else:
-                out.append(f"<p>{esc(b.text)}</p>")
-        if in_list:
-            out.append("</ul>")
-        out.append("</article>")
-        return "\n".join(out)
+        """A minimal, inert HTML fragment: plain tags, escaped text, checked web links only."""
+        from .render import to_html
 
+        return to_html(self)
 
-def _md_escape_line(text: str) -> str:
-    """Keep a line from turning into markup it was not (a stray ``#`` or ``<script>``)."""
-    text = text.replace("\\", "\\\\").replace("<", "&lt;").replace(">", "&gt;")
-    text = text.replace("[", "\\[").replace("]", "\\]")
-    if text[:1] in "#>-+*=|`" or text[:2].rstrip(".").isdigit() and text[1:3].startswith("."):
-        text = "\\" + text
-    return text
+    def to_xml(self) -> str:
+        """unboil's own XML (documented in the README), every field and block."""
+        from .render import to_xml
+
+        return to_xml(self)
+
+    def to_tei(self) -> str:
+        """TEI P5 XML, as corpus tools read it."""
+        from .render import to_tei
+
+        return to_tei(self)

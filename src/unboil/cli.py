@@ -14,6 +14,7 @@ import sys
 from typing import Sequence
 
 from .options import Options
+from .render import TEXT_FORMATS, as_text
 from .flags import positive_int, seconds, add_option_flags, options_from_args
 
 __all__ = ["main", "build_parser"]
@@ -27,6 +28,11 @@ exit codes:
   2    usage error (bad arguments, missing folder, output folder in use)
   130  interrupted (run the same command again to resume)
 """
+
+_FORMAT_HELP = (
+    "output format (default: json): json, txt, md (CommonMark with tables, links, images), "
+    "html (inert), xml (unboil's schema, see the README) or tei (TEI P5)"
+)
 
 _CLEAN_EPILOG = """\
 examples:
@@ -94,7 +100,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     ex.add_argument("page", metavar="PAGE", help="a saved page (.html, .html.gz...), or - to read stdin")
     ex.add_argument("--url", help="the page's address (default: its canonical or og:url link)")
-    ex.add_argument("--format", choices=("json", "txt", "md"), default="json", help="output format (default: json)")
+    ex.add_argument("--format", choices=("json", *TEXT_FORMATS), default="json", help=_FORMAT_HELP)
     add_option_flags(ex)
 
     cl = sub.add_parser(
@@ -106,7 +112,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     cl.add_argument("in_dir", metavar="IN_DIR", help="folder of saved pages, searched recursively")
     cl.add_argument("-o", "--output", dest="out_dir", metavar="OUT_DIR", required=True, help="folder for the outputs and report.jsonl")
-    cl.add_argument("--format", choices=("json", "jsonl", "txt", "md"), default="json", help="output format (default: json)")
+    cl.add_argument("--format", choices=("json", "jsonl", *TEXT_FORMATS), default="json",
+                    help=_FORMAT_HELP + "; jsonl: one articles.jsonl")
     cl.add_argument("--workers", type=positive_int, metavar="N", help=f"worker processes (default: CPU count, here {os.cpu_count()})")
     cl.add_argument("--include", action="append", metavar="GLOB", help="only these files (repeatable; replaces the default page and WARC globs)")
     cl.add_argument("--exclude", action="append", metavar="GLOB", default=[], help="leave out these files and directories (repeatable)")
@@ -136,12 +143,7 @@ def _extract(args: argparse.Namespace, options: Options) -> int:
     except UnboilError as exc:
         print(f"unboil extract: {args.page}: {type(exc).__name__}: {exc}", file=sys.stderr)
         return EXIT_FAILED
-    if args.format == "json":
-        text = article.to_json(indent=2) + "\n"
-    elif args.format == "md":
-        text = article.to_markdown()
-    else:
-        text = article.text + "\n" if article.blocks else ""
+    text = article.to_json(indent=2) + "\n" if args.format == "json" else as_text(article, args.format)
     sys.stdout.buffer.write(text.encode("utf-8"))
     sys.stdout.buffer.flush()
     if article.is_empty and args.format != "json":

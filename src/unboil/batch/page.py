@@ -16,10 +16,12 @@ from ..article import Article
 from ..errors import ExtractionTimeout, NotHTMLError, UnboilError
 from ..load import read_page, unpack_page
 from ..options import Options
+from ..render import TEXT_FORMATS, as_text
 
-__all__ = ["FORMATS", "Rendered", "classify", "process", "render", "resolve_extract"]
+__all__ = ["FORMATS", "Rendered", "classify", "extension", "process", "render", "resolve_extract"]
 
-FORMATS = ("json", "jsonl", "txt", "md")
+FORMATS = ("json", "jsonl", *TEXT_FORMATS)
+"""Every ``format`` a run may write; the file extensions are :func:`extension`'s."""
 
 ExtractFn = Callable[..., Article]
 
@@ -57,6 +59,11 @@ def classify(exc: BaseException) -> tuple[str, str]:
     return "failed", f"internal error: {type(exc).__name__}: {exc}"
 
 
+def extension(fmt: str) -> str:
+    """The file extension of a mirrored output in ``fmt`` (``jsonl`` has none: one file holds every article)."""
+    return "" if fmt == "jsonl" else TEXT_FORMATS.get(fmt, "." + fmt)
+
+
 def _document(article: Article, rel: str, record: str | None) -> dict[str, Any]:
     doc: dict[str, Any] = {"path": rel, "record": record}
     doc.update(article.to_dict())
@@ -69,12 +76,8 @@ def render(article: Article, rel: str, record: str | None, fmt: str) -> bytes:
         text = json.dumps(_document(article, rel, record), ensure_ascii=False, indent=2) + "\n"
     elif fmt == "jsonl":
         text = json.dumps(_document(article, rel, record), ensure_ascii=False) + "\n"
-    elif fmt == "txt":
-        text = article.text + "\n" if article.blocks else ""
-    elif fmt == "md":
-        text = article.to_markdown()
-    else:  # pragma: no cover - checked by clean_folder
-        raise ValueError(f"unknown format {fmt!r}")
+    else:
+        text = as_text(article, fmt)
     # Undecodable file names survive as escapes instead of failing the page.
     return text.encode("utf-8", "backslashreplace")
 

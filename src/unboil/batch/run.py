@@ -12,7 +12,7 @@ from ..options import DEFAULT_OPTIONS, Options
 from .engines import ENGINES, MAX_TASKS_PER_WORKER, Deliver, EngineSettings, Pool, open_pool
 from .items import Item, plan
 from .journal import Journal, Lock, Resume
-from .page import FORMATS
+from .page import FORMATS, extension
 from .progress import LINE_INTERVAL, Progress
 from .report import Report
 from .walk import DEFAULT_INCLUDE, Walk, compile_globs, inside
@@ -69,7 +69,8 @@ def clean_folder(
 ) -> Report:
     """Extract every page under ``in_dir`` into ``out_dir``; see :mod:`unboil.batch`.
 
-    ``format``: ``json`` (default), ``jsonl``, ``txt`` or ``md``.  ``workers``:
+    ``format``: ``json`` (default), ``jsonl``, ``txt``, ``md``, ``html``, ``xml``
+    or ``tei`` (:mod:`unboil.render`).  ``workers``:
     processes (local engine) or Dask workers of a local cluster; default
     ``os.cpu_count()``.  ``include``/``exclude``: shell globs matched,
     case-insensitively, against the file name (or the path relative to
@@ -96,7 +97,7 @@ def clean_folder(
         base = base.but(time_budget=timeout)
     settings = EngineSettings(out_abs, format, base, timeout, _extract)
     skip = frozenset({out_abs}) if inside(out_abs, in_abs) else frozenset()
-    ext = "" if format == "jsonl" else "." + format
+    ext = extension(format)
     walk = Walk(in_abs, compile_globs(include or DEFAULT_INCLUDE), compile_globs(exclude), skip, ext)
     os.makedirs(out_abs, exist_ok=True)
     lock = Lock(out_abs)

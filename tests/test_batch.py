@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import json
 import os
+import sys
 import time
 from pathlib import Path
 
@@ -282,6 +283,26 @@ def test_plain_progress_lines_when_not_a_terminal(tmp_path: Path, capsys: pytest
     unboil.clean_folder(src, tmp_path / "out", workers=1, progress="lines", _progress_interval=0)
     err = capsys.readouterr().err
     assert "pages/s" in err and "unboil: " in err
+
+
+def test_the_first_progress_line_comes_with_the_first_page(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    src = tmp_path / "in"
+    _small_folder(src, 2)
+    unboil.clean_folder(src, tmp_path / "out", workers=1, progress="lines", _progress_interval=3600)
+    assert capsys.readouterr().err.count("unboil: ") == 1  # not after an hour: at once
+
+
+def test_a_terminal_without_tqdm_gets_a_line_rewritten_in_place(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    from unboil.batch.progress import Progress
+
+    monkeypatch.setitem(sys.modules, "tqdm", None)  # "import tqdm" now fails
+    progress = Progress("bar", 10.0, None)
+    assert progress.bar is None and progress.in_place
+    counts = {"ok": 1, "empty": 0, "skipped": 0, "failed": 0, "timeout": 0}
+    progress.update(1, counts, 1)
+    progress.close()
+    err = capsys.readouterr().err
+    assert err.startswith("\runboil: 1 pages") and err.endswith("\n")
 
 
 def test_report_dataclass() -> None:

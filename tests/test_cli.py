@@ -69,6 +69,96 @@ def test_extract_one_page_in_each_format(tmp_path: Path) -> None:
     assert txt.returncode == 0 and txt.stdout.startswith(b"This is paragraph one of story number 3")
 
 
+def test_extract_and_clean_write_html_xml_and_tei(tmp_path: Path) -> None:
+    from lxml import etree
+
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "p.html").write_bytes(page(1))
+    for fmt, ext in (("html", ".html"), ("xml", ".xml"), ("tei", ".tei.xml")):
+        one = run("extract", str(tmp_path / "in" / "p.html"), "--format", fmt)
+        assert one.returncode == 0, one.stderr
+        out = tmp_path / f"out-{fmt}"
+        many = run("clean", str(tmp_path / "in"), "-o", str(out), "--format", fmt, "--workers", "1", "-q")
+        assert many.returncode == 0, many.stderr
+        assert (out / f"p{ext}").read_bytes() == one.stdout
+        if fmt != "html":
+            root = etree.fromstring(one.stdout)
+            assert "Story 1" in "".join(root.itertext())
+        else:
+            assert one.stdout.startswith(b"<article>\n<h1>Story 1</h1>")
+
+
+def test_extract_a_warc_gives_one_json_line_per_record(tmp_path: Path) -> None:
+    from batch_support import write_warc
+
+    warc = tmp_path / "crawl.warc.gz"
+    write_warc(warc, [("https://e.com/1", "text/html", page(1)), ("https://e.com/2", "image/png", PNG),
+                      ("https://e.com/3", "text/html", page(3))])
+    proc = run("extract", str(warc))
+    assert proc.returncode == 0, proc.stderr
+    rows = [json.loads(line) for line in proc.stdout.splitlines()]
+    assert [(r["status"], r["title"]) for r in rows] == [("ok", "Story 1"), ("skipped", None), ("ok", "Story 3")]
+    assert len({frozenset(r) for r in rows}) == 1 and all(r["record"] for r in rows)
+    md = run("extract", str(warc), "--format", "md")
+    assert md.returncode == 2 and b"WARC" in md.stderr and not md.stdout
+
+
+def test_clean_takes_one_page_or_one_warc(tmp_path: Path) -> None:
+    from batch_support import write_warc
+
+    (tmp_path / "in" / "sub").mkdir(parents=True)
+    (tmp_path / "in" / "p.html").write_bytes(page(1))
+    (tmp_path / "in" / "sub" / "p.html").write_bytes(page(2))  # beside the named file's folder: not walked
+    write_warc(tmp_path / "in" / "c.warc", [("https://e.com/1", "text/html", page(4))])
+    one = run("clean", str(tmp_path / "in" / "p.html"), "-o", str(tmp_path / "out1"), "-q")
+    assert one.returncode == 0, one.stderr
+    assert [(r["path"], r["output"]) for r in read_report(tmp_path / "out1")] == [("p.html", "p.json")]
+    assert json.loads((tmp_path / "out1" / "p.json").read_text())["title"] == "Story 1"
+    warc = run("clean", str(tmp_path / "in" / "c.warc"), "-o", str(tmp_path / "out2"), "-q")
+    assert warc.returncode == 0, warc.stderr
+    rows = read_report(tmp_path / "out2")
+    assert len(rows) == 1 and rows[0]["path"] == "c.warc" and rows[0]["status"] == "ok"
+
+
+def test_output_folder_problems_are_usage_errors(tmp_path: Path) -> None:
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "p.html").write_bytes(page(1))
+    (tmp_path / "a-file").write_text("x")
+    for out in (tmp_path / "a-file", tmp_path / "a-file" / "below"):
+        proc = run("clean", str(tmp_path / "in"), "-o", str(out))
+        assert proc.returncode == 2, proc.stderr
+        assert proc.stderr.count(b"\n") == 1 and b"Traceback" not in proc.stderr, proc.stderr
+        assert str(out).encode() in proc.stderr
+
+
+def test_the_summary_names_failed_pages_and_why(tmp_path: Path) -> None:
+    build_mixed(tmp_path / "in", faults=True)
+    proc = run("clean", str(tmp_path / "in"), "-o", str(tmp_path / "out"), "--workers", "2", "--timeout", "3", faults=True)
+    assert proc.returncode == 1
+    err = proc.stderr.decode()
+    failed = [r for r in read_report(tmp_path / "out") if r["status"] in ("failed", "timeout")]
+    assert len(failed) >= 3
+    for row in failed:
+        assert f"  {row['path']}" in err and row["error"] in err, (row, err)
+
+
+def test_switching_format_removes_the_old_outputs(tmp_path: Path) -> None:
+    (tmp_path / "in" / "sub").mkdir(parents=True)
+    (tmp_path / "in" / "p.html").write_bytes(page(1))
+    (tmp_path / "in" / "sub" / "q.html").write_bytes(page(2))
+    out = tmp_path / "out"
+    (out / "sub").mkdir(parents=True)
+    (out / "mine.json").write_text("{}")  # not in the report: never touched
+    for fmt in ("json", "md", "jsonl", "tei"):
+        assert run("clean", str(tmp_path / "in"), "-o", str(out), "--format", fmt, "-q").returncode == 0
+        files = sorted(str(p.relative_to(out)) for p in out.rglob("*") if p.is_file() and not p.name.startswith("."))
+        expected = {"json": ["mine.json", "p.json", "report.jsonl", "sub/q.json"],
+                    "md": ["mine.json", "p.md", "report.jsonl", "sub/q.md"],
+                    "jsonl": ["articles.jsonl", "mine.json", "report.jsonl"],
+                    "tei": ["mine.json", "p.tei.xml", "report.jsonl", "sub/q.tei.xml"]}[fmt]
+        assert files == expected, (fmt, files)
+
+
 def test_extract_exit_codes(tmp_path: Path) -> None:
     (tmp_path / "img.html").write_bytes(PNG)
     bad = run("extract", str(tmp_path / "img.html"))
@@ -84,7 +174,7 @@ def usage_code(*args: str) -> int | str | None:
 
 def test_clean_usage_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     missing = run("clean", str(tmp_path / "missing"), "-o", str(tmp_path / "out"))  # once for real
-    assert missing.returncode == 2 and b"not a directory" in missing.stderr
+    assert missing.returncode == 2 and b"no such file or directory" in missing.stderr
     assert usage_code("clean", str(tmp_path)) == 2  # no -o
     assert usage_code("clean", str(tmp_path), "-o", str(tmp_path / "o"), "--resume", "--force") == 2
     assert usage_code("clean", str(tmp_path), "-o", str(tmp_path / "o"), "--workers", "0") == 2
@@ -105,7 +195,7 @@ def test_clean_a_hostile_mixed_folder(tmp_path: Path) -> None:
     assert proc.returncode == 1, proc.stderr  # some pages failed
     rows = report_keys(read_report(tmp_path / "out"))
     assert {k: r["status"] for k, r in rows.items()} == expected
-    summary = proc.stderr.decode().strip().splitlines()[-1]
+    summary = next(line for line in proc.stderr.decode().splitlines() if line.startswith("unboil clean: "))
     assert "17 pages: 10 ok, 1 empty, 2 skipped, 3 failed, 1 timeouts" in summary and "pages/s" in summary
     for path in (tmp_path / "out").rglob("*"):
         assert tmp_path / "out" in path.resolve().parents

@@ -39,3 +39,24 @@ def test_the_built_wheel_ships_the_data_files(tmp_path) -> None:  # type: ignore
     names = set(zipfile.ZipFile(wheel).namelist())
     for data in ("unboil/vocabulary.toml", "unboil/py.typed", "unboil/bench/split.tsv", "unboil/bench/appeals.json"):
         assert data in names, data
+
+
+def test_every_install_hint_names_a_declared_requirement() -> None:
+    """A hint must work as printed: it names a package the project itself declares, never
+    ``unboil[extra]``, which no index serves (the README's install lines say how to get those)."""
+    import re
+    from pathlib import Path
+
+    try:
+        import tomllib
+    except ImportError:  # Python 3.10
+        import tomli as tomllib  # type: ignore[no-redef]
+
+    root = Path(__file__).resolve().parents[1]
+    project = tomllib.loads((root / "pyproject.toml").read_text())["project"]
+    declared = {re.split(r"[<>=;! ]", r)[0] for group in project["optional-dependencies"].values() for r in group}
+    declared |= {re.split(r"[<>=;! ]", r)[0] for r in project["dependencies"]}
+    hints = [m for f in (root / "src" / "unboil").rglob("*.py") for m in re.findall(r"pip install ([^\s\"`)]+)", f.read_text())]
+    assert hints, "the WARC and Dask messages say what to install"
+    for hint in hints:
+        assert hint.strip("'") in declared, hint

@@ -9,6 +9,7 @@ arguments, missing input, another run writing to the same output folder),
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
 from typing import Sequence
@@ -98,7 +99,8 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=_EXTRACT_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    ex.add_argument("page", metavar="PAGE", help="a saved page (.html, .html.gz...), or - to read stdin")
+    ex.add_argument("page", metavar="PAGE",
+                    help="a saved page (.html, .html.gz...), - to read stdin, or a WARC file (one JSON line per record)")
     ex.add_argument("--url", help="the page's address (default: its canonical or og:url link)")
     ex.add_argument("--format", choices=("json", *TEXT_FORMATS), default="json", help=_FORMAT_HELP)
     add_option_flags(ex)
@@ -110,7 +112,7 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=_CLEAN_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    cl.add_argument("in_dir", metavar="IN_DIR", help="folder of saved pages, searched recursively")
+    cl.add_argument("in_dir", metavar="IN_DIR", help="folder of saved pages, searched recursively (or one page or WARC file)")
     cl.add_argument("-o", "--output", dest="out_dir", metavar="OUT_DIR", required=True, help="folder for the outputs and report.jsonl")
     cl.add_argument("--format", choices=("json", "jsonl", *TEXT_FORMATS), default="json",
                     help=_FORMAT_HELP + "; jsonl: one articles.jsonl")
@@ -128,10 +130,43 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _extract_warc(args: argparse.Namespace, options: Options) -> int:
+    """A WARC holds many pages: one JSON line per document record, in file order, like ``clean --format jsonl``."""
+    from .article import Article
+    from .batch import extract_one
+    from .warc import iter_warc
+
+    if args.format != "json":
+        print(f"unboil extract: error: {args.page} is a WARC file of many pages: use --format json "
+              f"(one JSON line per record) or unboil clean", file=sys.stderr)
+        return EXIT_USAGE
+    failed = False
+    try:
+        for rec in iter_warc(args.page, options.max_bytes):
+            row: dict[str, object] = {"record": rec.record_id}
+            if rec.data is None:  # the same keys as a page's line, so the lines load as one table
+                row.update(Article(url=rec.uri).to_dict(), status="skipped" if rec.skip_reason else "failed",
+                           error=rec.skip_reason or rec.error)
+            else:
+                row.update(extract_one(rec.data, rec.uri, options=options))
+            failed = failed or row.get("status") in ("failed", "timeout")
+            sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
+    except ImportError:
+        print("unboil extract: error: reading WARC files needs warcio: pip install warcio", file=sys.stderr)
+        return EXIT_USAGE
+    except Exception as exc:  # the file stops being a readable WARC part-way: the records before it are out
+        print(f"unboil extract: {args.page}: cannot read WARC file: {type(exc).__name__}: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    sys.stdout.flush()
+    return EXIT_FAILED if failed else EXIT_OK
+
+
 def _extract(args: argparse.Namespace, options: Options) -> int:
     from .errors import UnboilError
     from .extract import extract, extract_file
 
+    if args.page != "-" and args.page.lower().endswith((".warc", ".warc.gz")) and os.path.isfile(args.page):
+        return _extract_warc(args, options)
     try:
         if args.page == "-":
             article = extract(sys.stdin.buffer.read(), args.url, options=options)

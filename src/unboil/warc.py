@@ -48,12 +48,23 @@ class WarcPage:
     data: bytes | None = None
     skip_reason: str | None = None
     error: str | None = None
+    charset: str | None = None
+    """The charset the HTTP ``Content-Type`` declared, the page's encoding hint (None: the page decides)."""
 
 
 def _media_type(value: str | None) -> str:
     if not value:
         return ""
     return value.split(";", 1)[0].strip().lower()
+
+
+def _charset(value: str | None) -> str | None:
+    """``charset`` of a ``Content-Type`` value (``text/html; charset="ISO-8859-1"``), or None."""
+    for param in (value or "").split(";")[1:]:
+        key, _, val = param.partition("=")
+        if key.strip().lower() == "charset":
+            return val.strip().strip("\"'").strip() or None
+    return None
 
 
 def iter_warc(path: "os.PathLike[str] | str", max_bytes: int = 50_000_000) -> Iterator[WarcPage]:
@@ -72,12 +83,11 @@ def iter_warc(path: "os.PathLike[str] | str", max_bytes: int = 50_000_000) -> It
                 continue
             record_id = record.rec_headers.get_header("WARC-Record-ID")
             uri = record.rec_headers.get_header("WARC-Target-URI")
-            if record.rec_type == "response" and record.http_headers is not None:
-                media = _media_type(record.http_headers.get_header("Content-Type"))
-            else:
-                media = _media_type(record.rec_headers.get_header("Content-Type"))
-                if record.rec_type == "response" and media == "application/http":
-                    media = ""  # an HTTP response without parsed headers: let the content decide
+            http = record.rec_type == "response" and record.http_headers is not None
+            declared = (record.http_headers if http else record.rec_headers).get_header("Content-Type")
+            media = _media_type(declared)
+            if record.rec_type == "response" and not http and media == "application/http":
+                media = ""  # an HTTP response without parsed headers: let the content decide
             if media and media not in HTML_MEDIA_TYPES:
                 yield WarcPage(ordinal, record_id, uri, skip_reason=f"not an HTML page: WARC record of type {media}")
                 continue
@@ -86,4 +96,4 @@ def iter_warc(path: "os.PathLike[str] | str", max_bytes: int = 50_000_000) -> It
             except Exception as exc:  # a damaged chunked/gzip body: report the record, go on
                 yield WarcPage(ordinal, record_id, uri, error=f"cannot read WARC record: {type(exc).__name__}: {exc}")
                 continue
-            yield WarcPage(ordinal, record_id, uri, data=data)
+            yield WarcPage(ordinal, record_id, uri, data=data, charset=_charset(declared))

@@ -86,6 +86,6 @@ def _warc_items(e: Entry, resume: Resume, fmt: str, ext: str, options: Options) 
                     item.data = None
                 yield item
     except ImportError:
-        yield Item(e.comps, None, status="failed", error="reading WARC files needs warcio: pip install 'unboil[batch]'")
+        yield Item(e.comps, None, status="failed", error="reading WARC files needs warcio: pip install warcio")
     except Exception as exc:
         yield Item(e.comps, None, status="failed", error=f"cannot read WARC file: {type(exc).__name__}: {exc}")

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import IO, Any, Iterator, NamedTuple
 
 from ..errors import InputError
-from .names import ARTICLES_FILE, LOCK_FILE, PART_SUFFIX, REPORT_FILE, TMP_SUFFIX
+from .names import ARTICLES_FILE, LOCK_FILE, PART_SUFFIX, REPORT_FILE, TMP_SUFFIX, format_of
 
 __all__ = ["Carried", "Journal", "Lock", "Resume"]
 
@@ -127,7 +127,15 @@ class Carried(NamedTuple):
 
 
 class Resume:
-    """Decides, page by page in walk order, what a previous run already did well enough to keep."""
+    """Decides, page by page in walk order, what a previous run already did well enough to keep.
+
+    It also removes what a previous run wrote in another format: switching
+    ``--format`` from ``json`` to ``md`` must not leave the old ``.json``
+    outputs beside the new ones, looking current.  An old output is removed
+    when its page's line comes up in the walk, only if the old report names
+    it and its extension is another format's (this run never writes such a
+    file); with ``--force`` too, since resume is not what makes it stale.
+    """
 
     def __init__(self, out_dir: str, fmt: str, enabled: bool) -> None:
         self.out_dir = out_dir
@@ -136,6 +144,8 @@ class Resume:
         self.report = _OldStream(None)
         self.articles = _OldStream(None)
         self.articles_mtime_ns = -1
+        self.removed = 0
+        """Old outputs of another format removed so far."""
 
     def start(self, report_path: str, articles_path: str) -> None:
         """Open the previous complete files (after :meth:`Journal.open` folded any ``.part`` into them)."""
@@ -149,16 +159,38 @@ class Resume:
 
     def advance(self, comps: tuple[str, ...], record: str | None) -> None:
         """Step past a record that is decided without resume, to keep the join in step inside a WARC."""
-        if self.enabled:
-            self.report.take(comps, record)
-            if self.fmt == "jsonl":
-                self.articles.take(comps, record)
+        self._drop_stale(self.report.take(comps, record))
+        if self.enabled and self.fmt == "jsonl":
+            self.articles.take(comps, record)
+
+    def _drop_stale(self, old: "_OldLine | None") -> None:
+        """Remove the old line's output if another format wrote it (``articles.jsonl``: :meth:`Journal.finish`)."""
+        output = old.data.get("output") if old is not None else None
+        if not isinstance(output, str) or format_of(output) in (None, self.fmt, "jsonl"):
+            return
+        parts = output.split("/")
+        if any(p in ("", ".", "..") for p in parts):
+            return  # not a name this tool writes: leave it alone
+        path = os.path.join(self.out_dir, *parts)
+        try:
+            os.unlink(path)
+        except OSError:
+            return
+        self.removed += 1
+        parent = os.path.dirname(path)
+        while parent != self.out_dir and parent.startswith(self.out_dir + os.sep):
+            try:
+                os.rmdir(parent)  # a WARC's folder of records, now empty
+            except OSError:
+                break
+            parent = os.path.dirname(parent)
 
     def carry(self, comps: tuple[str, ...], record: str | None, out_rel: str | None, src_mtime_ns: int) -> Carried | None:
         """The previous lines when the page was ok or empty with the same output, at least as new as the input."""
+        old = self.report.take(comps, record)
+        self._drop_stale(old)
         if not self.enabled:
             return None
-        old = self.report.take(comps, record)
         art = self.articles.take(comps, record) if self.fmt == "jsonl" else None
         if old is None or old.data.get("status") not in ("ok", "empty") or old.data.get("output") != out_rel:
             return None
@@ -195,7 +227,7 @@ class Journal:
         if resume.enabled:
             _consolidate(report_part, self.report_path)
             _consolidate(articles_part, self.articles_path)
-            resume.start(self.report_path, self.articles_path)
+        resume.start(self.report_path, self.articles_path)
         if killed:
             _sweep_temporaries(self.out_dir)
         self.report_fh = open(report_part, "wb")
@@ -225,6 +257,12 @@ class Journal:
             fh.close()
             os.replace(final + PART_SUFFIX, final)
         self.report_fh = self.articles_fh = None
+        if self.fmt != "jsonl":  # a previous run's jsonl output: this run's report no longer points to it
+            for stale in (self.articles_path, self.articles_path + PART_SUFFIX):
+                try:
+                    os.unlink(stale)
+                except FileNotFoundError:
+                    pass
 
     def abandon(self) -> None:
         """Close the part files as they are (the next run resumes from them)."""

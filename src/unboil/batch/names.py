@@ -8,6 +8,9 @@ put it, and no URI or record id text ever reaches a file name.
 from __future__ import annotations
 
 import hashlib
+import os
+
+from ..render import TEXT_FORMATS
 
 __all__ = [
     "REPORT_FILE",
@@ -17,6 +20,8 @@ __all__ = [
     "TMP_SUFFIX",
     "RESERVED_NAMES",
     "digest",
+    "extension",
+    "format_of",
     "output_names",
     "record_output_name",
 ]
@@ -39,6 +44,26 @@ NAME_DIGEST_CHARS = 10
 """Hex digits of the digest that tells colliding or shortened names apart."""
 RECORD_DIGEST_CHARS = 16
 """Hex digits of a WARC record's digest: records of one file must never collide."""
+
+
+def extension(fmt: str) -> str:
+    """The file extension of a mirrored output in ``fmt`` (``jsonl`` has none: one file holds every article)."""
+    return "" if fmt == "jsonl" else TEXT_FORMATS.get(fmt, "." + fmt)
+
+
+_BY_EXTENSION = sorted(((extension(f), f) for f in ("json", *TEXT_FORMATS)), key=lambda x: -len(x[0]))
+"""Output extensions, longest first (``.tei.xml`` before ``.xml``)."""
+
+
+def format_of(output: str) -> str | None:
+    """The format a previous run wrote ``output`` in (``output`` as its report line gives it), or None."""
+    if output == ARTICLES_FILE:
+        return "jsonl"
+    name = os.path.basename(output)
+    for ext, fmt in _BY_EXTENSION:
+        if name.endswith(ext) and len(name) > len(ext):
+            return fmt
+    return None
 
 
 def digest(text: str, n: int = NAME_DIGEST_CHARS) -> str:

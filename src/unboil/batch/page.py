@@ -18,10 +18,10 @@ from ..load import read_page, unpack_page
 from ..options import Options
 from ..render import TEXT_FORMATS, as_text
 
-__all__ = ["FORMATS", "Rendered", "classify", "extension", "process", "render", "resolve_extract"]
+__all__ = ["FORMATS", "Rendered", "classify", "process", "render", "resolve_extract"]
 
 FORMATS = ("json", "jsonl", *TEXT_FORMATS)
-"""Every ``format`` a run may write; the file extensions are :func:`extension`'s."""
+"""Every ``format`` a run may write; :func:`~unboil.batch.names.extension` gives their file extensions."""
 
 ExtractFn = Callable[..., Article]
 
@@ -57,11 +57,6 @@ def classify(exc: BaseException) -> tuple[str, str]:
     if isinstance(exc, UnboilError):
         return "failed", str(exc) or type(exc).__name__
     return "failed", f"internal error: {type(exc).__name__}: {exc}"
-
-
-def extension(fmt: str) -> str:
-    """The file extension of a mirrored output in ``fmt`` (``jsonl`` has none: one file holds every article)."""
-    return "" if fmt == "jsonl" else TEXT_FORMATS.get(fmt, "." + fmt)
 
 
 def _document(article: Article, rel: str, record: str | None) -> dict[str, Any]:

@@ -1,5 +1,9 @@
 """Progress on stderr: a tqdm bar on a terminal, a plain line now and then in a log.
 
+The first line comes with the first page, not after an interval, so a run
+that has started shows it at once.  A terminal without tqdm gets one
+status line rewritten in place every second instead of a bar.
+
 The total is counted by a second walk in a background thread, so a run over
 a million files starts at once and gets its ETA when the count is done; a
 folder with WARC files has no known total (records are only known by reading).
@@ -33,7 +37,9 @@ class Progress:
         self.bar: Any = None
         self.interval = interval
         self.start = time.monotonic()
-        self.last = self.start
+        self.last = -float("inf")  # the first page shows at once
+        self.in_place = False
+        """A terminal without tqdm: the status line is rewritten in place."""
         self.total: int | None = None
         self.counts: dict[str, int] = {}
         self._counter: threading.Thread | None = None
@@ -41,6 +47,8 @@ class Progress:
             return
         if mode == "bar" or (mode in (True, "auto") and sys.stderr.isatty()):
             self.bar = _bar()
+            if self.bar is None:
+                self.in_place, self.interval = True, POSTFIX_INTERVAL
         if count is not None:
             self._counter = threading.Thread(target=self._count, args=(count,), name="unboil-count", daemon=True)
             self._counter.start()
@@ -71,7 +79,10 @@ class Progress:
         if now - self.last < self.interval:
             return
         self.last = now
-        print(self.line(counts, fresh), file=sys.stderr, flush=True)
+        if self.in_place:
+            print("\r" + self.line(counts, fresh), end="", file=sys.stderr, flush=True)
+        else:
+            print(self.line(counts, fresh), file=sys.stderr, flush=True)
 
     def line(self, counts: dict[str, int], fresh: int) -> str:
         elapsed = max(1e-9, time.monotonic() - self.start)
@@ -96,6 +107,8 @@ class Progress:
             )
 
     def close(self) -> None:
+        if self.in_place and self.last > -float("inf"):
+            print(file=sys.stderr, flush=True)  # end the rewritten line before the summary
         if self.bar is not None:
             self._postfix(refresh=True)
             self.bar.close()

@@ -33,6 +33,8 @@ class Report:
     elapsed: float = 0.0
     pages_per_second: float = 0.0
     out_dir: str = ""
+    failures: tuple[tuple[str, str], ...] = ()
+    """The first failed or timed-out pages, in walk order, as (path, reason); report.jsonl lists them all."""
 
     @property
     def exit_code(self) -> int:
@@ -48,4 +50,14 @@ class Report:
             f"{self.pages} pages{resumed}: {self.ok} ok, {self.empty} empty, {self.skipped} skipped, "
             f"{self.failed} failed, {self.timeouts} timeouts; {self.elapsed:.1f} s, "
             f"{self.pages_per_second:.1f} pages/s; report: {os.path.join(self.out_dir, REPORT_FILE)}"
-        )
+        ) + self._failure_lines()
+
+    def _failure_lines(self) -> str:
+        """The failed pages and why, so a user need not open the report to learn what went wrong."""
+        if not self.failures:
+            return ""
+        lines = [f"\n  {path}: {reason}" for path, reason in self.failures]
+        more = self.failed + self.timeouts - len(self.failures)
+        if more > 0:
+            lines.append(f"\n  ... and {more} more (status failed or timeout in the report)")
+        return "".join(lines)

@@ -12,7 +12,8 @@ from ..options import DEFAULT_OPTIONS, Options
 from .engines import ENGINES, MAX_TASKS_PER_WORKER, Deliver, EngineSettings, Pool, open_pool
 from .items import Item, plan
 from .journal import Journal, Lock, Resume
-from .page import FORMATS, extension
+from .names import extension
+from .page import FORMATS
 from .progress import LINE_INTERVAL, Progress
 from .report import Report
 from .walk import DEFAULT_INCLUDE, Walk, compile_globs, inside
@@ -28,16 +29,23 @@ SYNC_INTERVAL = 1.0
 """Seconds between pushes of the report to the OS, so a killed run loses at most this much of it."""
 
 
-def _checked_dirs(in_dir: "os.PathLike[str] | str", out_dir: "os.PathLike[str] | str", fmt: str, engine: str) -> tuple[str, str]:
-    """Absolute IN_DIR and OUT_DIR, or :class:`InputError` before anything is written."""
+def _checked_dirs(
+    in_dir: "os.PathLike[str] | str", out_dir: "os.PathLike[str] | str", fmt: str, engine: str
+) -> tuple[str, str, str | None]:
+    """Absolute IN_DIR and OUT_DIR, and the file's name when the input is one file (a page or a
+    WARC: its folder is walked for it alone), or :class:`InputError` before anything is written."""
     in_abs = os.path.abspath(os.fspath(in_dir))
     out_abs = os.path.abspath(os.fspath(out_dir))
     if fmt not in FORMATS:
         raise InputError(f"unknown format {fmt!r}: choose from {', '.join(FORMATS)}")
     if engine not in ENGINES:
         raise InputError(f"unknown engine {engine!r}: choose local or dask")
+    if os.path.isfile(in_abs):
+        if os.path.exists(out_abs) and not os.path.isdir(out_abs):
+            raise InputError(f"the output is not a directory: {out_abs}")
+        return os.path.dirname(in_abs), out_abs, os.path.basename(in_abs)
     if not os.path.isdir(in_abs):
-        raise InputError(f"not a directory: {in_abs}")
+        raise InputError(f"no such file or directory: {in_abs}")
     try:
         with os.scandir(in_abs):
             pass
@@ -45,7 +53,18 @@ def _checked_dirs(in_dir: "os.PathLike[str] | str", out_dir: "os.PathLike[str] |
         raise InputError(f"cannot list {in_abs}: {exc.strerror or exc}") from exc
     if in_abs == out_abs:
         raise InputError("the output directory must differ from the input directory")
-    return in_abs, out_abs
+    if os.path.exists(out_abs) and not os.path.isdir(out_abs):
+        raise InputError(f"the output is not a directory: {out_abs}")
+    return in_abs, out_abs, None
+
+
+def _locked_out_dir(out_abs: str) -> Lock:
+    """OUT_DIR created and locked, or :class:`InputError` (it cannot be created or written, another run holds it)."""
+    try:
+        os.makedirs(out_abs, exist_ok=True)
+        return Lock(out_abs)
+    except OSError as exc:
+        raise InputError(f"cannot write to the output directory {out_abs}: {exc.strerror or exc}") from exc
 
 
 def clean_folder(
@@ -69,6 +88,8 @@ def clean_folder(
 ) -> Report:
     """Extract every page under ``in_dir`` into ``out_dir``; see :mod:`unboil.batch`.
 
+    ``in_dir`` may also be one file, a page or a WARC: the run is then that file alone.
+
     ``format``: ``json`` (default), ``jsonl``, ``txt``, ``md``, ``html``, ``xml``
     or ``tei`` (:mod:`unboil.render`).  ``workers``:
     processes (local engine) or Dask workers of a local cluster; default
@@ -88,7 +109,7 @@ def clean_folder(
     ``in_dir``, ``out_dir`` inside-out, another run on ``out_dir``, unknown
     format or engine, Dask missing).
     """
-    in_abs, out_abs = _checked_dirs(in_dir, out_dir, format, engine)
+    in_abs, out_abs, only = _checked_dirs(in_dir, out_dir, format, engine)
     if timeout is not None and timeout <= 0:
         timeout = None
     workers = max(1, workers or os.cpu_count() or 1)
@@ -98,9 +119,8 @@ def clean_folder(
     settings = EngineSettings(out_abs, format, base, timeout, _extract)
     skip = frozenset({out_abs}) if inside(out_abs, in_abs) else frozenset()
     ext = extension(format)
-    walk = Walk(in_abs, compile_globs(include or DEFAULT_INCLUDE), compile_globs(exclude), skip, ext)
-    os.makedirs(out_abs, exist_ok=True)
-    lock = Lock(out_abs)
+    walk = Walk(in_abs, compile_globs(include or DEFAULT_INCLUDE), compile_globs(exclude), skip, ext, only)
+    lock = _locked_out_dir(out_abs)
     start = time.monotonic()
     try:
         window = _run(
@@ -125,6 +145,7 @@ def clean_folder(
         elapsed=round(elapsed, 3),
         pages_per_second=round(window.fresh / elapsed, 2) if elapsed > 0 else 0.0,
         out_dir=out_abs,
+        failures=tuple(window.failures),
     )
 
 

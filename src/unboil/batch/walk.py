@@ -112,6 +112,8 @@ class Walk:
     exclude: tuple[Glob, ...]
     skip_dirs: frozenset[str]
     ext: str
+    only: str | None = None
+    """One file's name in ``in_dir``: the walk is that file alone (``unboil clean page.html -o out``)."""
 
     def __iter__(self) -> Iterator[Entry]:
         stack = [self._listing((), self.in_dir)]
@@ -144,6 +146,10 @@ class Walk:
         subdirs: set[str] = set(RESERVED_NAMES) if not comps else set()
         chosen: list[tuple[str, str, bool, str]] = []
         for e in entries:
+            if self.only is not None:
+                if e.name == self.only:  # named by the user: whatever it is, it gets its line
+                    chosen.append((e.name,) + _kind(e.name))
+                continue
             rel = "/".join(comps + (e.name,))
             try:
                 is_dir = e.is_dir(follow_symlinks=False)

@@ -23,6 +23,8 @@ MIN_WINDOW = 512
 """Fewest results the window holds: room for a few slow pages without stalling the walk."""
 WINDOW_PER_WORKER = 32
 """Results held per worker, so that many workers are not starved by one slow page."""
+FAILURES_KEPT = 10
+"""Failed or timed-out pages whose reasons the run keeps for its summary; report.jsonl has them all."""
 
 
 class Window:
@@ -38,6 +40,8 @@ class Window:
         self.next_write = 0
         self.buffer: dict[int, tuple[bytes, bytes | None, str, bool]] = {}
         self.progress: Progress | None = None
+        self.failures: list[tuple[str, str]] = []
+        """The first ``FAILURES_KEPT`` failed or timed-out pages: (path, with its record if any; reason)."""
 
     def room(self) -> bool:
         return self.next_seq - self.next_write < self.size
@@ -72,6 +76,8 @@ class Window:
             line, art, status, carried = self.buffer.pop(self.next_write)
             self.journal.write(line, art)
             self.counts[status if status in self.counts else "failed"] += 1
+            if status not in ("ok", "empty", "skipped") and len(self.failures) < FAILURES_KEPT:
+                self.failures.append(_failure(line))
             if carried:
                 self.resumed += 1
             else:
@@ -80,3 +86,10 @@ class Window:
             wrote = True
         if wrote and self.progress is not None:
             self.progress.update(self.next_write, self.counts, self.fresh)
+
+
+def _failure(line: bytes) -> tuple[str, str]:
+    """A failed page's report line as (where, why), for the summary (rare, so decoding it again is fine)."""
+    data = json.loads(line)
+    where = data["path"] + (f" (record {data['record']})" if data.get("record") else "")
+    return where, f"{data['status']}: {data.get('error') or 'no reason given'}"

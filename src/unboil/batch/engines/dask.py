@@ -42,7 +42,7 @@ def _dask_client(scheduler: Any, workers: int) -> tuple[Any, Any]:
     try:
         from distributed import Client, LocalCluster
     except ImportError as exc:
-        raise InputError("engine='dask' needs dask.distributed: pip install 'unboil[dask]'") from exc
+        raise InputError("engine='dask' needs dask.distributed: pip install 'dask[distributed]'") from exc
     if scheduler is not None and not isinstance(scheduler, str):
         return scheduler, None  # a Client the caller owns
     if scheduler:

@@ -767,3 +767,13 @@ def test_a_formula_written_one_token_a_line_stays_in_its_sentence() -> None:
     formula = "<math>\n<mi>\n a\n</mi>\n<mo>\n ≠\n</mo>\n<mn>\n 0\n</mn>\n</math>"
     page = _page(f"<article><p>{PROSE}</p><p>When {formula}, there are two solutions to the quadratic equation.</p></article>")
     assert "When a ≠ 0, there are two solutions to the quadratic equation." in unboil.extract(page).text.split("\n")
+
+
+def test_a_str_is_markup_never_a_file_name(tmp_path) -> None:
+    page_file = tmp_path / "page.html"
+    page_file.write_text("<html><body><article><p>" + "Read from the disk. " * 20 + "</p></article></body></html>")
+    for name in (str(page_file), "page.html", " saved/story.HTM\n", "crawl.warc.gz"):
+        with pytest.raises(unboil.InputError, match="pathlib.Path"):
+            unboil.extract(name)
+    assert "Read from the disk." in unboil.extract(page_file).text  # a Path is read
+    assert unboil.extract("The file page.html is attached.").text == "The file page.html is attached."

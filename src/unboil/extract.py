@@ -153,8 +153,11 @@ def extract(
 ) -> Article | tuple[Article, Trace]:
     """Extract the article from a page.
 
-    ``source`` is the page as bytes (any encoding), str, a path, an lxml tree
-    or a BeautifulSoup object; the caller's object is never modified.  Returns
+    ``source`` is the page as bytes (any encoding), str (always the markup
+    itself: a str that looks like a file name is refused with an
+    :class:`~unboil.errors.InputError`, so untrusted text never makes unboil
+    read a local file), an ``os.PathLike`` path, an lxml tree or a
+    BeautifulSoup object; the caller's object is never modified.  Returns
     an :class:`Article` (empty, with ``empty_reason``, when the page has no
     article text) or raises an :class:`~unboil.errors.UnboilError`.  With
     ``trace=True`` returns ``(article, trace)``, the trace explaining every

@@ -458,6 +458,22 @@ def _parse_utf8(data: bytes, encoding: str, options: Options) -> Loaded:
     return Loaded(root, encoding, cut + _bound(root, options), scanned.repaired)
 
 
+_FILE_NAME = re.compile(
+    r"\s*[^\s<>]{0,4096}\.(?:html?|xhtml|shtml|php|aspx?|jsp|warc|gz|txt|json|xml)\s*", re.IGNORECASE
+)
+"""A str that is a file's name, not a page: no markup, no space, and a page-like extension."""
+
+
+def _refuse_file_name(source: str) -> None:
+    """A str is always the page itself: a service that passes untrusted text must never have a
+    local file read for it.  One that looks like a file name is refused with the way to pass a file."""
+    if len(source) <= 4100 and "<" not in source and _FILE_NAME.fullmatch(source):
+        raise InputError(
+            f"a str is read as the page's markup, and {source.strip()[:80]!r} looks like a file name: "
+            "pass pathlib.Path(...) (or the file's bytes, or use extract_file) to read a file"
+        )
+
+
 def load(source: Source, options: Options) -> Loaded:
     """Turn any accepted input into a private tree (see the module docstring)."""
     if isinstance(source, (bytes, bytearray, memoryview)):
@@ -470,6 +486,7 @@ def load(source: Source, options: Options) -> Loaded:
         text, encoding = decode(data)
         return _parse_text(text, encoding, options)
     if isinstance(source, str):
+        _refuse_file_name(source)
         if len(source) > options.max_bytes:
             raise PageTooLargeError(f"page of {len(source)} characters exceeds max_bytes={options.max_bytes}")
         return _parse_text(source, "unicode", options)

@@ -131,6 +131,28 @@ def _unboil() -> Extractor:
     return run
 
 
+def _unboil_text() -> Extractor:
+    """The body alone, ``Options(with_metadata=False)``: what a corpus builder runs."""
+    import unboil
+
+    options = unboil.Options(with_metadata=False)
+
+    def run(html: str, url: str | None) -> Extraction:
+        return unboil.extract(html, url, options=options).text, None, None
+
+    return run
+
+
+def _trafilatura_text() -> Extractor:
+    """``trafilatura.extract`` with its defaults: text only, no metadata."""
+    import trafilatura
+
+    def run(html: str, url: str | None) -> Extraction:
+        return trafilatura.extract(html, url=url) or "", None, None
+
+    return run
+
+
 def _trafilatura() -> Extractor:
     """Default settings plus metadata, as the published figures were measured."""
     import trafilatura
@@ -266,6 +288,8 @@ TOOLS: Mapping[str, Tool] = MappingProxyType(
         for t in (
             Tool("unboil", _unboil, "unboil"),
             Tool("trafilatura", _trafilatura, "trafilatura"),
+            Tool("unboil-text", _unboil_text, "unboil", gives_title=False, gives_date=False),
+            Tool("trafilatura-text", _trafilatura_text, "trafilatura", gives_title=False, gives_date=False),
             Tool("readability", _readability, "readability-lxml", gives_date=False),
             Tool("newspaper4k", _newspaper, "newspaper4k"),
             Tool("goose3", _goose, "goose3"),

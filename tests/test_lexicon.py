@@ -108,7 +108,10 @@ def test_a_malformed_metadata_table_is_refused() -> None:
 
 
 def test_a_new_wire_agency_makes_the_opening_a_dateline() -> None:
-    page = _page("<title>Town budget</title>", "<h1>Town budget</h1><p>TOKYO (Kyodo) — " + _BODY[3:])
-    assert extract(page).dateline is None  # "Kyodo" is neither listed nor a run of capitals
+    # After a place in title case, only a listed agency (or initials) marks a dateline; in capitals
+    # ("TOKYO (Kyodo) —") the place alone does, whatever the outlet in brackets.
+    page = _page("<title>Town budget</title>", "<h1>Town budget</h1><p>Tokyo (Kyodo) — " + _BODY[3:])
+    assert extract(page).dateline is None  # "Kyodo" is neither listed nor initials
     kyodo = _edited('wire_agencies = ["AP", ', 'wire_agencies = ["Kyodo", "AP", ')
-    assert extract(page, options=Options(vocabulary=kyodo)).dateline == "TOKYO (Kyodo) —"
+    article = extract(page, options=Options(vocabulary=kyodo))
+    assert (article.dateline, article.dateline_place, article.dateline_agency) == ("Tokyo (Kyodo) —", "Tokyo", "Kyodo")

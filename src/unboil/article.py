@@ -74,6 +74,10 @@ def _iso(value: date | datetime | None) -> str | None:
 class Article:
     """A clean article: metadata plus the body as typed blocks.
 
+    ``dateline`` is the wire dateline opening the body, as printed and left in
+    the body's text ("SANTA FE, N.M. (AP) —"); ``dateline_place`` and
+    ``dateline_agency`` are its place ("SANTA FE, N.M.") and the agency or
+    outlet it names ("AP"), each None where it has none.
     ``empty_reason`` says why ``blocks`` is empty when it is (``"no text"``,
     ``"not an article"``...), so a batch can report empty pages honestly.
     ``truncated`` says what a limit cut from the page (``max_elements``,
@@ -86,6 +90,8 @@ class Article:
     published: datetime | None = None
     modified: datetime | None = None
     dateline: str | None = None
+    dateline_place: str | None = None
+    dateline_agency: str | None = None
     authors: tuple[str, ...] = ()
     site_name: str | None = None
     language: str | None = None
@@ -118,6 +124,8 @@ class Article:
             "published": _iso(self.published),
             "modified": _iso(self.modified),
             "dateline": self.dateline,
+            "dateline_place": self.dateline_place,
+            "dateline_agency": self.dateline_agency,
             "authors": list(self.authors),
             "site_name": self.site_name,
             "language": self.language,
@@ -143,6 +151,8 @@ class Article:
             published=dt("published"),
             modified=dt("modified"),
             dateline=data.get("dateline"),
+            dateline_place=data.get("dateline_place"),
+            dateline_agency=data.get("dateline_agency"),
             authors=tuple(data.get("authors") or ()),
             site_name=data.get("site_name"),
             language=data.get("language"),

@@ -120,12 +120,15 @@ def _extract(source: Source, url: str | None, options: Options, trace: Trace | N
         hints = quick_hints(root)
     clock.check("metadata")
     blocks, empty_reason = _body(source, root, meta.description, hints, options, trace, clock)
+    dateline = first_dateline(blocks, options.vocabulary.metadata)
     return Article(
         title=meta.title,
         date=meta.date,
         published=meta.published,
         modified=meta.modified,
-        dateline=first_dateline(blocks, options.vocabulary.metadata),
+        dateline=dateline.text if dateline else None,
+        dateline_place=dateline.place if dateline else None,
+        dateline_agency=dateline.agency if dateline else None,
         authors=meta.authors,
         site_name=meta.site_name,
         language=meta.language,

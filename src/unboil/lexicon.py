@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, fields
 from types import MappingProxyType
 from typing import Any, Iterable, Mapping
 
-from .dateline import dateline_pattern
+from .dateline import DatelineGrammar, dateline_grammar
 
 __all__ = ["LEXICON_PATTERNS", "Lexicon"]
 
@@ -61,7 +61,9 @@ class Lexicon:
     date_fillers: tuple[str, ...] = ()
     """Short words a line that is only a date may hold ("on", "am", "Uhr")."""
     wire_agencies: tuple[str, ...] = ()
-    """News agencies a wire dateline names in brackets ("KYIV (AP) —"), besides any short run of capitals."""
+    """News agencies a wire dateline names in brackets ("Tokyo (Kyodo) —"), besides any short run of capitals."""
+    dateline_labels: tuple[str, ...] = ()
+    """Words in capitals that open a line like a place before a dash but are labels ("UPDATE -")."""
     # The patterns, as texts: each is described where vocabulary.toml sets it.
     updated_words: str | None = None
     published_words: str | None = None
@@ -100,8 +102,9 @@ class Lexicon:
     """The date a site files a page under in its address ("/2023/10/03/", "/2023/october/03/")."""
     date_words: re.Pattern[str] = field(default=None, init=False, repr=False, compare=False)  # type: ignore[arg-type]
     """What a date line is made of; a line with more words left over is a sentence that mentions a day."""
-    dateline: re.Pattern[str] = field(default=None, init=False, repr=False, compare=False)  # type: ignore[arg-type]
-    """A wire dateline opening the body, with ``wire_agencies`` (see :func:`unboil.dateline.dateline_pattern`)."""
+    dateline: DatelineGrammar = field(default=None, init=False, repr=False, compare=False)  # type: ignore[assignment]
+    """The wire dateline's grammar with ``wire_agencies``, ``months`` and ``dateline_labels``
+    (see :func:`unboil.dateline.dateline_grammar`)."""
 
     def __post_init__(self) -> None:
         set_ = object.__setattr__
@@ -109,7 +112,8 @@ class Lexicon:
         set_(self, "dash_months", _pairs(self.dash_months))
         set_(self, "date_fillers", tuple(self.date_fillers))
         set_(self, "wire_agencies", tuple(self.wire_agencies))
-        set_(self, "dateline", dateline_pattern(self.wire_agencies))
+        set_(self, "dateline_labels", tuple(self.dateline_labels))
+        set_(self, "dateline", dateline_grammar(self.wire_agencies, (m for m, _ in self.months), self.dateline_labels))
         months = dict(self.months)
         set_(self, "month_number", MappingProxyType(months))
         set_(self, "dash_month_number", MappingProxyType({**months, **dict(self.dash_months)}))

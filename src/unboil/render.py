@@ -277,6 +277,8 @@ def to_xml(article: "Article") -> str:
         value = getattr(a, name)
         out += _xml_field(name, value.isoformat() if value is not None else None)
     out += _xml_field("dateline", a.dateline)
+    out += _xml_field("dateline_place", a.dateline_place)
+    out += _xml_field("dateline_agency", a.dateline_agency)
     out += [f"  <author>{_x(x)}</author>" for x in a.authors]
     for name in ("site_name", "language", "description", "url", "image", "empty_reason", "truncated"):
         out += _xml_field(name, getattr(a, name))

@@ -15,7 +15,7 @@ from .vocabulary import Concept, TextPattern, WordLists
 __all__ = ["lexicon_of", "vocabulary_fields"]
 
 _TOP_KEYS = frozenset({"phrase_limit", "line_limit", "words", "patterns", "metadata", "concept"})
-_METADATA_KEYS = ("date_fillers", "wire_agencies", "months", "dash_months", "patterns")
+_METADATA_KEYS = ("date_fillers", "wire_agencies", "dateline_labels", "months", "dash_months", "patterns")
 MONTHS_IN_YEAR = 12
 _WORD_KEYS = ("hidden_classes", "formula_words", "furniture_roles")
 _PATTERN_KEYS = ("byline", "reading_time", "content_class", "boilerplate_class")
@@ -105,6 +105,7 @@ def lexicon_of(data: Any) -> Lexicon:
         dash_months=_months("metadata.dash_months", data.get("dash_months", {})),
         date_fillers=_strings("metadata.date_fillers", data.get("date_fillers", [])),
         wire_agencies=_strings("metadata.wire_agencies", data.get("wire_agencies", [])),
+        dateline_labels=_strings("metadata.dateline_labels", data.get("dateline_labels", [])),
         **{k: _string(f"metadata.patterns.{k}", patterns[k]) for k in LEXICON_PATTERNS if k in patterns},
     )
 

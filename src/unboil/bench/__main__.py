@@ -2,6 +2,10 @@
 
     python -m unboil.bench [--datasets a,b] [--tools unboil,trafilatura,...] [--limit N]
                            [--corpus PATH] [--json OUT.json] [--markdown OUT.md]
+
+unboil's dateline is scored too, on the pages of ``datelines.json`` only ("dateline": share of the
+pages that open with one where it is read as printed; "false dl": share of the sampled pages that
+open with none where one is read); the peers give no dateline.
 """
 
 from __future__ import annotations
@@ -35,6 +39,7 @@ from .report import (
     summarize,
     summarize_halves,
 )
+from .datelines import load as load_datelines
 from .runner import SLOW_SECONDS, WARM_UP_HTML, PageResult, run_dataset, timed
 from .split import load as load_split
 
@@ -117,7 +122,7 @@ class Run:
 def bench_dataset(root: Path, dataset: str, tools: dict[Tool, Extractor], limit: int | None, run: Run) -> None:
     """Run and print one dataset's table (and its page-type breakdown when the gold has one)."""
     by_tool: dict[str, list[PageResult]] = defaultdict(list)
-    for result in run_dataset(root, dataset, tools, limit, say, load_split()):
+    for result in run_dataset(root, dataset, tools, limit, say, load_split(), load_datelines()):
         by_tool[result.tool].append(result)
     summaries = [summarize(dataset, t.name, by_tool[t.name]) for t in tools]
     halves = [s for t in tools for s in summarize_halves(dataset, t.name, by_tool[t.name])]

@@ -8,7 +8,7 @@ from collections import Counter
 from datetime import date
 from typing import Iterable
 
-__all__ = ["tokens", "body_prf", "snippet_passes", "title_match", "date_match", "fold"]
+__all__ = ["tokens", "body_prf", "snippet_passes", "title_match", "date_match", "dateline_match", "fold"]
 
 _TOKEN = re.compile(r"\w+")
 _QUOTES = re.compile(r"[\"'`´‘’‚‛“”„‟«»‹›]")
@@ -59,3 +59,8 @@ def title_match(predicted: str | None, gold: str) -> bool:
 
 def date_match(predicted: date | None, gold: str) -> bool:
     return predicted is not None and predicted.isoformat() == gold[:10]
+
+
+def dateline_match(predicted: str | None, gold: str) -> bool:
+    """The dateline read is the one printed (``bench/datelines.json``), whitespace aside."""
+    return predicted is not None and fold(predicted) == fold(gold)

@@ -19,7 +19,8 @@ from typing import Any, Callable, Mapping
 
 __all__ = ["Extraction", "Extractor", "Tool", "TOOLS", "load_tool", "as_date", "html_to_text", "silence"]
 
-Extraction = tuple[str, "str | None", "date | None"]
+Extraction = tuple[str, "str | None", "date | None"] | tuple[str, "str | None", "date | None", "str | None"]
+"""(text, title, date), and the dateline after them from a tool that reads one (``Tool.gives_dateline``)."""
 Extractor = Callable[[str, "str | None"], Extraction]
 
 _BLOCK_TAGS = frozenset(
@@ -54,7 +55,7 @@ _QUIET_LOGGERS = ("trafilatura", "htmldate", "courlan", "readability", "newspape
 
 @dataclass(frozen=True)
 class Tool:
-    """A benchmarked tool: its factory, and whether it reports a title and a date at all
+    """A benchmarked tool: its factory, and whether it reports a title, a date and a dateline at all
     (so a table can print '-' instead of a misleading 0.00 for text-only extractors)."""
 
     name: str
@@ -63,6 +64,7 @@ class Tool:
     gives_title: bool = True
     gives_date: bool = True
     quality: bool = True
+    gives_dateline: bool = False
 
 
 def silence() -> None:
@@ -126,7 +128,7 @@ def _unboil() -> Extractor:
 
     def run(html: str, url: str | None) -> Extraction:
         article = unboil.extract(html, url)
-        return article.text, article.title, article.date
+        return article.text, article.title, article.date, article.dateline
 
     return run
 
@@ -286,7 +288,7 @@ TOOLS: Mapping[str, Tool] = MappingProxyType(
     {
         t.name: t
         for t in (
-            Tool("unboil", _unboil, "unboil"),
+            Tool("unboil", _unboil, "unboil", gives_dateline=True),
             Tool("trafilatura", _trafilatura, "trafilatura"),
             Tool("unboil-text", _unboil_text, "unboil", gives_title=False, gives_date=False),
             Tool("trafilatura-text", _trafilatura_text, "trafilatura", gives_title=False, gives_date=False),

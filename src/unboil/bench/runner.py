@@ -15,7 +15,8 @@ from pathlib import Path
 from typing import Any, Callable, Iterator, Mapping
 
 from .corpus import Page, pages
-from .metrics import body_prf, date_match, snippet_passes, title_match
+from .datelines import DatelineGold
+from .metrics import body_prf, date_match, dateline_match, snippet_passes, title_match
 from .peers import Extraction, Extractor, Tool
 from .split import half_in
 
@@ -50,6 +51,10 @@ class PageResult:
     date_ok: bool | None = None
     page_type: str | None = None
     half: str | None = None
+    dateline_ok: bool | None = None
+    """On a page whose gold opens with a dateline (``datelines.json``): the tool's is the printed one."""
+    false_dateline: bool | None = None
+    """On a sampled page whose gold opens with none: the tool gave a dateline all the same."""
 
 
 def expects_text(gold: dict[str, Any]) -> bool:
@@ -57,11 +62,16 @@ def expects_text(gold: dict[str, Any]) -> bool:
     return bool((gold.get("text") or "").strip() or gold.get("with"))
 
 
-def score(page: Page, tool: Tool, extraction: Extraction | None, ms: float, error: str | None) -> PageResult:
-    """Score one extraction against the page's gold (a crash scores as an empty result)."""
+def score(
+    page: Page, tool: Tool, extraction: Extraction | None, ms: float, error: str | None,
+    datelines: DatelineGold | None = None,
+) -> PageResult:
+    """Score one extraction against the page's gold and, where the page is in it, the dateline gold
+    (a crash scores as an empty result)."""
     gold = page.gold
-    text, title, day = extraction or ("", None, None)
-    text = text or ""
+    got = extraction or ("", None, None)
+    text, title, day = got[0] or "", got[1], got[2]
+    dateline = got[3] if len(got) == 4 else None
     head = PageResult(page.dataset, page.id, tool.name, ms, error, page_type=gold.get("page_type"))
     if not tool.quality:
         return head
@@ -69,6 +79,7 @@ def score(page: Page, tool: Tool, extraction: Extraction | None, ms: float, erro
     if gold.get("text"):
         p, r, f = body_prf(text, gold["text"])
     passes, total = snippet_passes(text, gold.get("with") or (), gold.get("without") or ())
+    expected = datelines.expects(page.dataset, page.id) if datelines and tool.gives_dateline else None
     return replace(
         head,
         empty=error is None and not text.strip() and expects_text(gold),
@@ -79,6 +90,8 @@ def score(page: Page, tool: Tool, extraction: Extraction | None, ms: float, erro
         snippet_total=total,
         title_ok=title_match(title, gold["title"]) if tool.gives_title and gold.get("title") else None,
         date_ok=date_match(day, gold["date"]) if tool.gives_date and gold.get("date") else None,
+        dateline_ok=dateline_match(dateline, expected) if expected else None,
+        false_dateline=dateline is not None if expected == "" else None,
     )
 
 
@@ -104,11 +117,13 @@ def run_dataset(
     limit: int | None = None,
     progress: Callable[[str], None] | None = None,
     halves: Mapping[tuple[str, str], str] | None = None,
+    datelines: DatelineGold | None = None,
 ) -> Iterator[PageResult]:
     """Every tool on every page of ``dataset``, page by page (the HTML is read once a page).
 
     Each result carries the page's half from ``halves`` (the committed split);
     a page the split does not list (another corpus) gets the split's rule.
+    Pages in ``datelines`` (the committed dateline gold) are scored for it too.
     """
     for n, page in enumerate(pages(root, dataset, limit), 1):
         html, url = page.html(), page.gold.get("url")
@@ -117,6 +132,6 @@ def run_dataset(
             result, ms, error = timed(extractor, html, url)
             if ms > SLOW_SECONDS * 1000 and progress:
                 progress(f"slow: {tool.name} took {ms / 1000:.1f} s on {dataset}/{page.id}")
-            yield replace(score(page, tool, result, ms, error), half=half)
+            yield replace(score(page, tool, result, ms, error, datelines), half=half)
         if progress and n % 100 == 0:
             progress(f"{dataset}: {n} pages")

@@ -22,6 +22,7 @@ from .errors import (
     PageTooLargeError,
     UnboilError,
 )
+from .explain import explain
 from .extract import extract, extract_file
 from .options import Options
 from .trace import Decision, Trace
@@ -46,6 +47,7 @@ __all__ = [
     "UnboilError",
     "Vocabulary",
     "clean_folder",
+    "explain",
     "extract",
     "extract_file",
 ]

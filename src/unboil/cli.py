@@ -105,6 +105,21 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument("--format", choices=("json", *TEXT_FORMATS), default="json", help=_FORMAT_HELP)
     add_option_flags(ex)
 
+    xp = sub.add_parser(
+        "explain",
+        help="show on the page itself why each block was kept or dropped",
+        description="Write a static, inert HTML report of one page: every block outlined green (kept), "
+                    "red (dropped), grey (removed before scoring) or purple (a site template), with the rule "
+                    "that decided it on hover, and the extracted Article beside it.",
+        epilog="examples:\n  unboil explain saved/story.html -o report.html\n"
+               "  unboil explain saved/story.html --favor precision -o report.html",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    xp.add_argument("page", metavar="PAGE", help="a saved page (.html, .html.gz...), or - to read stdin")
+    xp.add_argument("-o", "--output", metavar="REPORT", help="the report file (default: stdout)")
+    xp.add_argument("--url", help="the page's address (default: its canonical or og:url link)")
+    add_option_flags(xp)
+
     cl = sub.add_parser(
         "clean",
         help="extract every page of a folder (and WARC files) into another folder",
@@ -186,6 +201,35 @@ def _extract(args: argparse.Namespace, options: Options) -> int:
     return EXIT_OK
 
 
+def _explain(args: argparse.Namespace, options: Options) -> int:
+    from .errors import UnboilError
+    from .explain import explain
+    from .load import read_page
+
+    try:
+        if args.page == "-":
+            page = sys.stdin.buffer.read()
+        elif not os.path.isfile(args.page):
+            print(f"unboil explain: error: no such file: {args.page}", file=sys.stderr)
+            return EXIT_USAGE
+        else:
+            page = read_page(args.page, options, name_in_errors=True)
+        report = explain(page, args.url, options=options)
+    except UnboilError as exc:
+        print(f"unboil explain: {args.page}: {type(exc).__name__}: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    if not args.output:
+        sys.stdout.write(report)
+        return EXIT_OK
+    try:
+        with open(args.output, "w", encoding="utf-8") as fh:
+            fh.write(report)
+    except OSError as exc:
+        print(f"unboil explain: error: cannot write {args.output}: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_USAGE
+    return EXIT_OK
+
+
 def _clean(args: argparse.Namespace, options: Options, parser: argparse.ArgumentParser) -> int:
     from .batch import clean_folder
     from .errors import InputError
@@ -232,6 +276,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.error(str(exc))
     if args.command == "extract":
         return _extract(args, options)
+    if args.command == "explain":
+        return _explain(args, options)
     return _clean(args, options, parser)
 
 

@@ -74,11 +74,15 @@ def _body(
         if trace is not None:
             trace.add("score", "note", f"only {kept_chars} chars kept", f"relax-{relax}")
         fresh = load(source, options).root
+        if trace is not None:
+            trace.begin_pass(relax, fresh)
         alt_body, alt_kept = _select(fresh, hints, options, trace, relax, clock)
         alt_chars = sum(len(b.text) for b in alt_kept)
         # A relaxed pass must find clearly more, not a few hidden words more.
         if alt_chars > limits.relaxed_gain * kept_chars + limits.relaxed_margin:
             body, kept, kept_chars = alt_body, alt_kept, alt_chars
+            if trace is not None:
+                trace.chosen_pass = relax
     clock.check("score")
     if kept_chars < limits.weak_chars and options.use_readability and clock.left() >= limits.readability_reserve:
         alternative = readability_blocks(body, options)
@@ -86,6 +90,7 @@ def _body(
         if alt_chars > max(kept_chars * limits.readability_gain, kept_chars + limits.readability_margin):
             if trace is not None:
                 trace.add("score", "chose", f"readability ({alt_chars} chars vs {kept_chars})", "second-opinion")
+                trace.chosen_pass = -1
             alt_concepts = label_blocks(alternative, options, clock.check)
             kept = [b for b, c in zip(alternative, alt_concepts) if c is None]
     if not kept:
@@ -104,6 +109,7 @@ def _extract(source: Source, url: str | None, options: Options, trace: Trace | N
     loaded = load(source, options)
     root = loaded.root
     if trace is not None:
+        trace.begin_pass(0, root)
         for note in loaded.limited:
             trace.add("load", "note", note, "limit")
         for note in loaded.repaired:

@@ -271,7 +271,7 @@ def _without_orphan_headings(out: list[Judged], trace: Trace | None) -> list[Jud
     if trace is not None:
         for j in out:
             if j.why != "outside-container":
-                trace.add("score", "kept" if j.keep else "dropped", describe(j.block.owner, j.block.text), j.why)
+                trace.add("score", "kept" if j.keep else "dropped", describe(j.block.owner, j.block.text), j.why, element=j.block.owner)
     # Trailing headings with nothing after them are orphans of removed sections
     # (unless headings are all there is: the entries of an index).
     if not any(j.keep and j.block.kind != "heading" for j in out):

@@ -275,6 +275,6 @@ def prune(root: Any, options: Options, trace: Trace | None = None, relax: int = 
 def _remove(removals: list[tuple[Any, str]], trace: Trace | None) -> None:
     for el, reason in removals:
         if trace is not None and reason not in ("not-element",):
-            trace.add("prune", "removed", describe(el, " ".join(text_of(el).split())[:60] if isinstance(el.tag, str) else ""), reason)
+            trace.add("prune", "removed", describe(el, " ".join(text_of(el).split())[:60] if isinstance(el.tag, str) else ""), reason, element=el)
         if el.getparent() is not None:
             drop_tree(el)

@@ -8,7 +8,7 @@ and skip the bookkeeping, so tracing costs nothing when off.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal
 
 __all__ = ["Decision", "Trace"]
 
@@ -25,6 +25,11 @@ class Decision:
     why: str
     """The concept, rule or feature that decided, e.g. ``donation:line``."""
     score: float | None = None
+    node: int | None = field(default=None, compare=False)
+    """Where the element decided on sits in the loaded page: its position in document order
+    (``root.iter()``), so :mod:`unboil.explain` can mark it on a fresh load; None for notes."""
+    relax: int = field(default=0, compare=False)
+    """The pass that made the decision: 0 strict, 1 and 2 relaxed (see ``Trace.chosen_pass``)."""
 
 
 @dataclass
@@ -32,9 +37,19 @@ class Trace:
     """An append-only list of decisions (the one mutable object, owned by one call)."""
 
     decisions: list[Decision] = field(default_factory=list)
+    chosen_pass: int = 0
+    """The pass whose blocks the article holds: 0 strict, 1 or 2 relaxed, -1 readability's."""
+    _positions: dict[Any, int] = field(default_factory=dict, repr=False)
+    _pass: int = 0
 
-    def add(self, stage: str, action: Action, what: str, why: str, score: float | None = None) -> None:
-        self.decisions.append(Decision(stage, action, what, why, score))
+    def begin_pass(self, relax: int, root: Any) -> None:
+        """Number the tree a pass works on, before it changes it: decisions then say where they were."""
+        self._pass = relax
+        self._positions = {el: i for i, el in enumerate(root.iter())}
+
+    def add(self, stage: str, action: Action, what: str, why: str, score: float | None = None, element: Any = None) -> None:
+        node = self._positions.get(element) if element is not None else None
+        self.decisions.append(Decision(stage, action, what, why, score, node, self._pass))
 
     def by_stage(self, stage: str) -> list[Decision]:
         return [d for d in self.decisions if d.stage == stage]

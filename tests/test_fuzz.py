@@ -43,7 +43,7 @@ FUZZ = settings(
 
 # --- the properties ------------------------------------------------------------------
 
-_INERT_TAG = re.compile(r"/?(?:article|h[1-6]|p|ul|li|blockquote|pre|code|table|tr|td|figcaption)")
+_INERT_TAG = re.compile(r"/?(?:article|h[1-6]|p|ul|li|blockquote|pre|code|table|tr|th|td|figure|figcaption)")
 
 
 def _check_article(article: Article) -> None:

@@ -1,11 +1,10 @@
-"""One walk of the tree that gathers every piece of evidence the metadata rules read.
+"""The evidence the metadata rules read, each piece read once and only when a rule asks.
 
-The rules used to scan the tree up to six times (the meta tags, the JSON-LD, the
-microdata, the date-hinted elements, the authors' links, the printed lines).  Here
-one pass in document order keeps what each rule needs, bounded as each rule was,
-and the rules read these lists: the walk is paid once, however many rules ask.
-The printed lines are the exception: a second pass reads them, only on the
-pages where a rule asks (fewer than half).
+The tags' evidence (``<meta>``, JSON-LD, the headings, ``<time>``) is read at once, in
+one C-level selection of those tags.  The rest is read on first use (:class:`Evidence`):
+the elements other attributes mark (one XPath, then a look at the few it finds), the
+date-hinted elements, the scripts' texts and the printed lines.  Most pages are decided
+by their meta tags and JSON-LD before a rule asks for any of them.
 """
 
 from __future__ import annotations
@@ -13,12 +12,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cached_property
 from enum import Enum
-from types import MappingProxyType
-from typing import Any, Mapping
+from typing import Any
+
+from lxml import etree
 
 from .words import DATE_HINT, DATE_HINT_ASCII, STAMP_ATTR
 
-__all__ = ["Evidence", "Line", "LineKind", "gather", "SCAN_SKIP", "SKIP_TEXT_PARENTS"]
+__all__ = ["Evidence", "Line", "LineKind", "Marks", "gather", "SCAN_SKIP", "SKIP_TEXT_PARENTS"]
 
 HEADING_TAGS = ("h1", "h2", "h3", "h4")
 META_KEYS_PER_PROPERTY = 8
@@ -47,8 +47,8 @@ SCAN_SKIP = frozenset({"script", "style", "noscript", "template", "option", "tex
 SKIP_TEXT_PARENTS = frozenset({"script", "style", "noscript", "template", "option", "textarea"})
 """Parents of a text node that is code or a form's value, not the page's prose."""
 _LD_JSON = "application/ld+json"
-_NO_ATTRS: Mapping[str, str] = MappingProxyType({})
-"""Read only: the attributes of an element that has none."""
+_EVIDENCE_TAGS = ("meta", "script", "time", "title", "link", *HEADING_TAGS)
+"""The tags whose elements are evidence by their tag alone."""
 
 
 class LineKind(Enum):
@@ -67,41 +67,60 @@ the walk makes thousands, and a record class would cost more than the walk."""
 
 @dataclass(frozen=True)
 class Evidence:
-    """What the walk found, in document order, each list bounded as its rule reads it."""
+    """What the page gives the rules, in document order, each list bounded as its rule reads it.
+
+    The tags' evidence is read at once (:func:`gather`); the rest is read from ``root`` on
+    first use, as most pages are decided before a rule asks for it.  The tree is not
+    changed while the metadata stage runs, so a reading is the same whenever it is made.
+    """
 
     meta: dict[str, list[str]]
     """``<meta>`` values by lower-cased name, in page order."""
     jsonld_blocks: tuple[str | None, ...]
     """The JSON-LD scripts' texts, then the JSON-LD some frameworks put in a ``<meta>``."""
-    scripts: tuple[str, ...]
-    """Texts of the first scripts that are not JSON-LD."""
+    script_elements: tuple[Any, ...]
+    """The first ``SCRIPTS_READ`` scripts less the JSON-LD ones: their texts are read when asked."""
     canonical: str | None
     doc_title: Any
     """The first ``<title>`` element, or None."""
     headings: tuple[Any, ...]
     """Every ``h1``-``h4``."""
-    heading_index: dict[Any, int]
-    """Each heading's position in document order: what follows the headline is read first."""
     times: tuple[Any, ...]
-    hinted: tuple[Any, ...]
-    """Elements whose class or id speaks of a date (``DATE_HINT``)."""
-    rel_authors: tuple[Any, ...]
-    itemprop_authors: tuple[Any, ...]
-    microdata: tuple[Any, ...]
-    hatom_updated: tuple[Any, ...]
     root: Any
-    """The tree walked, for the lines, read only when a rule asks for them."""
+    """The tree read, for what is read only when a rule asks."""
+
+    @cached_property
+    def scripts(self) -> tuple[str, ...]:
+        """Texts of the first scripts that are not JSON-LD (the empty ones left out)."""
+        return tuple(text for el in self.script_elements if (text := el.text))
+
+    @cached_property
+    def hinted(self) -> tuple[Any, ...]:
+        """Elements whose class or id speaks of a date (``DATE_HINT``)."""
+        return _hinted(self.root)
+
+    @cached_property
+    def marks(self) -> Marks:
+        """The elements marked by attributes other than ``class`` and ``id``: authors' links,
+        microdata, hAtom stamps."""
+        return _read_marks(self.root)
 
     @cached_property
     def lines(self) -> tuple[Line, ...]:
         """The page's text lines and date stamps in document order (:func:`read_lines`).
 
-        Read on first use, not in the one walk: only the rules that scan printed
-        dates ask for them, on fewer than half the pages, and building a line
-        for every text node was the walk's largest cost.  The tree is not
-        changed while the metadata stage runs, so the lines are the same either way.
+        Read on first use: only the rules that scan printed dates ask for them, on fewer
+        than half the pages, and building a line for every text node is costly.
         """
         return read_lines(self.root)
+
+    def position(self, el: Any) -> int:
+        """The element's position in document order, as :func:`read_lines` counts nodes
+        (comments too): what follows the headline is read first."""
+        for index, node in enumerate(self.root.iter()):
+            if node is el:
+                return index
+        raise ValueError("not in the tree")
 
     def first_meta(self, *keys: str) -> str | None:
         """The first non-empty ``<meta>`` value under any of ``keys``, in the keys' order."""
@@ -112,109 +131,122 @@ class Evidence:
         return None
 
 
-class _Gathering:
-    """The lists being filled during the walk (private to ``gather``)."""
-
-    def __init__(self) -> None:
-        """Empty lists: the walk fills them in document order."""
-        self.meta: dict[str, list[str]] = {}
-        self.ld_scripts: list[str | None] = []
-        self.ld_metas: list[str | None] = []
-        self.scripts: list[str] = []
-        self.script_count = 0
-        self.canonical: str | None = None
-        self.doc_title: Any = None
-        self.headings: list[Any] = []
-        self.heading_index: dict[Any, int] = {}
-        self.times: list[Any] = []
-        self.hinted: list[Any] = []
-        self.rel_authors: list[Any] = []
-        self.itemprop_authors: list[Any] = []
-        self.microdata: list[Any] = []
-        self.hatom_updated: list[Any] = []
-
-    def tag(self, el: Any, tag: str, attrs: Mapping[str, str], index: int) -> None:
-        """The evidence an element gives by its tag."""
+def gather(root: Any) -> Evidence:
+    """The evidence the tags give, read in one C-level selection of those tags (``iter(*tags)``:
+    a Python step for every element of the page cost more than all the rules); what attributes
+    mark, the scripts' texts and the text lines are read when a rule first asks (:class:`Evidence`)."""
+    meta: dict[str, list[str]] = {}
+    ld_scripts: list[str | None] = []
+    ld_metas: list[str | None] = []
+    script_elements: list[Any] = []
+    script_count = 0
+    canonical: str | None = None
+    doc_title: Any = None
+    headings: list[Any] = []
+    times: list[Any] = []
+    for el in root.iter(*_EVIDENCE_TAGS):
+        tag = el.tag
         if tag == "meta":
-            self.meta_tag(attrs)
+            _meta_tag(el, meta, ld_metas)
         elif tag == "script":
-            kind = (attrs.get("type") or "").strip().lower()
-            if kind == _LD_JSON:
-                self.ld_scripts.append(el.text)
-            elif self.script_count < SCRIPTS_READ and el.text:
-                self.scripts.append(el.text)
-            self.script_count += 1
-        elif tag in HEADING_TAGS:
-            self.headings.append(el)
-            self.heading_index[el] = index
+            if (el.get("type") or "").strip().lower() == _LD_JSON:
+                ld_scripts.append(el.text)
+            elif script_count < SCRIPTS_READ:
+                script_elements.append(el)
+            script_count += 1
         elif tag == "time":
-            self.times.append(el)
+            times.append(el)
         elif tag == "title":
-            if self.doc_title is None:
-                self.doc_title = el
-        elif tag == "link" and self.canonical is None:
-            href = attrs.get("href")
-            if (attrs.get("rel") or "").strip().lower() == "canonical" and href:
-                self.canonical = href.strip()
+            if doc_title is None:
+                doc_title = el
+        elif tag == "link":
+            href = el.get("href")
+            if canonical is None and (el.get("rel") or "").strip().lower() == "canonical" and href:
+                canonical = href.strip()
+        else:
+            headings.append(el)
+    return Evidence(
+        meta=meta, jsonld_blocks=(*ld_scripts, *ld_metas), script_elements=tuple(script_elements), canonical=canonical,
+        doc_title=doc_title, headings=tuple(headings), times=tuple(times), root=root,
+    )
 
-    def meta_tag(self, attrs: Mapping[str, str]) -> None:
-        """``<meta>`` values by name; an RDFa ``property`` may list several names at once
-        ("og:title twitter:title"), and the value stands for each of them."""
-        if (attrs.get("name") or "").lower() == "script:ld+json":
-            # A framework's meta tags may carry JSON-LD too (Remix: <meta name="script:ld+json" content="{...}">).
-            self.ld_metas.append(attrs.get("content"))
-        prop = attrs.get("property")
-        key = prop or attrs.get("name") or attrs.get("itemprop") or attrs.get("http-equiv")
-        value = attrs.get("content")
-        if key is None or value is None:
-            return
-        keys = key.split() if prop else [key.strip()]
-        for name in keys[:META_KEYS_PER_PROPERTY]:
-            self.meta.setdefault(name.lower(), []).append(value.strip())
 
-    def attributes(self, el: Any, attrs: Mapping[str, str]) -> None:
-        """The evidence an element gives by its attributes, whatever its tag."""
-        cls, ident = attrs.get("class"), attrs.get("id")
-        if (cls or ident) and len(self.hinted) < HINTED_READ and _date_hinted(f"{cls or ''} {ident or ''}"):
-            self.hinted.append(el)
-        if len(attrs) > (cls is not None) + (ident is not None):
-            # Most elements have only a class or an id; every other rule reads other attributes.
-            self._other_attributes(el, attrs, cls)
+def _meta_tag(el: Any, meta: dict[str, list[str]], ld_metas: list[str | None]) -> None:
+    """``<meta>`` values by name; an RDFa ``property`` may list several names at once
+    ("og:title twitter:title"), and the value stands for each of them."""
+    get = el.get
+    if (get("name") or "").lower() == "script:ld+json":
+        # A framework's meta tags may carry JSON-LD too (Remix: <meta name="script:ld+json" content="{...}">).
+        ld_metas.append(get("content"))
+    prop = get("property")
+    key = prop or get("name") or get("itemprop") or get("http-equiv")
+    value = get("content")
+    if key is None or value is None:
+        return
+    keys = key.split() if prop else [key.strip()]
+    for name in keys[:META_KEYS_PER_PROPERTY]:
+        meta.setdefault(name.lower(), []).append(value.strip())
 
-    def _other_attributes(self, el: Any, attrs: Mapping[str, str], cls: str | None) -> None:
-        """Authors' links, microdata and hAtom stamps: read from attributes other than
-        ``class`` and ``id``."""
-        if attrs.get("rel") == "author" and len(self.rel_authors) < AUTHOR_LINKS_READ:
-            self.rel_authors.append(el)
-        itemprop = attrs.get("itemprop")
-        if itemprop == "author" and len(self.itemprop_authors) < AUTHOR_LINKS_READ:
-            self.itemprop_authors.append(el)
-        stamped = "title" in attrs or "datetime" in attrs
-        if len(self.microdata) < MICRODATA_READ and (
-            itemprop is not None or "property" in attrs or stamped and cls is not None and "published" in cls
+
+@dataclass(frozen=True)
+class Marks:
+    """The elements marked by attributes other than ``class`` and ``id``, each list bounded."""
+
+    rel_authors: tuple[Any, ...]
+    """``rel=author`` elements."""
+    itemprop_authors: tuple[Any, ...]
+    """``itemprop=author`` elements."""
+    microdata: tuple[Any, ...]
+    """Microdata and RDFa elements, and those hAtom-classed ``published`` with a stamp."""
+    hatom_updated: tuple[Any, ...]
+    """Elements hAtom-classed ``updated`` with a stamp."""
+
+
+_MARKED = etree.XPath(
+    "(descendant-or-self::*/@itemprop | descendant-or-self::*/@property"
+    " | descendant-or-self::*/@rel[. = 'author']"
+    " | descendant-or-self::*/@title[contains(../@class, 'published') or contains(../@class, 'updated')]"
+    " | descendant-or-self::*/@datetime[contains(../@class, 'published') or contains(../@class, 'updated')])/.."
+)
+"""Every element one of the rules of ``_read_marks`` may keep, in document order: libxml2 reads the
+attributes, and only these few elements are looked at in Python.  (lxml locks a compiled
+XPath while it runs, so one object serves every thread.)"""
+
+
+def _read_marks(root: Any) -> Marks:
+    """Authors' links, microdata and hAtom stamps, in document order, each as its rule reads it."""
+    rel_authors: list[Any] = []
+    itemprop_authors: list[Any] = []
+    microdata: list[Any] = []
+    hatom_updated: list[Any] = []
+    for el in _MARKED(root):
+        get = el.get
+        if get("rel") == "author" and len(rel_authors) < AUTHOR_LINKS_READ:
+            rel_authors.append(el)
+        itemprop, cls = get("itemprop"), get("class")
+        if itemprop == "author" and len(itemprop_authors) < AUTHOR_LINKS_READ:
+            itemprop_authors.append(el)
+        stamped = get("title") is not None or get("datetime") is not None
+        if len(microdata) < MICRODATA_READ and (
+            itemprop is not None or get("property") is not None or stamped and cls is not None and "published" in cls
         ):
-            self.microdata.append(el)
-        if stamped and cls is not None and "updated" in cls and len(self.hatom_updated) < HATOM_UPDATED_READ:
-            self.hatom_updated.append(el)
+            microdata.append(el)
+        if stamped and cls is not None and "updated" in cls and len(hatom_updated) < HATOM_UPDATED_READ:
+            hatom_updated.append(el)
+    return Marks(tuple(rel_authors), tuple(itemprop_authors), tuple(microdata), tuple(hatom_updated))
 
-    def done(self, root: Any) -> Evidence:
-        """The lists, frozen: the rules only read them."""
-        return Evidence(
-            meta=self.meta,
-            jsonld_blocks=(*self.ld_scripts, *self.ld_metas),
-            scripts=tuple(self.scripts),
-            canonical=self.canonical,
-            doc_title=self.doc_title,
-            headings=tuple(self.headings),
-            heading_index=self.heading_index,
-            times=tuple(self.times),
-            hinted=tuple(self.hinted),
-            rel_authors=tuple(self.rel_authors),
-            itemprop_authors=tuple(self.itemprop_authors),
-            microdata=tuple(self.microdata),
-            hatom_updated=tuple(self.hatom_updated),
-            root=root,
-        )
+
+def _hinted(root: Any) -> tuple[Any, ...]:
+    """The first ``HINTED_READ`` elements whose class or id speaks of a date, in document order."""
+    hinted: list[Any] = []
+    for el in root.iter(etree.Element):
+        get = el.get
+        cls, ident = get("class"), get("id")
+        if (cls or ident) and _date_hinted(f"{cls or ''} {ident or ''}"):
+            hinted.append(el)
+            if len(hinted) >= HINTED_READ:
+                break
+    return tuple(hinted)
 
 
 def _date_hinted(names: str) -> bool:
@@ -227,29 +259,6 @@ def _date_hinted(names: str) -> bool:
         if word in low:
             return True
     return False
-
-
-_EVIDENCE_TAGS = frozenset({"meta", "script", "time", "title", "link", *HEADING_TAGS})
-
-
-def gather(root: Any) -> Evidence:
-    """Walk the tree once, in document order, and keep every rule's evidence (the text
-    lines excepted: :attr:`Evidence.lines` reads them when a rule asks)."""
-    found = _Gathering()
-    attributes, evidence_tag = found.attributes, found.tag
-    for index, el in enumerate(root.iter()):
-        tag = el.tag
-        if not isinstance(tag, str):  # a comment or a processing instruction
-            continue
-        items = el.items()
-        if items:
-            attrs: Mapping[str, str] = dict(items)
-            attributes(el, attrs)
-        else:
-            attrs = _NO_ATTRS
-        if tag in _EVIDENCE_TAGS:
-            evidence_tag(el, tag, attrs, index)
-    return found.done(root)
 
 
 def read_lines(root: Any) -> tuple[Line, ...]:

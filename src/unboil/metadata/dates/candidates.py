@@ -81,7 +81,7 @@ def microdata_dates(ev: Evidence, dayfirst: bool, lex: Lexicon) -> list[datetime
     ``published`` stamp (``<abbr class="published" title="2019-02-10T09:30">``): the
     publisher's own markup."""
     found: list[datetime] = []
-    for el in ev.microdata:
+    for el in ev.marks.microdata:
         name = (el.get("itemprop") or el.get("property") or "").strip()
         if MICRODATA_DATE.search(name):
             value = parse_date(el.get("content") or el.get("datetime") or clean(text_of(el)), lex=lex)
@@ -98,7 +98,7 @@ def hatom_updated(ev: Evidence, dayfirst: bool, lex: Lexicon) -> Dated:
     """The hAtom ``updated`` stamp (``<span class="updated" title="2013-04-04T18:52">``):
     the publisher's markup of the entry's date, which many blog themes give only this
     class; it outranks a date merely printed somewhere on the page."""
-    for el in ev.hatom_updated:
+    for el in ev.marks.hatom_updated:
         if HATOM_UPDATED.search(el.get("class") or ""):
             value = parse_date(el.get("datetime") or el.get("title"), loose=False, dayfirst=dayfirst, lex=lex)
             if value is not None:
@@ -186,7 +186,7 @@ def scanned_date(ev: Evidence, headings: list[Any], dayfirst: bool, lex: Lexicon
     not; an "updated" line counts only when nothing else is found.
     """
     updated_words = lex.updated_words_re
-    start = ev.heading_index[headings[0]] if headings else -1
+    start = ev.position(headings[0]) if headings else -1
     inside = {e for h in headings for e in h.iter()}  # the headline's own words
     before: list[tuple[bool, datetime]] = []
     after: list[tuple[bool, datetime]] = []

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cached_property
+from itertools import islice
 from enum import Enum
 from typing import Any
 
@@ -107,12 +108,18 @@ class Evidence:
 
     @cached_property
     def lines(self) -> tuple[Line, ...]:
-        """The page's text lines and date stamps in document order (:func:`read_lines`).
+        """The page's text lines in document order (:func:`read_lines`).
 
         Read on first use: only the rules that scan printed dates ask for them, on fewer
         than half the pages, and building a line for every text node is costly.
         """
         return read_lines(self.root)
+
+    @cached_property
+    def stamps(self) -> tuple[Line, ...]:
+        """The date stamps in attributes, in document order (:func:`read_stamps`): only the
+        last-resort scan reads them."""
+        return read_stamps(self.root)
 
     def position(self, el: Any) -> int:
         """The element's position in document order, as :func:`read_lines` counts nodes
@@ -262,26 +269,31 @@ def _date_hinted(names: str) -> bool:
 
 
 def read_lines(root: Any) -> tuple[Line, ...]:
-    """Every string the page holds that may print a date, in document order: the date
-    stamps in attributes (not ``class`` or ``id``) of the first ``STAMP_NODES`` nodes,
-    and the texts and tails, when not blank, of the first ``LINE_NODES``."""
+    """The texts and tails, when not blank, of the first ``LINE_NODES`` nodes, in document
+    order: every string the page prints that may hold a date."""
     lines: list[Line] = []
-    last = max(STAMP_NODES, LINE_NODES)
-    for index, el in enumerate(root.iter()):
-        if index >= last:
-            break
+    append = lines.append
+    text_kind, tail_kind = LineKind.TEXT, LineKind.TAIL
+    for index, el in enumerate(islice(root.iter(), LINE_NODES)):
         tag = el.tag
         if not isinstance(tag, str):
             continue
-        if index < STAMP_NODES:
+        # An element's text (unless it is code or a control) and its tail, when not blank.
+        text, tail = el.text, el.tail
+        if text and tag not in SCAN_SKIP and not text.isspace():
+            append((index, el, text_kind, text, ""))
+        if tail and not tail.isspace():
+            append((index, el, tail_kind, tail, ""))
+    return tuple(lines)
+
+
+def read_stamps(root: Any) -> tuple[Line, ...]:
+    """The date stamps in attributes (not ``class`` or ``id``) of the first ``STAMP_NODES``
+    nodes, in document order (``data-published="2024-03-01"``)."""
+    lines: list[Line] = []
+    for index, el in enumerate(islice(root.iter(), STAMP_NODES)):
+        if isinstance(el.tag, str):
             _stamps(el, index, lines)
-        if index < LINE_NODES:
-            # An element's text (unless it is code or a control) and its tail, when not blank.
-            text, tail = el.text, el.tail
-            if text and tag not in SCAN_SKIP and not text.isspace():
-                lines.append((index, el, LineKind.TEXT, text, ""))
-            if tail and not tail.isspace():
-                lines.append((index, el, LineKind.TAIL, tail, ""))
     return tuple(lines)
 
 

@@ -8,20 +8,21 @@ from __future__ import annotations
 
 import re
 from datetime import datetime
+from heapq import merge
 from typing import Any, Iterable, Iterator
 
 from ...dom import text_of
 from ...text import clean
-from ..evidence import Evidence, LineKind
+from ..evidence import Evidence, Line, LineKind
 from ...lexicon import Lexicon
 from ..words import (
     CREATED, HATOM_PUBLISHED, HATOM_UPDATED, MICRODATA_DATE, NOT_PUBLISHED_KEY, PUBLISHED_KEY, PUBLISHED_KEYS, SCRIPT_DATE,
     TIME_UPDATED_CLASS,
 )
-from .parse import ISO, parse_date
+from .parse import ISO, YEAR, parse_date
 
 __all__ = ["meta_date", "other_published_keys", "microdata_dates", "hatom_updated", "visible_date",
-           "scanned_date", "script_date", "LABEL_CHARS", "LINE_CHARS", "DIGIT"]
+           "scanned_date", "script_date", "line_label", "LABEL_CHARS", "LINE_CHARS", "DIGIT"]
 
 Dated = tuple["datetime | None", "str | None"]
 """A date and the name of where it was found."""
@@ -163,6 +164,17 @@ def _line_date(text: str, dayfirst: bool, lex: Lexicon) -> tuple[datetime | None
     return None, ""
 
 
+def line_label(source: str, raw_digits: bool) -> str:
+    """The label a line gives the next one ("Updated:"): its end, as the reading left it (a
+    line with digits is read cleaned, one without as it is, stripped)."""
+    return clean(source[:LINE_CHARS])[-LABEL_CHARS:] if raw_digits else source.strip()[-LABEL_CHARS:]
+
+
+def _position(line: Line) -> int:
+    """A line's node's position in document order."""
+    return line[0]
+
+
 def _first_plain(*groups: list[tuple[bool, datetime]]) -> Dated:
     """The first date not labelled as an update, else the first at all, group by group."""
     for found in groups:
@@ -190,8 +202,8 @@ def scanned_date(ev: Evidence, headings: list[Any], dayfirst: bool, lex: Lexicon
     inside = {e for h in headings for e in h.iter()}  # the headline's own words
     before: list[tuple[bool, datetime]] = []
     after: list[tuple[bool, datetime]] = []
-    prev, current = "", -1
-    for index, el, kind, text, name in ev.lines:
+    source, raw_digits, current = "", False, -1  # the line before: its label is made only when a date needs it
+    for index, el, kind, text, name in merge(ev.stamps, ev.lines, key=_position):  # a node's stamps first
         if index >= SCAN_NODES:
             break
         if index != current:
@@ -206,15 +218,17 @@ def scanned_date(ev: Evidence, headings: list[Any], dayfirst: bool, lex: Lexicon
             continue
         if el in inside and (kind is LineKind.TEXT or el not in headings):
             continue
-        if not DIGIT.search(text, 0, LINE_CHARS):  # every date has digits: most lines end here
-            prev = text.strip()[-LABEL_CHARS:]  # but may label the next ("Updated:")
+        digits = DIGIT.search(text, 0, LINE_CHARS) is not None
+        if not digits or not YEAR.search(text, 0, LINE_CHARS):  # every date has a year: most lines end here
+            source, raw_digits = text, digits  # but may label the next ("Updated:")
             continue
         text = clean(text[:LINE_CHARS])
         value, line = _line_date(text, dayfirst, lex)
         if value is not None:
+            prev = line_label(source, raw_digits)
             updated = bool(updated_words.search(prev + " " + line)) and not lex.published_words_re.search(line)
             bucket.append((updated, value))
-        prev = text[-LABEL_CHARS:]
+        source, raw_digits = text, False
     return _first_plain(after, before)
 
 

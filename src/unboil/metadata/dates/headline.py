@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import re
 from datetime import datetime
-from typing import Any
+from typing import Any, Iterator
+
+from lxml import etree
 
 from ...lexicon import Lexicon
 from ...text import WS, clean, title_key
@@ -23,6 +25,13 @@ Stamp = tuple["datetime | None", bool]
 AXES = (("descendant", 12), ("following", 60), ("preceding", 12))
 """Where a headline's date is looked for, and how many text nodes each way: a sub-line
 inside the heading, the lines after it, then a few before it (a kicker)."""
+_AXIS_TEXTS = tuple(
+    (axis, etree.XPath(" | ".join(f"{axis}::text()[{k}]" for k in range(1, limit + 1)))) for axis, limit in AXES
+)
+"""``{axis}::text()[position() <= limit]``, spelt as a union of single positions: libxml2 stops
+at the k-th node for ``[k]`` but reads the whole axis for ``position() <= k`` (the rest of the
+page).  The union comes back in document order, as the plain form does.  (lxml locks a
+compiled XPath while it runs, so one object serves every thread.)"""
 LABEL_CHARS = 40
 """Characters of the preceding text kept as a line's label ("Updated:")."""
 LINE_MAX = 120
@@ -57,7 +66,7 @@ def _original_line(nodes: list[Any], dayfirst: bool, lex: Lexicon) -> datetime |
     originally published on 26 Sep 2019 but has been regularly updated"): a page kept up to
     date prints its last revision beside the headline, and its publication in such a line."""
     line = WS.sub(" ", " ".join(
-        str(n)[:NODE_CHARS] for n in nodes if n.getparent() is not None and n.getparent().tag not in SKIP_TEXT_PARENTS
+        str(n)[:NODE_CHARS] for n in nodes if (parent := n.getparent()) is not None and parent.tag not in SKIP_TEXT_PARENTS
     ))
     for m in lex.originally_re.finditer(line):
         rest = clean(line[m.end():m.end() + ORIGINAL_REST])
@@ -78,32 +87,39 @@ def _in_headline(node: Any, parent: Any, heading: Any, title: str | None, lex: L
     )
 
 
-def _labels(nodes: list[Any]) -> list[str]:
-    """Each node's label: the text just before it in reading order ("Updated:" then the
-    date), also when the lines above the heading are read nearest first."""
-    labels: list[str] = []
-    last = ""
-    for n in nodes:
-        labels.append(last)
-        last = clean(str(n))[-LABEL_CHARS:] or last
-    return labels
+def _in_reading_order(axis: str, nodes: list[Any]) -> Iterator[tuple[Any, str, str]]:
+    """Each node with its text cleaned and its label, in the order the axis is read.
+
+    A node's label is the text just before it in reading order ("Updated:" then the date),
+    also when the lines above the heading are read nearest first.  Forward, each text is
+    cleaned only when reached: the reading mostly stops at the first lines.
+    """
+    if axis != "preceding":
+        last = ""
+        for n in nodes:
+            text = clean(str(n))
+            yield n, text, last
+            last = text[-LABEL_CHARS:] or last
+        return
+    texts = [clean(str(n)) for n in nodes]
+    labels = [""]
+    for text in texts[:-1]:
+        labels.append(text[-LABEL_CHARS:] or labels[-1])
+    for i in range(len(nodes) - 1, -1, -1):
+        yield nodes[i], texts[i], labels[i]
 
 
 def _axis_stamp(
     heading: Any, axis: str, nodes: list[Any], title: str | None, dayfirst: bool, lex: Lexicon, found: list[tuple[bool, datetime]]
 ) -> datetime | None:
     """The first plain date among one axis's nodes; updates seen on the way go to ``found``."""
-    labels = _labels(nodes)
-    order = range(len(nodes) - 1, -1, -1) if axis == "preceding" else range(len(nodes))
     prose = 0
-    for i in order:
-        node, prev = nodes[i], labels[i]
+    for node, text, prev in _in_reading_order(axis, nodes):
         parent = node.getparent()
         if parent is not None and parent.tag in SKIP_TEXT_PARENTS:
             continue
         if axis == "descendant" and _in_headline(node, parent, heading, title, lex):
             continue
-        text = clean(str(node))
         if not text:
             continue
         if len(text) > LINE_MAX:
@@ -111,6 +127,8 @@ def _axis_stamp(
             if prose > PROSE_MAX:
                 break
             continue
+        if not _DIGIT.search(text):
+            continue  # every date has digits: most lines end here, before the date patterns
         value = parse_date(text, loose=False, dayfirst=dayfirst, lex=lex) or short_year_date(text)
         if value is None or lex.other_event_re.search(f"{prev} {_DIGIT.split(text, 1)[0]}"):
             continue  # no date, or a member's or a company's date, not the page's
@@ -135,9 +153,9 @@ def headline_stamp(heading: Any, title: str | None, dayfirst: bool, lex: Lexicon
     whether it is labelled as an update.
     """
     found: list[tuple[bool, datetime]] = []
-    for axis, limit in AXES:
+    for axis, texts in _AXIS_TEXTS:
         try:
-            nodes = heading.xpath(f"{axis}::text()[position() <= {limit}]")
+            nodes = texts(heading)
         except Exception:  # noqa: BLE001 - a broken tree yields no date
             continue
         if axis == "following":

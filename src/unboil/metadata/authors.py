@@ -98,10 +98,10 @@ def _meta_authors(meta: dict[str, list[str]]) -> list[str]:
 def _linked_authors(ev: Evidence) -> list[str]:
     """The byline's ``rel=author`` links, else its ``itemprop=author`` elements (their
     ``name`` inside when marked)."""
-    found = [text_of(el) for el in ev.marks.rel_authors]
+    found = [text_of(el) for el in ev.rel_authors]
     if found:
         return found
-    for el in ev.marks.itemprop_authors:
+    for el in ev.itemprop_authors:
         name_el: Any = el.find(".//*[@itemprop='name']")
         found.append(text_of(name_el if name_el is not None else el))
     return found

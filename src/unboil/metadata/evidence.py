@@ -2,7 +2,7 @@
 
 The tags' evidence (``<meta>``, JSON-LD, the headings, ``<time>``) is read at once, in
 one C-level selection of those tags.  The rest is read on first use (:class:`Evidence`):
-the elements other attributes mark (one XPath, then a look at the few it finds), the
+the elements other attributes mark (one XPath for each rule), the
 date-hinted elements, the scripts' texts and the printed lines.  Most pages are decided
 by their meta tags and JSON-LD before a rule asks for any of them.
 """
@@ -19,7 +19,7 @@ from lxml import etree
 
 from .words import DATE_HINT, DATE_HINT_ASCII, STAMP_ATTR
 
-__all__ = ["Evidence", "Line", "LineKind", "Marks", "gather", "SCAN_SKIP", "SKIP_TEXT_PARENTS"]
+__all__ = ["Evidence", "Line", "LineKind", "gather", "SCAN_SKIP", "SKIP_TEXT_PARENTS"]
 
 HEADING_TAGS = ("h1", "h2", "h3", "h4")
 META_KEYS_PER_PROPERTY = 8
@@ -101,10 +101,25 @@ class Evidence:
         return _hinted(self.root)
 
     @cached_property
-    def marks(self) -> Marks:
-        """The elements marked by attributes other than ``class`` and ``id``: authors' links,
-        microdata, hAtom stamps."""
-        return _read_marks(self.root)
+    def rel_authors(self) -> tuple[Any, ...]:
+        """The first ``rel=author`` elements."""
+        return tuple(_REL_AUTHORS(self.root)[:AUTHOR_LINKS_READ])
+
+    @cached_property
+    def itemprop_authors(self) -> tuple[Any, ...]:
+        """The first ``itemprop=author`` elements."""
+        return tuple(_ITEMPROP_AUTHORS(self.root)[:AUTHOR_LINKS_READ])
+
+    @cached_property
+    def microdata(self) -> tuple[Any, ...]:
+        """The first microdata and RDFa elements (any ``itemprop`` or ``property``), and those
+        hAtom-classed ``published`` with a stamp (a ``title`` or ``datetime``)."""
+        return tuple(_MICRODATA(self.root)[:MICRODATA_READ])
+
+    @cached_property
+    def hatom_updated(self) -> tuple[Any, ...]:
+        """The first elements hAtom-classed ``updated`` with a stamp."""
+        return tuple(_HATOM_UPDATED(self.root)[:HATOM_UPDATED_READ])
 
     @cached_property
     def lines(self) -> tuple[Line, ...]:
@@ -195,52 +210,19 @@ def _meta_tag(el: Any, meta: dict[str, list[str]], ld_metas: list[str | None]) -
         meta.setdefault(name.lower(), []).append(value.strip())
 
 
-@dataclass(frozen=True)
-class Marks:
-    """The elements marked by attributes other than ``class`` and ``id``, each list bounded."""
-
-    rel_authors: tuple[Any, ...]
-    """``rel=author`` elements."""
-    itemprop_authors: tuple[Any, ...]
-    """``itemprop=author`` elements."""
-    microdata: tuple[Any, ...]
-    """Microdata and RDFa elements, and those hAtom-classed ``published`` with a stamp."""
-    hatom_updated: tuple[Any, ...]
-    """Elements hAtom-classed ``updated`` with a stamp."""
+def _marked(*paths: str) -> Any:
+    """An XPath to the elements that carry an attribute one of ``paths`` selects, in document
+    order: libxml2 reads every element's attributes, Python sees only the few it finds.  (lxml
+    locks a compiled XPath while it runs, so one object serves every thread.)"""
+    return etree.XPath("(" + " | ".join(f"descendant-or-self::*/{path}" for path in paths) + ")/..")
 
 
-_MARKED = etree.XPath(
-    "(descendant-or-self::*/@itemprop | descendant-or-self::*/@property"
-    " | descendant-or-self::*/@rel[. = 'author']"
-    " | descendant-or-self::*/@title[contains(../@class, 'published') or contains(../@class, 'updated')]"
-    " | descendant-or-self::*/@datetime[contains(../@class, 'published') or contains(../@class, 'updated')])/.."
+_REL_AUTHORS = _marked("@rel[. = 'author']")
+_ITEMPROP_AUTHORS = _marked("@itemprop[. = 'author']")
+_MICRODATA = _marked(
+    "@itemprop", "@property", "@title[contains(../@class, 'published')]", "@datetime[contains(../@class, 'published')]"
 )
-"""Every element one of the rules of ``_read_marks`` may keep, in document order: libxml2 reads the
-attributes, and only these few elements are looked at in Python.  (lxml locks a compiled
-XPath while it runs, so one object serves every thread.)"""
-
-
-def _read_marks(root: Any) -> Marks:
-    """Authors' links, microdata and hAtom stamps, in document order, each as its rule reads it."""
-    rel_authors: list[Any] = []
-    itemprop_authors: list[Any] = []
-    microdata: list[Any] = []
-    hatom_updated: list[Any] = []
-    for el in _MARKED(root):
-        get = el.get
-        if get("rel") == "author" and len(rel_authors) < AUTHOR_LINKS_READ:
-            rel_authors.append(el)
-        itemprop, cls = get("itemprop"), get("class")
-        if itemprop == "author" and len(itemprop_authors) < AUTHOR_LINKS_READ:
-            itemprop_authors.append(el)
-        stamped = get("title") is not None or get("datetime") is not None
-        if len(microdata) < MICRODATA_READ and (
-            itemprop is not None or get("property") is not None or stamped and cls is not None and "published" in cls
-        ):
-            microdata.append(el)
-        if stamped and cls is not None and "updated" in cls and len(hatom_updated) < HATOM_UPDATED_READ:
-            hatom_updated.append(el)
-    return Marks(tuple(rel_authors), tuple(itemprop_authors), tuple(microdata), tuple(hatom_updated))
+_HATOM_UPDATED = _marked("@title[contains(../@class, 'updated')]", "@datetime[contains(../@class, 'updated')]")
 
 
 def _hinted(root: Any) -> tuple[Any, ...]:
@@ -288,20 +270,23 @@ def read_lines(root: Any) -> tuple[Line, ...]:
 
 
 def read_stamps(root: Any) -> tuple[Line, ...]:
-    """The date stamps in attributes (not ``class`` or ``id``) of the first ``STAMP_NODES``
-    nodes, in document order (``data-published="2024-03-01"``)."""
+    """The date stamps in attributes of the first ``STAMP_NODES`` nodes, in document order
+    (``data-published="2024-03-01"``): a value of this or the last century, short, under a
+    name that says so (``STAMP_ATTR``; never ``class`` or ``id``)."""
     lines: list[Line] = []
+    stamp_names: dict[str, bool] = {}  # the few names a page uses, each asked of STAMP_ATTR once
     for index, el in enumerate(islice(root.iter(), STAMP_NODES)):
-        if isinstance(el.tag, str):
-            _stamps(el, index, lines)
+        if not isinstance(el.tag, str):
+            continue
+        stamped = False
+        for name in el.keys():  # the names alone: the values are read only where one may be a stamp
+            named = stamp_names.get(name)
+            if named is None:
+                named = stamp_names[name] = STAMP_ATTR.search(name) is not None
+            stamped = stamped or named
+        if stamped:
+            lines.extend(
+                (index, el, LineKind.STAMP, raw, name) for name, raw in el.items()
+                if stamp_names[name] and raw.startswith(YEAR_PREFIXES) and len(raw) <= STAMP_MAX
+            )
     return tuple(lines)
-
-
-def _stamps(el: Any, index: int, lines: list[Line]) -> None:
-    """The element's attributes that hold a date stamp (``data-published="2024-03-01"``)."""
-    items = el.items()
-    if len(items) <= (el.get("class") is not None) + (el.get("id") is not None):
-        return  # no attribute besides class and id, and no stamp attribute is named either
-    for name, raw in items:
-        if raw.startswith(YEAR_PREFIXES) and len(raw) <= STAMP_MAX and STAMP_ATTR.search(name):
-            lines.append((index, el, LineKind.STAMP, raw, name))

@@ -82,7 +82,7 @@ def microdata_dates(ev: Evidence, dayfirst: bool, lex: Lexicon) -> list[datetime
     ``published`` stamp (``<abbr class="published" title="2019-02-10T09:30">``): the
     publisher's own markup."""
     found: list[datetime] = []
-    for el in ev.marks.microdata:
+    for el in ev.microdata:
         name = (el.get("itemprop") or el.get("property") or "").strip()
         if MICRODATA_DATE.search(name):
             value = parse_date(el.get("content") or el.get("datetime") or clean(text_of(el)), lex=lex)
@@ -99,7 +99,7 @@ def hatom_updated(ev: Evidence, dayfirst: bool, lex: Lexicon) -> Dated:
     """The hAtom ``updated`` stamp (``<span class="updated" title="2013-04-04T18:52">``):
     the publisher's markup of the entry's date, which many blog themes give only this
     class; it outranks a date merely printed somewhere on the page."""
-    for el in ev.marks.hatom_updated:
+    for el in ev.hatom_updated:
         if HATOM_UPDATED.search(el.get("class") or ""):
             value = parse_date(el.get("datetime") or el.get("title"), loose=False, dayfirst=dayfirst, lex=lex)
             if value is not None:

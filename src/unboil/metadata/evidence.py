@@ -182,9 +182,9 @@ def gather(root: Any) -> Evidence:
             if doc_title is None:
                 doc_title = el
         elif tag == "link":
-            href = el.get("href")
-            if canonical is None and (el.get("rel") or "").strip().lower() == "canonical" and href:
-                canonical = href.strip()
+            if canonical is None and (el.get("rel") or "").strip().lower() == "canonical":
+                href = el.get("href")
+                canonical = href.strip() if href else None
         else:
             headings.append(el)
     return Evidence(
@@ -260,10 +260,13 @@ def read_lines(root: Any) -> tuple[Line, ...]:
         tag = el.tag
         if not isinstance(tag, str):
             continue
-        # An element's text (unless it is code or a control) and its tail, when not blank.
-        text, tail = el.text, el.tail
-        if text and tag not in SCAN_SKIP and not text.isspace():
-            append((index, el, text_kind, text, ""))
+        # An element's text (unless it is code or a control: a script's is not even read) and
+        # its tail, when not blank.
+        if tag not in SCAN_SKIP:
+            text = el.text
+            if text and not text.isspace():
+                append((index, el, text_kind, text, ""))
+        tail = el.tail
         if tail and not tail.isspace():
             append((index, el, tail_kind, tail, ""))
     return tuple(lines)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from datetime import datetime
-from typing import Any, Iterator
+from typing import Any
 
 from lxml import etree
 
@@ -51,6 +51,9 @@ HEADINGS_READ = 80
 TITLE_KEY_MIN = 8
 """Characters a title's key needs to be looked for among the headings: shorter matches a label."""
 _DIGIT = re.compile(r"\d")
+NFC_GROWTH = 3
+"""How many times longer NFC (``clean``) may make a text (UAX #15): a text this much shorter
+than ``LINE_MAX`` is no prose, cleaned or not."""
 TITLE_STRETCH = 2
 """How many times the title's length a heading that starts with it may be (a kicker or a standfirst after it)."""
 
@@ -87,39 +90,34 @@ def _in_headline(node: Any, parent: Any, heading: Any, title: str | None, lex: L
     )
 
 
-def _in_reading_order(axis: str, nodes: list[Any]) -> Iterator[tuple[Any, str, str]]:
-    """Each node with its text cleaned and its label, in the order the axis is read.
-
-    A node's label is the text just before it in reading order ("Updated:" then the date),
-    also when the lines above the heading are read nearest first.  Forward, each text is
-    cleaned only when reached: the reading mostly stops at the first lines.
-    """
-    if axis != "preceding":
-        last = ""
-        for n in nodes:
-            text = clean(str(n))
-            yield n, text, last
-            last = text[-LABEL_CHARS:] or last
-        return
-    texts = [clean(str(n)) for n in nodes]
-    labels = [""]
-    for text in texts[:-1]:
-        labels.append(text[-LABEL_CHARS:] or labels[-1])
-    for i in range(len(nodes) - 1, -1, -1):
-        yield nodes[i], texts[i], labels[i]
+def _label(nodes: list[Any], i: int) -> str:
+    """A node's label: the end of the text just before it in reading order ("Updated:" then
+    the date), also when the lines above the heading are read nearest first.  Made only
+    for a node that holds a date: most hold none."""
+    for j in range(i - 1, -1, -1):
+        text = clean(str(nodes[j]))
+        if text:
+            return text[-LABEL_CHARS:]
+    return ""
 
 
 def _axis_stamp(
     heading: Any, axis: str, nodes: list[Any], title: str | None, dayfirst: bool, lex: Lexicon, found: list[tuple[bool, datetime]]
 ) -> datetime | None:
     """The first plain date among one axis's nodes; updates seen on the way go to ``found``."""
+    order = range(len(nodes) - 1, -1, -1) if axis == "preceding" else range(len(nodes))
     prose = 0
-    for node, text, prev in _in_reading_order(axis, nodes):
+    for i in order:
+        node = nodes[i]
         parent = node.getparent()
         if parent is not None and parent.tag in SKIP_TEXT_PARENTS:
             continue
         if axis == "descendant" and _in_headline(node, parent, heading, title, lex):
             continue
+        raw = str(node)
+        if len(raw) * NFC_GROWTH <= LINE_MAX and not _DIGIT.search(raw):
+            continue  # too short to be prose and no digit, cleaned or not: most lines end here
+        text = clean(raw)
         if not text:
             continue
         if len(text) > LINE_MAX:
@@ -128,10 +126,13 @@ def _axis_stamp(
                 break
             continue
         if not _DIGIT.search(text):
-            continue  # every date has digits: most lines end here, before the date patterns
+            continue  # every date has digits
         value = parse_date(text, loose=False, dayfirst=dayfirst, lex=lex) or short_year_date(text)
-        if value is None or lex.other_event_re.search(f"{prev} {_DIGIT.split(text, 1)[0]}"):
-            continue  # no date, or a member's or a company's date, not the page's
+        if value is None:
+            continue
+        prev = _label(nodes, i)
+        if lex.other_event_re.search(f"{prev} {_DIGIT.split(text, 1)[0]}"):
+            continue  # a member's or a company's date, not the page's
         updated = bool(lex.updated_words_re.search(prev + " " + text)) and not lex.published_words_re.search(text)
         if (
             not updated

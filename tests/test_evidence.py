@@ -1,0 +1,145 @@
+"""The metadata evidence read by C-level selections and on first use is what one Python
+walk over every element read: the rules see the same lists, in the same order, with the
+same bounds (``unboil.metadata.evidence``, the headline's and the printed lines' readers)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+import lxml.html
+import pytest
+
+from unboil.metadata.dates.headline import _AXIS_TEXTS, AXES
+from unboil.metadata.dates.parse import YEAR, any_date
+from unboil.metadata.evidence import (
+    AUTHOR_LINKS_READ, HATOM_UPDATED_READ, HINTED_READ, LINE_NODES, MICRODATA_READ, SCAN_SKIP, SCRIPTS_READ,
+    STAMP_MAX, STAMP_NODES, YEAR_PREFIXES, LineKind, gather,
+)
+from unboil.metadata.words import DATE_HINT, STAMP_ATTR
+from unboil.vocabulary import DEFAULT_VOCABULARY
+
+
+def _walk(root):
+    """Every list as the one walk over every element kept it, by the rules' own words."""
+    out = {k: [] for k in ("hinted", "rel_authors", "itemprop_authors", "microdata", "hatom_updated", "scripts",
+                           "headings", "times", "lines")}
+    index_of, script_count = {}, 0
+    for index, el in enumerate(root.iter()):
+        if not isinstance(el.tag, str):
+            continue
+        attrs = dict(el.items())
+        cls, ident = attrs.get("class"), attrs.get("id")
+        if (cls or ident) and len(out["hinted"]) < HINTED_READ and DATE_HINT.search(f"{cls or ''} {ident or ''}"):
+            out["hinted"].append(el)
+        if attrs.get("rel") == "author" and len(out["rel_authors"]) < AUTHOR_LINKS_READ:
+            out["rel_authors"].append(el)
+        if attrs.get("itemprop") == "author" and len(out["itemprop_authors"]) < AUTHOR_LINKS_READ:
+            out["itemprop_authors"].append(el)
+        stamped = "title" in attrs or "datetime" in attrs
+        if len(out["microdata"]) < MICRODATA_READ and (
+            "itemprop" in attrs or "property" in attrs or stamped and cls is not None and "published" in cls
+        ):
+            out["microdata"].append(el)
+        if stamped and cls is not None and "updated" in cls and len(out["hatom_updated"]) < HATOM_UPDATED_READ:
+            out["hatom_updated"].append(el)
+        if el.tag == "script":
+            if (attrs.get("type") or "").strip().lower() != "application/ld+json" and script_count < SCRIPTS_READ and el.text:
+                out["scripts"].append(el.text)
+            script_count += 1
+        elif el.tag in ("h1", "h2", "h3", "h4"):
+            out["headings"].append(el)
+            index_of[el] = index
+        elif el.tag == "time":
+            out["times"].append(el)
+        if index < STAMP_NODES:
+            for name, raw in el.items():
+                if raw.startswith(YEAR_PREFIXES) and len(raw) <= STAMP_MAX and STAMP_ATTR.search(name):
+                    out["lines"].append((index, el, LineKind.STAMP, raw, name))
+        if index < LINE_NODES:
+            if el.text and el.tag not in SCAN_SKIP and not el.text.isspace():
+                out["lines"].append((index, el, LineKind.TEXT, el.text, ""))
+            if el.tail and not el.tail.isspace():
+                out["lines"].append((index, el, LineKind.TAIL, el.tail, ""))
+    return out, index_of
+
+
+def _page() -> str:
+    many = "".join(f'<span itemprop="x{i}">{i}</span>' for i in range(MICRODATA_READ + 5))
+    hints = "".join(f'<i class="Entry-DATE n{i}">{i}</i>' for i in range(HINTED_READ + 3))
+    scripts = "".join(f"<script>var s{i} = {i};</script>" for i in range(SCRIPTS_READ + 3))
+    return f"""<html lang="de"><head><title>One</title><title>Two</title>
+    <meta property="og:title twitter:title" content=" T "><meta name="script:ld+json" content='{{"a": 1}}'>
+    <link rel="stylesheet" href="/s.css"><link rel=" Canonical " href=""><link rel="canonical" href=" /c ">
+    <script type=" Application/LD+JSON ">{{"@type": "NewsArticle"}}</script><script></script>{scripts}
+    </head><body><?php class="date" ?><!-- a comment --> tail of the comment
+    <div id="Published-On" data-published="2021-03-04" data-x="2021" {{x}}-date="2020-01-01">Posted 4 March 2021</div>
+    <p class="publiſh-line">Ü</p><p class="Ｍeta">x</p><p id="TIMESTAMP">y</p><p class="" id="">z</p>
+    <a rel="author" href="/a">A</a><a rel="Author">B</a><span itemprop="author">C</span><span itemprop="">D</span>
+    <abbr class="published" title="2019-02-10">Feb</abbr><abbr class="Published" title="2019-02-11">x</abbr>
+    <span class="updated" datetime="2019-02-12">u</span><span class="updated">no stamp</span>
+    <span property="og:x" class="updated" title="t">p</span><time datetime="2020-02-02">2 Feb 2020</time>
+    <h2>Kicker</h2><h1 class="headline">The headline <small>02.02.2022</small></h1>{hints}{many}
+    <textarea>2022-01-01</textarea><style>.a {{}}</style> 12 May 2020 <b>  </b>
+    <h3>x</h3><h4>y</h4><h5>z</h5></body></html>"""
+
+
+@pytest.fixture(scope="module")
+def page():
+    root = lxml.html.document_fromstring(_page())
+    return root, gather(root), *_walk(root)
+
+
+@pytest.mark.parametrize("name", ["hinted", "rel_authors", "itemprop_authors", "microdata", "hatom_updated"])
+def test_marked_elements_are_the_walks(page, name):
+    _root, ev, walked, _ = page
+    assert list(getattr(ev, name)) == walked[name]
+    assert walked[name], "the page exercises the rule"
+
+
+def test_tags_and_scripts_are_the_walks(page):
+    root, ev, walked, _ = page
+    assert list(ev.scripts) == walked["scripts"]
+    assert list(ev.headings) == walked["headings"] and list(ev.times) == walked["times"]
+    assert ev.canonical == "/c" and ev.doc_title.text == "One"
+    assert ev.meta["og:title"] == ["T"] and ev.meta["twitter:title"] == ["T"]
+    assert ev.jsonld_blocks == ('{"@type": "NewsArticle"}', '{"a": 1}')
+
+
+def test_lines_stamps_and_positions_are_the_walks(page):
+    _root, ev, walked, index_of = page
+    merged = sorted([*ev.stamps, *ev.lines], key=lambda line: (line[0], line[2] is not LineKind.STAMP))
+    assert merged == walked["lines"]
+    assert any(line[2] is LineKind.STAMP for line in merged)
+    for heading in ev.headings:
+        assert ev.position(heading) == index_of[heading]
+
+
+def test_headline_axes_read_the_plain_positions():
+    root = lxml.html.document_fromstring(
+        "<html><body><p>a<b>b</b>c</p><!-- x -->d<h1>e<i>f</i>g</h1>h"
+        + "".join(f"<p>{i}<b>x</b>{i}</p>" for i in range(40)) + "</body></html>"
+    )
+    heading = root.find(".//h1")
+    for (axis, limit), (name, texts) in zip(AXES, _AXIS_TEXTS):
+        assert name == axis
+        plain = heading.xpath(f"{axis}::text()[position() <= {limit}]")
+        union = texts(heading)
+        assert [(str(t), t.getparent(), t.is_tail) for t in union] == [(str(t), t.getparent(), t.is_tail) for t in plain]
+
+
+def test_every_date_pattern_needs_a_year():
+    for pattern in any_date(DEFAULT_VOCABULARY.metadata):
+        assert YEAR.pattern in pattern.pattern
+
+
+def test_normalizing_makes_no_digit_and_breaks_none():
+    """No character decomposes into a digit: NFC (``clean``) neither makes a digit nor
+    joins one into another character, so a text has a year before it is cleaned iff after."""
+    digit = re.compile(r"\d")
+    for cp in range(0x110000):
+        c = chr(cp)
+        if digit.match(c):
+            assert unicodedata.normalize("NFD", c) == c
+        else:
+            assert not digit.search(unicodedata.normalize("NFD", c))

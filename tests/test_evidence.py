@@ -10,13 +10,14 @@ import unicodedata
 import lxml.html
 import pytest
 
-from unboil.metadata.dates.headline import _AXIS_TEXTS, AXES
+from unboil.metadata.dates.headline import _AXIS_TEXTS, AXES, _one_spaced
 from unboil.metadata.dates.parse import YEAR, any_date
 from unboil.metadata.evidence import (
     AUTHOR_LINKS_READ, HATOM_UPDATED_READ, HINTED_READ, LINE_NODES, MICRODATA_READ, SCAN_SKIP, SCRIPTS_READ,
     STAMP_MAX, STAMP_NODES, YEAR_PREFIXES, LineKind, gather,
 )
 from unboil.metadata.words import DATE_HINT, STAMP_ATTR
+from unboil.text import WS
 from unboil.vocabulary import DEFAULT_VOCABULARY
 
 
@@ -143,3 +144,11 @@ def test_normalizing_makes_no_digit_and_breaks_none():
             assert unicodedata.normalize("NFD", c) == c
         else:
             assert not digit.search(unicodedata.normalize("NFD", c))
+
+
+def test_one_spaced_is_the_whitespace_pattern():
+    spaces = "".join(chr(cp) for cp in range(0x110000) if chr(cp).isspace())
+    assert all(re.fullmatch(r"\s", c) for c in spaces)
+    assert not any(re.fullmatch(r"\s", chr(cp)) for cp in range(0x110000) if not chr(cp).isspace())
+    for text in ["", " ", spaces, "a", " a", "a ", f"{spaces}a{spaces}b{spaces}", "a\u3000\u00a0b\x1cc\n", "ab  cd\t"]:
+        assert _one_spaced(text) == WS.sub(" ", text)

@@ -164,10 +164,15 @@ def _line_date(text: str, dayfirst: bool, lex: Lexicon) -> tuple[datetime | None
     return None, ""
 
 
-def line_label(source: str, raw_digits: bool) -> str:
+def line_label(source: str, cleaned: bool) -> str:
     """The label a line gives the next one ("Updated:"): its end, as the reading left it (a
-    line with digits is read cleaned, one without as it is, stripped)."""
-    return clean(source[:LINE_CHARS])[-LABEL_CHARS:] if raw_digits else source.strip()[-LABEL_CHARS:]
+    line with digits is read cleaned, one without as it is, stripped; ``cleaned``: a line
+    read for a date, cleaned already).  Made only when a date needs it: most lines label none."""
+    if cleaned:
+        return source[-LABEL_CHARS:]
+    if DIGIT.search(source, 0, LINE_CHARS):
+        return clean(source[:LINE_CHARS])[-LABEL_CHARS:]
+    return source.strip()[-LABEL_CHARS:]
 
 
 def _position(line: Line) -> int:
@@ -202,7 +207,7 @@ def scanned_date(ev: Evidence, headings: list[Any], dayfirst: bool, lex: Lexicon
     inside = {e for h in headings for e in h.iter()}  # the headline's own words
     before: list[tuple[bool, datetime]] = []
     after: list[tuple[bool, datetime]] = []
-    source, raw_digits, current = "", False, -1  # the line before: its label is made only when a date needs it
+    source, cleaned, current = "", False, -1  # the line before, whose label is made only when a date needs it
     for index, el, kind, text, name in merge(ev.stamps, ev.lines, key=_position):  # a node's stamps first
         if index >= SCAN_NODES:
             break
@@ -218,17 +223,16 @@ def scanned_date(ev: Evidence, headings: list[Any], dayfirst: bool, lex: Lexicon
             continue
         if el in inside and (kind is LineKind.TEXT or el not in headings):
             continue
-        digits = DIGIT.search(text, 0, LINE_CHARS) is not None
-        if not digits or not YEAR.search(text, 0, LINE_CHARS):  # every date has a year: most lines end here
-            source, raw_digits = text, digits  # but may label the next ("Updated:")
+        if not (("19" in text or "20" in text) and YEAR.search(text, 0, LINE_CHARS)):
+            source, cleaned = text, False  # no year, no date (most lines), but may label the next ("Updated:")
             continue
         text = clean(text[:LINE_CHARS])
         value, line = _line_date(text, dayfirst, lex)
         if value is not None:
-            prev = line_label(source, raw_digits)
+            prev = line_label(source, cleaned)
             updated = bool(updated_words.search(prev + " " + line)) and not lex.published_words_re.search(line)
             bucket.append((updated, value))
-        source, raw_digits = text, False
+        source, cleaned = text, True
     return _first_plain(after, before)
 
 

@@ -13,7 +13,7 @@ from typing import Any
 from lxml import etree
 
 from ...lexicon import Lexicon
-from ...text import WS, clean, title_key
+from ...text import clean, title_key
 from ..evidence import HEADING_TAGS, SKIP_TEXT_PARENTS
 from ..title_parts import split_title
 from .parse import parse_date, short_year_date
@@ -64,11 +64,21 @@ def _leads_with_date(text: str, lex: Lexicon) -> bool:
     return len(parts) >= 2 and len(parts[0]) <= DATE_PART_MAX and parse_date(parts[0], loose=False, lex=lex) is not None
 
 
+def _one_spaced(text: str) -> str:
+    """``WS.sub(" ", text)``: each run of whitespace one space, a run at an end kept as one.
+    ``str.split`` finds the same runs (``\\s`` is ``str.isspace``) and is far quicker on a
+    line of sixty nodes."""
+    words = text.split()
+    if not words:
+        return " " if text else ""
+    return (" " if text[0].isspace() else "") + " ".join(words) + (" " if text[-1].isspace() else "")
+
+
 def _original_line(nodes: list[Any], dayfirst: bool, lex: Lexicon) -> datetime | None:
     """The date of a line that says when the page first appeared ("This article was
     originally published on 26 Sep 2019 but has been regularly updated"): a page kept up to
     date prints its last revision beside the headline, and its publication in such a line."""
-    line = WS.sub(" ", " ".join(
+    line = _one_spaced(" ".join(
         str(n)[:NODE_CHARS] for n in nodes if (parent := n.getparent()) is not None and parent.tag not in SKIP_TEXT_PARENTS
     ))
     for m in lex.originally_re.finditer(line):

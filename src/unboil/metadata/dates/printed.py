@@ -12,7 +12,7 @@ from functools import cached_property
 from ...lexicon import Lexicon
 from ...text import clean
 from ..evidence import Evidence
-from .candidates import DIGIT, LABEL_CHARS, LINE_CHARS, line_label
+from .candidates import LABEL_CHARS, LINE_CHARS, line_label
 from .parse import YEAR, any_date, parse_date, with_clock
 
 __all__ = ["PrintedDays", "has_clock"]
@@ -36,17 +36,16 @@ def _printed_days(ev: Evidence, dayfirst: bool, lex: Lexicon) -> tuple[dict[date
     dates printed with a time of day and no zone ("Feb 14, 2026 | 9:05 pm"), as printed."""
     days: dict[date, bool] = {}
     clocks: list[datetime] = []
-    source, raw_digits = "", False  # the line before: its label is made only when a date needs it
+    source, cleaned = "", False  # the line before, whose label is made only when a date needs it
     patterns = any_date(lex)
     updated_words, published_words = lex.updated_words_re, lex.published_words_re
     for index, _el, _kind, text, _name in ev.lines:
         if index >= PRINTED_NODES:
             break
-        digits = DIGIT.search(text, 0, LINE_CHARS) is not None
-        if not digits or not YEAR.search(text, 0, LINE_CHARS):
-            source, raw_digits = text, digits
+        if not (("19" in text or "20" in text) and YEAR.search(text, 0, LINE_CHARS)):
+            source, cleaned = text, False
             continue  # no year, no date: most lines end here
-        prev = line_label(source, raw_digits)
+        prev = line_label(source, cleaned)
         text = clean(text[:LINE_CHARS])
         for pattern in patterns:
             for m in pattern.finditer(text):
@@ -62,7 +61,7 @@ def _printed_days(ev: Evidence, dayfirst: bool, lex: Lexicon) -> tuple[dict[date
                     )
                     if clocked is not None and has_clock(clocked) and clocked.tzinfo is None:
                         clocks.append(clocked)
-        source, raw_digits = text, False
+        source, cleaned = text, True
     return days, clocks
 
 

@@ -11,12 +11,13 @@ import lxml.html
 import pytest
 
 from unboil.metadata.dates.headline import _AXIS_TEXTS, AXES, _one_spaced
+from unboil.metadata.dates.candidates import _script_stamps
 from unboil.metadata.dates.parse import YEAR, any_date
 from unboil.metadata.evidence import (
     AUTHOR_LINKS_READ, HATOM_UPDATED_READ, HINTED_READ, LINE_NODES, MICRODATA_READ, SCAN_SKIP, SCRIPTS_READ,
     STAMP_MAX, STAMP_NODES, YEAR_PREFIXES, LineKind, gather,
 )
-from unboil.metadata.words import DATE_HINT, STAMP_ATTR
+from unboil.metadata.words import DATE_HINT, SCRIPT_DATE, SCRIPT_KEY, STAMP_ATTR
 from unboil.text import WS
 from unboil.vocabulary import DEFAULT_VOCABULARY
 
@@ -152,3 +153,36 @@ def test_one_spaced_is_the_whitespace_pattern():
     assert not any(re.fullmatch(r"\s", chr(cp)) for cp in range(0x110000) if not chr(cp).isspace())
     for text in ["", " ", spaces, "a", " a", "a ", f"{spaces}a{spaces}b{spaces}", "a\u3000\u00a0b\x1cc\n", "ab  cd\t"]:
         assert _one_spaced(text) == WS.sub(" ", text)
+
+
+def test_script_stamps_are_the_patterns_matches():
+    texts = [
+        '{"datePublished":"2021-03-04T10:00:00Z","x":1}',
+        r'{\"published_at\":\"2020-01-02 03:04:05\", \"createdAt\": \"2019-05-06T07:08:09\"}',
+        '"date" "pub" "first_published_at" : "2018-01-01T00:00" "CREATED_ON":"2017-02-02T02:02"',
+        '""date_published":"2016-01-01T01:01" \\"DatePublished\\":\\"2015-01-01T01:01\\"',
+        '"pub_date": "short" "pubdate": "2014-04-04 04:04" "first_published":"2013-03-03T03:03"',
+        'var a = "x"; "firſt_published": "2012-02-02T02:02" "date_created":"2011-01-01T01:01"',
+        '"publicPath":"/a" "date":"2020" "dateCreated" : "2010-10-10T10:10"' * 3,
+    ]
+    for text in texts:
+        assert [m.span() for m in _script_stamps(text)] == [m.span() for m in SCRIPT_DATE.finditer(text)]
+        assert any(True for _ in SCRIPT_DATE.finditer(text)) or text.startswith('"publicPath')
+
+
+def test_every_script_key_starts_as_listed():
+    keys = SCRIPT_DATE.pattern.split("(?P<key>", 1)[1].split(")\\\\?\"", 1)[0]
+    depth, alternatives, current = 0, [], ""
+    for ch in keys:
+        depth += (ch == "(") - (ch == ")")
+        if ch == "|" and depth == 0:
+            alternatives.append(current)
+            current = ""
+        else:
+            current += ch
+    alternatives.append(current)
+    assert len(alternatives) == 7
+    for alternative in alternatives:
+        assert SCRIPT_KEY.pattern[1:].startswith("(?:") and any(
+            alternative.startswith(start) for start in SCRIPT_KEY.pattern[4:-1].split("|")
+        ), alternative

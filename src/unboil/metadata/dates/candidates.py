@@ -17,7 +17,7 @@ from ..evidence import Evidence, Line, LineKind
 from ...lexicon import Lexicon
 from ..words import (
     CREATED, HATOM_PUBLISHED, HATOM_UPDATED, MICRODATA_DATE, NOT_PUBLISHED_KEY, PUBLISHED_KEY, PUBLISHED_KEYS, SCRIPT_DATE,
-    TIME_UPDATED_CLASS,
+    SCRIPT_KEY, TIME_UPDATED_CLASS,
 )
 from .parse import ISO, YEAR, parse_date
 
@@ -236,6 +236,23 @@ def scanned_date(ev: Evidence, headings: list[Any], dayfirst: bool, lex: Lexicon
     return _first_plain(after, before)
 
 
+def _script_stamps(text: str) -> Iterator[re.Match[str]]:
+    """``SCRIPT_DATE.finditer(text)``.  Every match begins at a quote (or the backslash before
+    it) and a key's first letters (``SCRIPT_KEY``, case-blind as the keys are): the few places
+    that search finds are where the pattern is tried, not each of the script's characters
+    (a script is often hundreds of kilobytes)."""
+    pos = 0
+    while (key := SCRIPT_KEY.search(text, pos)) is not None:
+        quote = key.start()
+        m = SCRIPT_DATE.match(text, quote - 1) if quote > pos and text[quote - 1] == "\\" else None
+        m = m or SCRIPT_DATE.match(text, quote)
+        if m is None:
+            pos = quote + 1
+            continue
+        yield m
+        pos = m.end()
+
+
 def script_date(ev: Evidence, lex: Lexicon) -> Dated:
     """A publication stamp in a page's own script data (an app's state, a product record).
 
@@ -245,7 +262,7 @@ def script_date(ev: Evidence, lex: Lexicon) -> Dated:
     """
     created = None
     for script in ev.scripts:
-        for m in SCRIPT_DATE.finditer(script[:SCRIPT_CHARS]):
+        for m in _script_stamps(script[:SCRIPT_CHARS]):
             value = parse_date(m["value"], loose=False, lex=lex)
             if value is None:
                 continue

@@ -11,6 +11,8 @@ import lxml.html
 import pytest
 
 from unboil.metadata.dates.headline import _AXIS_TEXTS, AXES, _one_spaced
+from unboil.dom import text_of
+from unboil.hints import PageHints, quick_hints
 from unboil.metadata.dates.candidates import _script_stamps
 from unboil.metadata.dates.parse import YEAR, any_date
 from unboil.metadata.evidence import (
@@ -18,7 +20,7 @@ from unboil.metadata.evidence import (
     STAMP_MAX, STAMP_NODES, YEAR_PREFIXES, LineKind, gather,
 )
 from unboil.metadata.words import DATE_HINT, SCRIPT_DATE, SCRIPT_KEY, STAMP_ATTR
-from unboil.text import WS
+from unboil.text import WS, title_key
 from unboil.vocabulary import DEFAULT_VOCABULARY
 
 
@@ -186,3 +188,21 @@ def test_every_script_key_starts_as_listed():
         assert SCRIPT_KEY.pattern[1:].startswith("(?:") and any(
             alternative.startswith(start) for start in SCRIPT_KEY.pattern[4:-1].split("|")
         ), alternative
+
+
+@pytest.mark.parametrize("html", [
+    "<html><head><title></title><title>Second</title><meta property='og:title'>"
+    "<meta property='og:title' content='OG'><meta property='og:site_name' content=' Site '></head>"
+    "<body><h2>x</h2><h1></h1><h1>Later</h1></body></html>",
+    "<html><head><meta property='og:site_name' content=''></head><body><div><title>In body</title></div>"
+    "<p>no headline</p></body></html>",
+    "<html><body><h1><span>Kicker</span> Head <b>line</b></h1><title>T</title></body></html>",
+])
+def test_quick_hints_read_the_first_tags(html):
+    root = lxml.html.document_fromstring(html)
+    h1 = root.xpath("(//h1)[1]")
+    candidates = [text_of(h1[0])[:2000] if h1 else "", *root.xpath("//meta[@property='og:title']/@content")[:1],
+                  *root.xpath("//title[1]/text()")[:1]]
+    headline = next((key for key in map(title_key, candidates) if key), None)
+    site = [key for key in map(title_key, root.xpath("//meta[@property='og:site_name']/@content")[:1]) if key]
+    assert quick_hints(root) == PageHints(headline, site[0] if site else None)

@@ -197,12 +197,16 @@ def title_headings(headings: tuple[Any, ...], title: str | None) -> list[Any]:
     """
     first_h1 = None
     key = title_key(title) if title and len(title_key(title)) >= TITLE_KEY_MIN else ""
+    first_word = key.split(" ", 1)[0]
     matches: list[Any] = []
     for el in headings[:HEADINGS_READ]:
         if el.tag == "h1" and first_h1 is None:
             first_h1 = el
         if key:
-            k = title_key(clean(" ".join(el.itertext())))
+            text = " ".join(el.itertext())
+            if text.isascii() and first_word not in text.lower():
+                continue  # an ASCII text's key is made of its own words: without the first, no match
+            k = title_key(clean(text))
             if k == key or (k.startswith(key) and len(k) <= TITLE_STRETCH * len(key)):
                 matches.append(el)
     matches.sort(key=lambda el: HEADING_TAGS.index(el.tag))

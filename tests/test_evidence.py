@@ -10,7 +10,7 @@ import unicodedata
 import lxml.html
 import pytest
 
-from unboil.metadata.dates.headline import _AXIS_TEXTS, AXES, _one_spaced
+from unboil.metadata.dates.headline import _AXIS_TEXTS, AXES, NFC_GROWTH, _one_spaced
 from unboil.dom import text_of
 from unboil.hints import PageHints, quick_hints
 from unboil.metadata.dates.candidates import _script_stamps
@@ -206,3 +206,7 @@ def test_quick_hints_read_the_first_tags(html):
     headline = next((key for key in map(title_key, candidates) if key), None)
     site = [key for key in map(title_key, root.xpath("//meta[@property='og:site_name']/@content")[:1]) if key]
     assert quick_hints(root) == PageHints(headline, site[0] if site else None)
+
+
+def test_nfc_grows_a_character_at_most_threefold():
+    assert max(len(unicodedata.normalize("NFC", chr(cp))) for cp in range(0x110000)) == NFC_GROWTH

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import cached_property
 from itertools import islice
 from enum import Enum
-from typing import Any
+from typing import Any, Iterator
 
 from lxml import etree
 
@@ -35,7 +35,8 @@ MICRODATA_READ = 400
 HATOM_UPDATED_READ = 20
 """hAtom ``updated`` stamps read."""
 STAMP_NODES = 3000
-"""Nodes, in document order, whose attributes may hold a machine date stamp (see the scan)."""
+"""Nodes, in document order, whose attributes may hold a machine date stamp and whose text the
+last-resort scan reads."""
 LINE_NODES = 5000
 """Nodes, in document order, whose text is kept for the printed-date rules."""
 STAMP_MAX = 40
@@ -95,10 +96,11 @@ class Evidence:
         """Texts of the first scripts that are not JSON-LD (the empty ones left out)."""
         return tuple(text for el in self.script_elements if (text := el.text))
 
-    @cached_property
-    def hinted(self) -> tuple[Any, ...]:
-        """Elements whose class or id speaks of a date (``DATE_HINT``)."""
-        return _hinted(self.root)
+    def hinted(self) -> Iterator[Any]:
+        """The first ``HINTED_READ`` elements whose class or id speaks of a date (``DATE_HINT``),
+        in document order, found as far as the caller reads: the one rule that asks stops at
+        the first that prints a date."""
+        return islice(_hinted(self.root), HINTED_READ)
 
     @cached_property
     def rel_authors(self) -> tuple[Any, ...]:
@@ -131,10 +133,10 @@ class Evidence:
         return read_lines(self.root)
 
     @cached_property
-    def stamps(self) -> tuple[Line, ...]:
-        """The date stamps in attributes, in document order (:func:`read_stamps`): only the
-        last-resort scan reads them."""
-        return read_stamps(self.root)
+    def scan_lines(self) -> tuple[Line, ...]:
+        """The lines of the first ``STAMP_NODES`` nodes with the date stamps in their
+        attributes (:func:`read_lines`): what the last-resort scan reads, in one walk."""
+        return read_lines(self.root, STAMP_NODES, stamps=True)
 
     def position(self, el: Any) -> int:
         """The element's position in document order, as :func:`read_lines` counts nodes
@@ -225,17 +227,13 @@ _MICRODATA = _marked(
 _HATOM_UPDATED = _marked("@title[contains(../@class, 'updated')]", "@datetime[contains(../@class, 'updated')]")
 
 
-def _hinted(root: Any) -> tuple[Any, ...]:
-    """The first ``HINTED_READ`` elements whose class or id speaks of a date, in document order."""
-    hinted: list[Any] = []
+def _hinted(root: Any) -> Iterator[Any]:
+    """The elements whose class or id speaks of a date, in document order."""
     for el in root.iter(etree.Element):
         get = el.get
         cls, ident = get("class"), get("id")
         if (cls or ident) and _date_hinted(f"{cls or ''} {ident or ''}"):
-            hinted.append(el)
-            if len(hinted) >= HINTED_READ:
-                break
-    return tuple(hinted)
+            yield el
 
 
 def _date_hinted(names: str) -> bool:
@@ -250,16 +248,31 @@ def _date_hinted(names: str) -> bool:
     return False
 
 
-def read_lines(root: Any) -> tuple[Line, ...]:
-    """The texts and tails, when not blank, of the first ``LINE_NODES`` nodes, in document
-    order: every string the page prints that may hold a date."""
+def read_lines(root: Any, nodes: int = LINE_NODES, stamps: bool = False) -> tuple[Line, ...]:
+    """The texts and tails, when not blank, of the first ``nodes`` nodes, in document order:
+    every string the page prints that may hold a date.  With ``stamps``, the date stamps in
+    attributes too, each node's before its text: a value of this or the last century, short,
+    under a name that says so (``STAMP_ATTR``; never ``class`` or ``id``)."""
     lines: list[Line] = []
     append = lines.append
-    text_kind, tail_kind = LineKind.TEXT, LineKind.TAIL
-    for index, el in enumerate(islice(root.iter(), LINE_NODES)):
+    text_kind, tail_kind, stamp_kind = LineKind.TEXT, LineKind.TAIL, LineKind.STAMP
+    stamp_names: dict[str, bool] = {}  # the few names a page uses, each asked of STAMP_ATTR once
+    for index, el in enumerate(islice(root.iter(), nodes)):
         tag = el.tag
         if not isinstance(tag, str):
             continue
+        if stamps:
+            stamped = False
+            for name in el.keys():  # the names alone: the values are read only where one may be a stamp
+                named = stamp_names.get(name)
+                if named is None:
+                    named = stamp_names[name] = STAMP_ATTR.search(name) is not None
+                stamped = stamped or named
+            if stamped:
+                lines.extend(
+                    (index, el, stamp_kind, raw, name) for name, raw in el.items()
+                    if stamp_names[name] and raw.startswith(YEAR_PREFIXES) and len(raw) <= STAMP_MAX
+                )
         # An element's text (unless it is code or a control: a script's is not even read) and
         # its tail, when not blank.
         if tag not in SCAN_SKIP:
@@ -269,27 +282,4 @@ def read_lines(root: Any) -> tuple[Line, ...]:
         tail = el.tail
         if tail and not tail.isspace():
             append((index, el, tail_kind, tail, ""))
-    return tuple(lines)
-
-
-def read_stamps(root: Any) -> tuple[Line, ...]:
-    """The date stamps in attributes of the first ``STAMP_NODES`` nodes, in document order
-    (``data-published="2024-03-01"``): a value of this or the last century, short, under a
-    name that says so (``STAMP_ATTR``; never ``class`` or ``id``)."""
-    lines: list[Line] = []
-    stamp_names: dict[str, bool] = {}  # the few names a page uses, each asked of STAMP_ATTR once
-    for index, el in enumerate(islice(root.iter(), STAMP_NODES)):
-        if not isinstance(el.tag, str):
-            continue
-        stamped = False
-        for name in el.keys():  # the names alone: the values are read only where one may be a stamp
-            named = stamp_names.get(name)
-            if named is None:
-                named = stamp_names[name] = STAMP_ATTR.search(name) is not None
-            stamped = stamped or named
-        if stamped:
-            lines.extend(
-                (index, el, LineKind.STAMP, raw, name) for name, raw in el.items()
-                if stamp_names[name] and raw.startswith(YEAR_PREFIXES) and len(raw) <= STAMP_MAX
-            )
     return tuple(lines)

@@ -8,12 +8,11 @@ from __future__ import annotations
 
 import re
 from datetime import datetime
-from heapq import merge
 from typing import Any, Iterable, Iterator
 
 from ...dom import text_of
 from ...text import clean
-from ..evidence import Evidence, Line, LineKind
+from ..evidence import STAMP_NODES, Evidence, LineKind
 from ...lexicon import Lexicon
 from ..words import (
     CREATED, HATOM_PUBLISHED, HATOM_UPDATED, MICRODATA_DATE, NOT_PUBLISHED_KEY, PUBLISHED_KEY, PUBLISHED_KEYS, SCRIPT_DATE,
@@ -46,8 +45,8 @@ DATE_LINE_WORDS = 4
 """Words, besides the date's, a line that is only a date may have."""
 OPENING_CHARS = 20
 """Characters of a paragraph read for the date that opens it ("27.1.2022 - At the memorial")."""
-SCAN_NODES = 3000
-"""Nodes, in document order, read by the last-resort scan."""
+SCAN_NODES = STAMP_NODES
+"""Nodes, in document order, read by the last-resort scan: those whose stamps are read (``Evidence.scan_lines``)."""
 PLAIN_AFTER = 3
 """Dates after the headline looked back on: a plain one among the last ends the scan."""
 SCRIPT_CHARS = 500_000
@@ -134,7 +133,7 @@ def visible_date(ev: Evidence, dayfirst: bool, lex: Lexicon) -> Dated:
     value = _time_date(ev.times, dayfirst, lex)
     if value is not None:
         return value, "time"
-    for el in ev.hinted:
+    for el in ev.hinted():
         text = clean(text_of(el))
         if not text or len(text) > HINTED_TEXT_MAX:
             continue
@@ -175,11 +174,6 @@ def line_label(source: str, cleaned: bool) -> str:
     return source.strip()[-LABEL_CHARS:]
 
 
-def _position(line: Line) -> int:
-    """A line's node's position in document order."""
-    return line[0]
-
-
 def _first_plain(*groups: list[tuple[bool, datetime]]) -> Dated:
     """The first date not labelled as an update, else the first at all, group by group."""
     for found in groups:
@@ -208,7 +202,7 @@ def scanned_date(ev: Evidence, headings: list[Any], dayfirst: bool, lex: Lexicon
     before: list[tuple[bool, datetime]] = []
     after: list[tuple[bool, datetime]] = []
     source, cleaned, current = "", False, -1  # the line before, whose label is made only when a date needs it
-    for index, el, kind, text, name in merge(ev.stamps, ev.lines, key=_position):  # a node's stamps first
+    for index, el, kind, text, name in ev.scan_lines:
         if index >= SCAN_NODES:
             break
         if index != current:

@@ -20,10 +20,8 @@ from .text import title_key
 
 __all__ = ["PageHints", "hints_of", "quick_hints"]
 
-_FIRST_H1 = etree.XPath("(//h1)[1]")
-_OG_TITLE = etree.XPath("//meta[@property='og:title']/@content")
-_TITLE = etree.XPath("//title[1]/text()")
-_OG_SITE = etree.XPath("//meta[@property='og:site_name']/@content")
+_TEXTS = etree.XPath("text()")
+"""An element's own text nodes (not its descendants'), as the title's are read."""
 
 _HEADLINE_LIMIT = 2_000
 """Characters of a candidate headline read: no headline is longer, and a hostile
@@ -55,8 +53,34 @@ def quick_hints(root: Any) -> PageHints:
     ``<title>``; ``og:site_name`` names the site.  Authors need the metadata
     stage's reading of bylines and JSON-LD, so none are given.
     """
-    h1 = _FIRST_H1(root)
-    candidates = [text_of(h1[0])[:_HEADLINE_LIMIT] if h1 else "", *_OG_TITLE(root)[:1], *_TITLE(root)[:1]]
+    h1, og_title, title, og_site = _first_tags(root)
+    candidates = [text_of(h1)[:_HEADLINE_LIMIT] if h1 is not None else "", *og_title, *title]
     headline = next((key for key in map(title_key, candidates) if key), None)
-    site = [key for key in map(title_key, _OG_SITE(root)[:1]) if key]
+    site = [key for key in map(title_key, og_site) if key]
     return PageHints(headline, site[0] if site else None)
+
+
+def _first_tags(root: Any) -> tuple[Any, list[str], list[str], list[str]]:
+    """In one C-level selection of the document's ``h1``, ``meta`` and ``title`` elements:
+    the first ``<h1>``; the first ``og:title`` and ``og:site_name`` contents (as lists of
+    none or one); the first text node of the first ``<title>`` that is its parent's first
+    and has one (``//title[1]/text()``)."""
+    h1: Any = None
+    og_title: list[str] = []
+    title: list[str] = []
+    og_site: list[str] = []
+    for el in root.getroottree().getroot().iter("h1", "meta", "title"):
+        tag = el.tag
+        if tag == "h1":
+            h1 = el if h1 is None else h1
+        elif tag == "meta":
+            prop, content = el.get("property"), el.get("content")
+            if content is not None and prop == "og:title" and not og_title:
+                og_title.append(content)
+            elif content is not None and prop == "og:site_name" and not og_site:
+                og_site.append(content)
+        elif not title and not any(sibling.tag == "title" for sibling in el.itersiblings(preceding=True)):
+            title = _TEXTS(el)[:1]
+        if h1 is not None and og_title and title and og_site:
+            break
+    return h1, og_title, title, og_site

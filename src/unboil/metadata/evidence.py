@@ -1,20 +1,21 @@
-"""One walk of the tree that gathers every piece of evidence the metadata rules read.
+"""The evidence the metadata rules read, each piece read once and only when a rule asks.
 
-The rules used to scan the tree up to six times (the meta tags, the JSON-LD, the
-microdata, the date-hinted elements, the authors' links, the printed lines).  Here
-one pass in document order keeps what each rule needs, bounded as each rule was,
-and the rules read these lists: the walk is paid once, however many rules ask.
-The printed lines are the exception: a second pass reads them, only on the
-pages where a rule asks (fewer than half).
+The tags' evidence (``<meta>``, JSON-LD, the headings, ``<time>``) is read at once, in
+one C-level selection of those tags.  The rest is read on first use (:class:`Evidence`):
+the elements other attributes mark (one XPath for each rule), the
+date-hinted elements, the scripts' texts and the printed lines.  Most pages are decided
+by their meta tags and JSON-LD before a rule asks for any of them.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cached_property
+from itertools import islice
 from enum import Enum
-from types import MappingProxyType
-from typing import Any, Mapping
+from typing import Any, Iterator
+
+from lxml import etree
 
 from .words import DATE_HINT, DATE_HINT_ASCII, STAMP_ATTR
 
@@ -34,7 +35,8 @@ MICRODATA_READ = 400
 HATOM_UPDATED_READ = 20
 """hAtom ``updated`` stamps read."""
 STAMP_NODES = 3000
-"""Nodes, in document order, whose attributes may hold a machine date stamp (see the scan)."""
+"""Nodes, in document order, whose attributes may hold a machine date stamp and whose text the
+last-resort scan reads."""
 LINE_NODES = 5000
 """Nodes, in document order, whose text is kept for the printed-date rules."""
 STAMP_MAX = 40
@@ -47,8 +49,8 @@ SCAN_SKIP = frozenset({"script", "style", "noscript", "template", "option", "tex
 SKIP_TEXT_PARENTS = frozenset({"script", "style", "noscript", "template", "option", "textarea"})
 """Parents of a text node that is code or a form's value, not the page's prose."""
 _LD_JSON = "application/ld+json"
-_NO_ATTRS: Mapping[str, str] = MappingProxyType({})
-"""Read only: the attributes of an element that has none."""
+_EVIDENCE_TAGS = ("meta", "script", "time", "title", "link", *HEADING_TAGS)
+"""The tags whose elements are evidence by their tag alone."""
 
 
 class LineKind(Enum):
@@ -67,41 +69,82 @@ the walk makes thousands, and a record class would cost more than the walk."""
 
 @dataclass(frozen=True)
 class Evidence:
-    """What the walk found, in document order, each list bounded as its rule reads it."""
+    """What the page gives the rules, in document order, each list bounded as its rule reads it.
+
+    The tags' evidence is read at once (:func:`gather`); the rest is read from ``root`` on
+    first use, as most pages are decided before a rule asks for it.  The tree is not
+    changed while the metadata stage runs, so a reading is the same whenever it is made.
+    """
 
     meta: dict[str, list[str]]
     """``<meta>`` values by lower-cased name, in page order."""
     jsonld_blocks: tuple[str | None, ...]
     """The JSON-LD scripts' texts, then the JSON-LD some frameworks put in a ``<meta>``."""
-    scripts: tuple[str, ...]
-    """Texts of the first scripts that are not JSON-LD."""
+    script_elements: tuple[Any, ...]
+    """The first ``SCRIPTS_READ`` scripts less the JSON-LD ones: their texts are read when asked."""
     canonical: str | None
     doc_title: Any
     """The first ``<title>`` element, or None."""
     headings: tuple[Any, ...]
     """Every ``h1``-``h4``."""
-    heading_index: dict[Any, int]
-    """Each heading's position in document order: what follows the headline is read first."""
     times: tuple[Any, ...]
-    hinted: tuple[Any, ...]
-    """Elements whose class or id speaks of a date (``DATE_HINT``)."""
-    rel_authors: tuple[Any, ...]
-    itemprop_authors: tuple[Any, ...]
-    microdata: tuple[Any, ...]
-    hatom_updated: tuple[Any, ...]
     root: Any
-    """The tree walked, for the lines, read only when a rule asks for them."""
+    """The tree read, for what is read only when a rule asks."""
+
+    @cached_property
+    def scripts(self) -> tuple[str, ...]:
+        """Texts of the first scripts that are not JSON-LD (the empty ones left out)."""
+        return tuple(text for el in self.script_elements if (text := el.text))
+
+    def hinted(self) -> Iterator[Any]:
+        """The first ``HINTED_READ`` elements whose class or id speaks of a date (``DATE_HINT``),
+        in document order, found as far as the caller reads: the one rule that asks stops at
+        the first that prints a date."""
+        return islice(_hinted(self.root), HINTED_READ)
+
+    @cached_property
+    def rel_authors(self) -> tuple[Any, ...]:
+        """The first ``rel=author`` elements."""
+        return tuple(_REL_AUTHORS(self.root)[:AUTHOR_LINKS_READ])
+
+    @cached_property
+    def itemprop_authors(self) -> tuple[Any, ...]:
+        """The first ``itemprop=author`` elements."""
+        return tuple(_ITEMPROP_AUTHORS(self.root)[:AUTHOR_LINKS_READ])
+
+    @cached_property
+    def microdata(self) -> tuple[Any, ...]:
+        """The first microdata and RDFa elements (any ``itemprop`` or ``property``), and those
+        hAtom-classed ``published`` with a stamp (a ``title`` or ``datetime``)."""
+        return tuple(_MICRODATA(self.root)[:MICRODATA_READ])
+
+    @cached_property
+    def hatom_updated(self) -> tuple[Any, ...]:
+        """The first elements hAtom-classed ``updated`` with a stamp."""
+        return tuple(_HATOM_UPDATED(self.root)[:HATOM_UPDATED_READ])
 
     @cached_property
     def lines(self) -> tuple[Line, ...]:
-        """The page's text lines and date stamps in document order (:func:`read_lines`).
+        """The page's text lines in document order (:func:`read_lines`).
 
-        Read on first use, not in the one walk: only the rules that scan printed
-        dates ask for them, on fewer than half the pages, and building a line
-        for every text node was the walk's largest cost.  The tree is not
-        changed while the metadata stage runs, so the lines are the same either way.
+        Read on first use: only the rules that scan printed dates ask for them, on fewer
+        than half the pages, and building a line for every text node is costly.
         """
         return read_lines(self.root)
+
+    @cached_property
+    def scan_lines(self) -> tuple[Line, ...]:
+        """The lines of the first ``STAMP_NODES`` nodes with the date stamps in their
+        attributes (:func:`read_lines`): what the last-resort scan reads, in one walk."""
+        return read_lines(self.root, STAMP_NODES, stamps=True)
+
+    def position(self, el: Any) -> int:
+        """The element's position in document order, as :func:`read_lines` counts nodes
+        (comments too): what follows the headline is read first."""
+        for index, node in enumerate(self.root.iter()):
+            if node is el:
+                return index
+        raise ValueError("not in the tree")
 
     def first_meta(self, *keys: str) -> str | None:
         """The first non-empty ``<meta>`` value under any of ``keys``, in the keys' order."""
@@ -112,109 +155,85 @@ class Evidence:
         return None
 
 
-class _Gathering:
-    """The lists being filled during the walk (private to ``gather``)."""
-
-    def __init__(self) -> None:
-        """Empty lists: the walk fills them in document order."""
-        self.meta: dict[str, list[str]] = {}
-        self.ld_scripts: list[str | None] = []
-        self.ld_metas: list[str | None] = []
-        self.scripts: list[str] = []
-        self.script_count = 0
-        self.canonical: str | None = None
-        self.doc_title: Any = None
-        self.headings: list[Any] = []
-        self.heading_index: dict[Any, int] = {}
-        self.times: list[Any] = []
-        self.hinted: list[Any] = []
-        self.rel_authors: list[Any] = []
-        self.itemprop_authors: list[Any] = []
-        self.microdata: list[Any] = []
-        self.hatom_updated: list[Any] = []
-
-    def tag(self, el: Any, tag: str, attrs: Mapping[str, str], index: int) -> None:
-        """The evidence an element gives by its tag."""
+def gather(root: Any) -> Evidence:
+    """The evidence the tags give, read in one C-level selection of those tags (``iter(*tags)``:
+    a Python step for every element of the page cost more than all the rules); what attributes
+    mark, the scripts' texts and the text lines are read when a rule first asks (:class:`Evidence`)."""
+    meta: dict[str, list[str]] = {}
+    ld_scripts: list[str | None] = []
+    ld_metas: list[str | None] = []
+    script_elements: list[Any] = []
+    script_count = 0
+    canonical: str | None = None
+    doc_title: Any = None
+    headings: list[Any] = []
+    times: list[Any] = []
+    for el in root.iter(*_EVIDENCE_TAGS):
+        tag = el.tag
         if tag == "meta":
-            self.meta_tag(attrs)
+            _meta_tag(el, meta, ld_metas)
         elif tag == "script":
-            kind = (attrs.get("type") or "").strip().lower()
-            if kind == _LD_JSON:
-                self.ld_scripts.append(el.text)
-            elif self.script_count < SCRIPTS_READ and el.text:
-                self.scripts.append(el.text)
-            self.script_count += 1
-        elif tag in HEADING_TAGS:
-            self.headings.append(el)
-            self.heading_index[el] = index
+            if (el.get("type") or "").strip().lower() == _LD_JSON:
+                ld_scripts.append(el.text)
+            elif script_count < SCRIPTS_READ:
+                script_elements.append(el)
+            script_count += 1
         elif tag == "time":
-            self.times.append(el)
+            times.append(el)
         elif tag == "title":
-            if self.doc_title is None:
-                self.doc_title = el
-        elif tag == "link" and self.canonical is None:
-            href = attrs.get("href")
-            if (attrs.get("rel") or "").strip().lower() == "canonical" and href:
-                self.canonical = href.strip()
+            if doc_title is None:
+                doc_title = el
+        elif tag == "link":
+            if canonical is None and (el.get("rel") or "").strip().lower() == "canonical":
+                href = el.get("href")
+                canonical = href.strip() if href else None
+        else:
+            headings.append(el)
+    return Evidence(
+        meta=meta, jsonld_blocks=(*ld_scripts, *ld_metas), script_elements=tuple(script_elements), canonical=canonical,
+        doc_title=doc_title, headings=tuple(headings), times=tuple(times), root=root,
+    )
 
-    def meta_tag(self, attrs: Mapping[str, str]) -> None:
-        """``<meta>`` values by name; an RDFa ``property`` may list several names at once
-        ("og:title twitter:title"), and the value stands for each of them."""
-        if (attrs.get("name") or "").lower() == "script:ld+json":
-            # A framework's meta tags may carry JSON-LD too (Remix: <meta name="script:ld+json" content="{...}">).
-            self.ld_metas.append(attrs.get("content"))
-        prop = attrs.get("property")
-        key = prop or attrs.get("name") or attrs.get("itemprop") or attrs.get("http-equiv")
-        value = attrs.get("content")
-        if key is None or value is None:
-            return
-        keys = key.split() if prop else [key.strip()]
-        for name in keys[:META_KEYS_PER_PROPERTY]:
-            self.meta.setdefault(name.lower(), []).append(value.strip())
 
-    def attributes(self, el: Any, attrs: Mapping[str, str]) -> None:
-        """The evidence an element gives by its attributes, whatever its tag."""
-        cls, ident = attrs.get("class"), attrs.get("id")
-        if (cls or ident) and len(self.hinted) < HINTED_READ and _date_hinted(f"{cls or ''} {ident or ''}"):
-            self.hinted.append(el)
-        if len(attrs) > (cls is not None) + (ident is not None):
-            # Most elements have only a class or an id; every other rule reads other attributes.
-            self._other_attributes(el, attrs, cls)
+def _meta_tag(el: Any, meta: dict[str, list[str]], ld_metas: list[str | None]) -> None:
+    """``<meta>`` values by name; an RDFa ``property`` may list several names at once
+    ("og:title twitter:title"), and the value stands for each of them."""
+    get = el.get
+    if (get("name") or "").lower() == "script:ld+json":
+        # A framework's meta tags may carry JSON-LD too (Remix: <meta name="script:ld+json" content="{...}">).
+        ld_metas.append(get("content"))
+    prop = get("property")
+    key = prop or get("name") or get("itemprop") or get("http-equiv")
+    value = get("content")
+    if key is None or value is None:
+        return
+    keys = key.split() if prop else [key.strip()]
+    for name in keys[:META_KEYS_PER_PROPERTY]:
+        meta.setdefault(name.lower(), []).append(value.strip())
 
-    def _other_attributes(self, el: Any, attrs: Mapping[str, str], cls: str | None) -> None:
-        """Authors' links, microdata and hAtom stamps: read from attributes other than
-        ``class`` and ``id``."""
-        if attrs.get("rel") == "author" and len(self.rel_authors) < AUTHOR_LINKS_READ:
-            self.rel_authors.append(el)
-        itemprop = attrs.get("itemprop")
-        if itemprop == "author" and len(self.itemprop_authors) < AUTHOR_LINKS_READ:
-            self.itemprop_authors.append(el)
-        stamped = "title" in attrs or "datetime" in attrs
-        if len(self.microdata) < MICRODATA_READ and (
-            itemprop is not None or "property" in attrs or stamped and cls is not None and "published" in cls
-        ):
-            self.microdata.append(el)
-        if stamped and cls is not None and "updated" in cls and len(self.hatom_updated) < HATOM_UPDATED_READ:
-            self.hatom_updated.append(el)
 
-    def done(self, root: Any) -> Evidence:
-        """The lists, frozen: the rules only read them."""
-        return Evidence(
-            meta=self.meta,
-            jsonld_blocks=(*self.ld_scripts, *self.ld_metas),
-            scripts=tuple(self.scripts),
-            canonical=self.canonical,
-            doc_title=self.doc_title,
-            headings=tuple(self.headings),
-            heading_index=self.heading_index,
-            times=tuple(self.times),
-            hinted=tuple(self.hinted),
-            rel_authors=tuple(self.rel_authors),
-            itemprop_authors=tuple(self.itemprop_authors),
-            microdata=tuple(self.microdata),
-            hatom_updated=tuple(self.hatom_updated),
-            root=root,
-        )
+def _marked(*paths: str) -> Any:
+    """An XPath to the elements that carry an attribute one of ``paths`` selects, in document
+    order: libxml2 reads every element's attributes, Python sees only the few it finds.  (lxml
+    locks a compiled XPath while it runs, so one object serves every thread.)"""
+    return etree.XPath("(" + " | ".join(f"descendant-or-self::*/{path}" for path in paths) + ")/..")
+
+
+_REL_AUTHORS = _marked("@rel[. = 'author']")
+_ITEMPROP_AUTHORS = _marked("@itemprop[. = 'author']")
+_MICRODATA = _marked(
+    "@itemprop", "@property", "@title[contains(../@class, 'published')]", "@datetime[contains(../@class, 'published')]"
+)
+_HATOM_UPDATED = _marked("@title[contains(../@class, 'updated')]", "@datetime[contains(../@class, 'updated')]")
+
+
+def _hinted(root: Any) -> Iterator[Any]:
+    """The elements whose class or id speaks of a date, in document order."""
+    for el in root.iter(etree.Element):
+        get = el.get
+        cls, ident = get("class"), get("id")
+        if (cls or ident) and _date_hinted(f"{cls or ''} {ident or ''}"):
+            yield el
 
 
 def _date_hinted(names: str) -> bool:
@@ -229,58 +248,38 @@ def _date_hinted(names: str) -> bool:
     return False
 
 
-_EVIDENCE_TAGS = frozenset({"meta", "script", "time", "title", "link", *HEADING_TAGS})
-
-
-def gather(root: Any) -> Evidence:
-    """Walk the tree once, in document order, and keep every rule's evidence (the text
-    lines excepted: :attr:`Evidence.lines` reads them when a rule asks)."""
-    found = _Gathering()
-    attributes, evidence_tag = found.attributes, found.tag
-    for index, el in enumerate(root.iter()):
-        tag = el.tag
-        if not isinstance(tag, str):  # a comment or a processing instruction
-            continue
-        items = el.items()
-        if items:
-            attrs: Mapping[str, str] = dict(items)
-            attributes(el, attrs)
-        else:
-            attrs = _NO_ATTRS
-        if tag in _EVIDENCE_TAGS:
-            evidence_tag(el, tag, attrs, index)
-    return found.done(root)
-
-
-def read_lines(root: Any) -> tuple[Line, ...]:
-    """Every string the page holds that may print a date, in document order: the date
-    stamps in attributes (not ``class`` or ``id``) of the first ``STAMP_NODES`` nodes,
-    and the texts and tails, when not blank, of the first ``LINE_NODES``."""
+def read_lines(root: Any, nodes: int = LINE_NODES, stamps: bool = False) -> tuple[Line, ...]:
+    """The texts and tails, when not blank, of the first ``nodes`` nodes, in document order:
+    every string the page prints that may hold a date.  With ``stamps``, the date stamps in
+    attributes too, each node's before its text: a value of this or the last century, short,
+    under a name that says so (``STAMP_ATTR``; never ``class`` or ``id``)."""
     lines: list[Line] = []
-    last = max(STAMP_NODES, LINE_NODES)
-    for index, el in enumerate(root.iter()):
-        if index >= last:
-            break
+    append = lines.append
+    text_kind, tail_kind, stamp_kind = LineKind.TEXT, LineKind.TAIL, LineKind.STAMP
+    stamp_names: dict[str, bool] = {}  # the few names a page uses, each asked of STAMP_ATTR once
+    for index, el in enumerate(islice(root.iter(), nodes)):
         tag = el.tag
         if not isinstance(tag, str):
             continue
-        if index < STAMP_NODES:
-            _stamps(el, index, lines)
-        if index < LINE_NODES:
-            # An element's text (unless it is code or a control) and its tail, when not blank.
-            text, tail = el.text, el.tail
-            if text and tag not in SCAN_SKIP and not text.isspace():
-                lines.append((index, el, LineKind.TEXT, text, ""))
-            if tail and not tail.isspace():
-                lines.append((index, el, LineKind.TAIL, tail, ""))
+        if stamps:
+            stamped = False
+            for name in el.keys():  # the names alone: the values are read only where one may be a stamp
+                named = stamp_names.get(name)
+                if named is None:
+                    named = stamp_names[name] = STAMP_ATTR.search(name) is not None
+                stamped = stamped or named
+            if stamped:
+                lines.extend(
+                    (index, el, stamp_kind, raw, name) for name, raw in el.items()
+                    if stamp_names[name] and raw.startswith(YEAR_PREFIXES) and len(raw) <= STAMP_MAX
+                )
+        # An element's text (unless it is code or a control: a script's is not even read) and
+        # its tail, when not blank.
+        if tag not in SCAN_SKIP:
+            text = el.text
+            if text and not text.isspace():
+                append((index, el, text_kind, text, ""))
+        tail = el.tail
+        if tail and not tail.isspace():
+            append((index, el, tail_kind, tail, ""))
     return tuple(lines)
-
-
-def _stamps(el: Any, index: int, lines: list[Line]) -> None:
-    """The element's attributes that hold a date stamp (``data-published="2024-03-01"``)."""
-    items = el.items()
-    if len(items) <= (el.get("class") is not None) + (el.get("id") is not None):
-        return  # no attribute besides class and id, and no stamp attribute is named either
-    for name, raw in items:
-        if raw.startswith(YEAR_PREFIXES) and len(raw) <= STAMP_MAX and STAMP_ATTR.search(name):
-            lines.append((index, el, LineKind.STAMP, raw, name))

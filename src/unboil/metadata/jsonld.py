@@ -58,7 +58,10 @@ def jsonld_items(blocks: Iterable[str | None]) -> Items:
     """The objects of all of a page's JSON-LD blocks."""
     items: Items = []
     for block in blocks:
-        raw = _JSON_WRAPPER.sub("", (block or "")).strip()
+        raw = block or ""
+        if "<!" in raw or "]]>" in raw or "-->" in raw:  # each guard holds one of these: most blocks have none
+            raw = _JSON_WRAPPER.sub("", raw)
+        raw = raw.strip()
         if not raw:
             continue
         _flatten(_load(raw), items)

@@ -67,6 +67,9 @@ SCRIPT_DATE = re.compile(
     re.I,
 )
 """Keys of an app's own JSON state that name a publication or creation stamp."""
+SCRIPT_KEY = re.compile(r'"(?:date|pub|first|creat)', re.I)
+"""How each key of ``SCRIPT_DATE`` starts, with the quote before it: where a match may begin
+(a literal quote first, so the search skips from quote to quote)."""
 CREATED = "creat"
 """What a key of a creation stamp (not a publication) says."""
 MICRODATA_DATE = re.compile(r"(?:^|[\s:/])date(?:published|created)$", re.I)

@@ -12,16 +12,16 @@ from typing import Any, Iterable, Iterator
 
 from ...dom import text_of
 from ...text import clean
-from ..evidence import Evidence, LineKind
+from ..evidence import STAMP_NODES, Evidence, LineKind
 from ...lexicon import Lexicon
 from ..words import (
     CREATED, HATOM_PUBLISHED, HATOM_UPDATED, MICRODATA_DATE, NOT_PUBLISHED_KEY, PUBLISHED_KEY, PUBLISHED_KEYS, SCRIPT_DATE,
-    TIME_UPDATED_CLASS,
+    SCRIPT_KEY, TIME_UPDATED_CLASS,
 )
-from .parse import ISO, parse_date
+from .parse import ISO, YEAR, parse_date
 
 __all__ = ["meta_date", "other_published_keys", "microdata_dates", "hatom_updated", "visible_date",
-           "scanned_date", "script_date", "LABEL_CHARS", "LINE_CHARS", "DIGIT"]
+           "scanned_date", "script_date", "line_label", "LABEL_CHARS", "LINE_CHARS", "DIGIT"]
 
 Dated = tuple["datetime | None", "str | None"]
 """A date and the name of where it was found."""
@@ -45,8 +45,8 @@ DATE_LINE_WORDS = 4
 """Words, besides the date's, a line that is only a date may have."""
 OPENING_CHARS = 20
 """Characters of a paragraph read for the date that opens it ("27.1.2022 - At the memorial")."""
-SCAN_NODES = 3000
-"""Nodes, in document order, read by the last-resort scan."""
+SCAN_NODES = STAMP_NODES
+"""Nodes, in document order, read by the last-resort scan: those whose stamps are read (``Evidence.scan_lines``)."""
 PLAIN_AFTER = 3
 """Dates after the headline looked back on: a plain one among the last ends the scan."""
 SCRIPT_CHARS = 500_000
@@ -133,7 +133,7 @@ def visible_date(ev: Evidence, dayfirst: bool, lex: Lexicon) -> Dated:
     value = _time_date(ev.times, dayfirst, lex)
     if value is not None:
         return value, "time"
-    for el in ev.hinted:
+    for el in ev.hinted():
         text = clean(text_of(el))
         if not text or len(text) > HINTED_TEXT_MAX:
             continue
@@ -163,6 +163,17 @@ def _line_date(text: str, dayfirst: bool, lex: Lexicon) -> tuple[datetime | None
     return None, ""
 
 
+def line_label(source: str, cleaned: bool) -> str:
+    """The label a line gives the next one ("Updated:"): its end, as the reading left it (a
+    line with digits is read cleaned, one without as it is, stripped; ``cleaned``: a line
+    read for a date, cleaned already).  Made only when a date needs it: most lines label none."""
+    if cleaned:
+        return source[-LABEL_CHARS:]
+    if DIGIT.search(source, 0, LINE_CHARS):
+        return clean(source[:LINE_CHARS])[-LABEL_CHARS:]
+    return source.strip()[-LABEL_CHARS:]
+
+
 def _first_plain(*groups: list[tuple[bool, datetime]]) -> Dated:
     """The first date not labelled as an update, else the first at all, group by group."""
     for found in groups:
@@ -186,12 +197,12 @@ def scanned_date(ev: Evidence, headings: list[Any], dayfirst: bool, lex: Lexicon
     not; an "updated" line counts only when nothing else is found.
     """
     updated_words = lex.updated_words_re
-    start = ev.heading_index[headings[0]] if headings else -1
+    start = ev.position(headings[0]) if headings else -1
     inside = {e for h in headings for e in h.iter()}  # the headline's own words
     before: list[tuple[bool, datetime]] = []
     after: list[tuple[bool, datetime]] = []
-    prev, current = "", -1
-    for index, el, kind, text, name in ev.lines:
+    source, cleaned, current = "", False, -1  # the line before, whose label is made only when a date needs it
+    for index, el, kind, text, name in ev.scan_lines:
         if index >= SCAN_NODES:
             break
         if index != current:
@@ -206,16 +217,34 @@ def scanned_date(ev: Evidence, headings: list[Any], dayfirst: bool, lex: Lexicon
             continue
         if el in inside and (kind is LineKind.TEXT or el not in headings):
             continue
-        if not DIGIT.search(text, 0, LINE_CHARS):  # every date has digits: most lines end here
-            prev = text.strip()[-LABEL_CHARS:]  # but may label the next ("Updated:")
+        if not (("19" in text or "20" in text) and YEAR.search(text, 0, LINE_CHARS)):
+            source, cleaned = text, False  # no year, no date (most lines), but may label the next ("Updated:")
             continue
         text = clean(text[:LINE_CHARS])
         value, line = _line_date(text, dayfirst, lex)
         if value is not None:
+            prev = line_label(source, cleaned)
             updated = bool(updated_words.search(prev + " " + line)) and not lex.published_words_re.search(line)
             bucket.append((updated, value))
-        prev = text[-LABEL_CHARS:]
+        source, cleaned = text, True
     return _first_plain(after, before)
+
+
+def _script_stamps(text: str) -> Iterator[re.Match[str]]:
+    """``SCRIPT_DATE.finditer(text)``.  Every match begins at a quote (or the backslash before
+    it) and a key's first letters (``SCRIPT_KEY``, case-blind as the keys are): the few places
+    that search finds are where the pattern is tried, not each of the script's characters
+    (a script is often hundreds of kilobytes)."""
+    pos = 0
+    while (key := SCRIPT_KEY.search(text, pos)) is not None:
+        quote = key.start()
+        m = SCRIPT_DATE.match(text, quote - 1) if quote > pos and text[quote - 1] == "\\" else None
+        m = m or SCRIPT_DATE.match(text, quote)
+        if m is None:
+            pos = quote + 1
+            continue
+        yield m
+        pos = m.end()
 
 
 def script_date(ev: Evidence, lex: Lexicon) -> Dated:
@@ -227,7 +256,7 @@ def script_date(ev: Evidence, lex: Lexicon) -> Dated:
     """
     created = None
     for script in ev.scripts:
-        for m in SCRIPT_DATE.finditer(script[:SCRIPT_CHARS]):
+        for m in _script_stamps(script[:SCRIPT_CHARS]):
             value = parse_date(m["value"], loose=False, lex=lex)
             if value is None:
                 continue

@@ -10,8 +10,10 @@ import re
 from datetime import datetime
 from typing import Any
 
+from lxml import etree
+
 from ...lexicon import Lexicon
-from ...text import WS, clean, title_key
+from ...text import clean, title_key
 from ..evidence import HEADING_TAGS, SKIP_TEXT_PARENTS
 from ..title_parts import split_title
 from .parse import parse_date, short_year_date
@@ -23,6 +25,13 @@ Stamp = tuple["datetime | None", bool]
 AXES = (("descendant", 12), ("following", 60), ("preceding", 12))
 """Where a headline's date is looked for, and how many text nodes each way: a sub-line
 inside the heading, the lines after it, then a few before it (a kicker)."""
+_AXIS_TEXTS = tuple(
+    (axis, etree.XPath(" | ".join(f"{axis}::text()[{k}]" for k in range(1, limit + 1)))) for axis, limit in AXES
+)
+"""``{axis}::text()[position() <= limit]``, spelt as a union of single positions: libxml2 stops
+at the k-th node for ``[k]`` but reads the whole axis for ``position() <= k`` (the rest of the
+page).  The union comes back in document order, as the plain form does.  (lxml locks a
+compiled XPath while it runs, so one object serves every thread.)"""
 LABEL_CHARS = 40
 """Characters of the preceding text kept as a line's label ("Updated:")."""
 LINE_MAX = 120
@@ -42,6 +51,9 @@ HEADINGS_READ = 80
 TITLE_KEY_MIN = 8
 """Characters a title's key needs to be looked for among the headings: shorter matches a label."""
 _DIGIT = re.compile(r"\d")
+NFC_GROWTH = 3
+"""How many times longer NFC (``clean``) may make a text (UAX #15): a text this much shorter
+than ``LINE_MAX`` is no prose, cleaned or not."""
 TITLE_STRETCH = 2
 """How many times the title's length a heading that starts with it may be (a kicker or a standfirst after it)."""
 
@@ -52,12 +64,22 @@ def _leads_with_date(text: str, lex: Lexicon) -> bool:
     return len(parts) >= 2 and len(parts[0]) <= DATE_PART_MAX and parse_date(parts[0], loose=False, lex=lex) is not None
 
 
+def _one_spaced(text: str) -> str:
+    """``WS.sub(" ", text)``: each run of whitespace one space, a run at an end kept as one.
+    ``str.split`` finds the same runs (``\\s`` is ``str.isspace``) and is far quicker on a
+    line of sixty nodes."""
+    words = text.split()
+    if not words:
+        return " " if text else ""
+    return (" " if text[0].isspace() else "") + " ".join(words) + (" " if text[-1].isspace() else "")
+
+
 def _original_line(nodes: list[Any], dayfirst: bool, lex: Lexicon) -> datetime | None:
     """The date of a line that says when the page first appeared ("This article was
     originally published on 26 Sep 2019 but has been regularly updated"): a page kept up to
     date prints its last revision beside the headline, and its publication in such a line."""
-    line = WS.sub(" ", " ".join(
-        str(n)[:NODE_CHARS] for n in nodes if n.getparent() is not None and n.getparent().tag not in SKIP_TEXT_PARENTS
+    line = _one_spaced(" ".join(
+        str(n)[:NODE_CHARS] for n in nodes if (parent := n.getparent()) is not None and parent.tag not in SKIP_TEXT_PARENTS
     ))
     for m in lex.originally_re.finditer(line):
         rest = clean(line[m.end():m.end() + ORIGINAL_REST])
@@ -78,32 +100,34 @@ def _in_headline(node: Any, parent: Any, heading: Any, title: str | None, lex: L
     )
 
 
-def _labels(nodes: list[Any]) -> list[str]:
-    """Each node's label: the text just before it in reading order ("Updated:" then the
-    date), also when the lines above the heading are read nearest first."""
-    labels: list[str] = []
-    last = ""
-    for n in nodes:
-        labels.append(last)
-        last = clean(str(n))[-LABEL_CHARS:] or last
-    return labels
+def _label(nodes: list[Any], i: int) -> str:
+    """A node's label: the end of the text just before it in reading order ("Updated:" then
+    the date), also when the lines above the heading are read nearest first.  Made only
+    for a node that holds a date: most hold none."""
+    for j in range(i - 1, -1, -1):
+        text = clean(str(nodes[j]))
+        if text:
+            return text[-LABEL_CHARS:]
+    return ""
 
 
 def _axis_stamp(
     heading: Any, axis: str, nodes: list[Any], title: str | None, dayfirst: bool, lex: Lexicon, found: list[tuple[bool, datetime]]
 ) -> datetime | None:
     """The first plain date among one axis's nodes; updates seen on the way go to ``found``."""
-    labels = _labels(nodes)
     order = range(len(nodes) - 1, -1, -1) if axis == "preceding" else range(len(nodes))
     prose = 0
     for i in order:
-        node, prev = nodes[i], labels[i]
+        node = nodes[i]
         parent = node.getparent()
         if parent is not None and parent.tag in SKIP_TEXT_PARENTS:
             continue
         if axis == "descendant" and _in_headline(node, parent, heading, title, lex):
             continue
-        text = clean(str(node))
+        raw = str(node)
+        if len(raw) * NFC_GROWTH <= LINE_MAX and not _DIGIT.search(raw):
+            continue  # too short to be prose and no digit, cleaned or not: most lines end here
+        text = clean(raw)
         if not text:
             continue
         if len(text) > LINE_MAX:
@@ -111,9 +135,14 @@ def _axis_stamp(
             if prose > PROSE_MAX:
                 break
             continue
+        if not _DIGIT.search(text):
+            continue  # every date has digits
         value = parse_date(text, loose=False, dayfirst=dayfirst, lex=lex) or short_year_date(text)
-        if value is None or lex.other_event_re.search(f"{prev} {_DIGIT.split(text, 1)[0]}"):
-            continue  # no date, or a member's or a company's date, not the page's
+        if value is None:
+            continue
+        prev = _label(nodes, i)
+        if lex.other_event_re.search(f"{prev} {_DIGIT.split(text, 1)[0]}"):
+            continue  # a member's or a company's date, not the page's
         updated = bool(lex.updated_words_re.search(prev + " " + text)) and not lex.published_words_re.search(text)
         if (
             not updated
@@ -135,9 +164,9 @@ def headline_stamp(heading: Any, title: str | None, dayfirst: bool, lex: Lexicon
     whether it is labelled as an update.
     """
     found: list[tuple[bool, datetime]] = []
-    for axis, limit in AXES:
+    for axis, texts in _AXIS_TEXTS:
         try:
-            nodes = heading.xpath(f"{axis}::text()[position() <= {limit}]")
+            nodes = texts(heading)
         except Exception:  # noqa: BLE001 - a broken tree yields no date
             continue
         if axis == "following":
@@ -168,12 +197,16 @@ def title_headings(headings: tuple[Any, ...], title: str | None) -> list[Any]:
     """
     first_h1 = None
     key = title_key(title) if title and len(title_key(title)) >= TITLE_KEY_MIN else ""
+    first_word = key.split(" ", 1)[0]
     matches: list[Any] = []
     for el in headings[:HEADINGS_READ]:
         if el.tag == "h1" and first_h1 is None:
             first_h1 = el
         if key:
-            k = title_key(clean(" ".join(el.itertext())))
+            text = " ".join(el.itertext())
+            if text.isascii() and first_word not in text.lower():
+                continue  # an ASCII text's key is made of its own words: without the first, no match
+            k = title_key(clean(text))
             if k == key or (k.startswith(key) and len(k) <= TITLE_STRETCH * len(key)):
                 matches.append(el)
     matches.sort(key=lambda el: HEADING_TAGS.index(el.tag))

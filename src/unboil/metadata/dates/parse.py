@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 from ...lexicon import Lexicon
 from ...vocabulary import DEFAULT_VOCABULARY
 
-__all__ = ["ISO", "any_date", "mk", "parse_date", "short_year_date", "url_date", "with_clock", "read_as_address"]
+__all__ = ["ISO", "YEAR", "any_date", "mk", "parse_date", "short_year_date", "url_date", "with_clock", "read_as_address"]
 
 EARLIEST_YEAR = 1990
 """No page in scope was published before the web took off: an earlier year is a founding date or noise."""
@@ -58,6 +58,12 @@ DEFAULT_LEXICON = DEFAULT_VOCABULARY.metadata
 def any_date(lex: Lexicon) -> tuple[re.Pattern[str], ...]:
     """Every pattern that finds a whole date inside a longer text (the written ones in ``lex``'s months)."""
     return (ISO, _CJK, lex.text_mdy, lex.text_dmy, lex.text_ymd, _YMD_SLASH, _DMY_NUM, _MDY_SLASH)
+
+
+YEAR = re.compile(r"(?:19|20)\d\d")
+"""The year every pattern of ``any_date`` and every reader of ``parse_date`` needs (``loose``
+aside): a text without one holds no date, and most texts with digits (prices, counts, times)
+are set aside by this one search.  Cleaning a text (``clean``) neither makes nor breaks one."""
 
 
 def _zone(tz: str) -> timezone:

@@ -11,9 +11,9 @@ from functools import cached_property
 
 from ...lexicon import Lexicon
 from ...text import clean
-from ..evidence import Evidence, LineKind
-from .candidates import DIGIT, LABEL_CHARS, LINE_CHARS
-from .parse import any_date, parse_date, with_clock
+from ..evidence import Evidence
+from .candidates import LABEL_CHARS, LINE_CHARS, line_label
+from .parse import YEAR, any_date, parse_date, with_clock
 
 __all__ = ["PrintedDays", "has_clock"]
 
@@ -36,17 +36,16 @@ def _printed_days(ev: Evidence, dayfirst: bool, lex: Lexicon) -> tuple[dict[date
     dates printed with a time of day and no zone ("Feb 14, 2026 | 9:05 pm"), as printed."""
     days: dict[date, bool] = {}
     clocks: list[datetime] = []
-    prev = ""
+    source, cleaned = "", False  # the line before, whose label is made only when a date needs it
     patterns = any_date(lex)
     updated_words, published_words = lex.updated_words_re, lex.published_words_re
-    for index, _el, kind, text, _name in ev.lines:
+    for index, _el, _kind, text, _name in ev.lines:
         if index >= PRINTED_NODES:
             break
-        if kind is LineKind.STAMP:
-            continue
-        if not DIGIT.search(text, 0, LINE_CHARS):
-            prev = text.strip()[-LABEL_CHARS:]
-            continue
+        if not (("19" in text or "20" in text) and YEAR.search(text, 0, LINE_CHARS)):
+            source, cleaned = text, False
+            continue  # no year, no date: most lines end here
+        prev = line_label(source, cleaned)
         text = clean(text[:LINE_CHARS])
         for pattern in patterns:
             for m in pattern.finditer(text):
@@ -62,7 +61,7 @@ def _printed_days(ev: Evidence, dayfirst: bool, lex: Lexicon) -> tuple[dict[date
                     )
                     if clocked is not None and has_clock(clocked) and clocked.tzinfo is None:
                         clocks.append(clocked)
-        prev = text[-LABEL_CHARS:]
+        source, cleaned = text, True
     return days, clocks
 
 

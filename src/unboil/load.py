@@ -32,17 +32,17 @@ import os
 import re
 import stat
 import zlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any, Mapping, Union
 
 from lxml import etree
 
 from .errors import InputError, NotHTMLError, PageTooLargeError
-from .options import Options
+from .options import DEFAULT_OPTIONS, Options
 from .scan import bound_markup, cap_nesting, stopped_too_deep
 
-__all__ = ["Source", "Loaded", "load", "decode", "read_path", "read_page", "read_stored", "unpack_page", "PARSER_OPTIONS"]
+__all__ = ["Source", "Loaded", "load", "reparse", "decode", "read_path", "read_page", "read_stored", "unpack_page", "PARSER_OPTIONS"]
 
 Source = Union[bytes, bytearray, memoryview, str, "os.PathLike[str]", Any]
 
@@ -141,6 +141,19 @@ class Loaded:
     """What the limits cut from the page (empty when nothing was), for the trace."""
     repaired: tuple[str, ...] = ()
     """What :func:`~unboil.scan.bound_markup` mended without cutting text, for the trace."""
+    markup: "_Markup | None" = field(default=None, repr=False, compare=False)
+    """What the parser read, so that :func:`reparse` makes the same tree again without
+    decoding, scanning and cleaning the page again (None for an empty page)."""
+
+
+@dataclass(frozen=True)
+class _Markup:
+    data: bytes
+    """The bounded, cleaned UTF-8 markup the tree was parsed from."""
+    tags: int
+    """At least the number of ``<`` in ``data`` (see :func:`_bound`)."""
+    cut: bool
+    """Whether :func:`_bound` cut the tree (else the same markup needs no bounding again)."""
 
 
 def _sniff_binary(data: bytes) -> None:
@@ -382,22 +395,46 @@ def _parser() -> etree.HTMLParser:
     return etree.HTMLParser(encoding="utf-8", **PARSER_OPTIONS)
 
 
-def _bound(root: Any, options: Options) -> tuple[str, ...]:
+ELEMENTS_PER_TAG = 4
+"""libxml2 makes at most one element of a tag and implies at most one ``<html>`` (when every
+element was closed) and one ``<p>`` (around text that has no element to go in) before each
+tag and each run of text, and ``<head>`` and ``<body>`` once: no more elements than four per
+``<`` and four more, so a page with few enough ``<`` is not counted."""
+
+
+def _deepest_path(depth: int) -> str:
+    """Elements at depth ``depth`` (the root is at 0) that have element children."""
+    return "/*" + "/*" * depth + "[*]"
+
+
+_DEEPEST = etree.XPath(_deepest_path(DEFAULT_OPTIONS.max_depth))
+"""The default setting's path, compiled once (a path of 200 steps takes a while to compile)."""
+
+
+def _bound(root: Any, options: Options, tags: int) -> tuple[str, ...]:
     """Drop subtrees deeper than ``max_depth`` and elements past ``max_elements``.
 
     Done in libxml2 (two XPath passes, about a microsecond an element), so
-    nothing is walked in Python unless a limit bites.  Returns notes on what was cut.
+    nothing is walked in Python unless a limit bites; the elements are not
+    counted at all when the page's ``tags`` (its count of ``<``) say there
+    cannot be too many (:data:`ELEMENTS_PER_TAG`).  Returns notes on what was cut.
     """
     notes: list[str] = []
     depth = options.max_depth
-    # Elements at depth == max_depth (the root is at 0) that have element children.
-    deepest = root.xpath("/*" + "/*" * depth + "[*]") if root.getparent() is None else []
+    if root.getparent() is not None:
+        deepest = []
+    elif depth == DEFAULT_OPTIONS.max_depth:
+        deepest = _DEEPEST(root)
+    else:
+        deepest = root.xpath(_deepest_path(depth))
     for el in deepest:
         for child in list(el):
             if isinstance(child.tag, str):
                 el.remove(child)
     if deepest:
         notes.append(f"subtrees deeper than max_depth={depth} dropped")
+    if ELEMENTS_PER_TAG * (tags + 1) <= options.max_elements:
+        return tuple(notes)
     count = int(root.xpath("count(//*)"))
     if count > options.max_elements:
         first_extra = root.xpath("(//*)[$n]", n=options.max_elements + 1)[0]
@@ -443,19 +480,36 @@ def _parse_utf8(data: bytes, encoding: str, options: Options) -> Loaded:
     data = _END_OF_DOCUMENT.sub(b"", data).translate(None, _CONTROLS)
     if b"\xef" in data:  # the lead byte of U+FFFE/U+FFFF: most pages have none, and memchr says so fast
         data = _NONCHARACTER.sub(b"", data)
-    if not data.strip():
+    if not data or data.isspace():  # empty or blank (no copy of the page made to tell)
         return Loaded(etree.Element("html"), encoding)
     try:
         parser = _parser()
         root = etree.fromstring(data, parser)
         if stopped_too_deep(parser):  # libxml2 gave up at 2,047 open elements: cap them, parse again
             nested = cap_nesting(data, options)
-            root, cut = etree.fromstring(nested.data, _parser()), cut + nested.cuts
+            data = nested.data
+            root, cut = etree.fromstring(data, _parser()), cut + nested.cuts
     except (etree.ParserError, etree.XMLSyntaxError, ValueError):
         root = None
     if root is None or not isinstance(root.tag, str):
         return Loaded(etree.Element("html"), encoding)
-    return Loaded(root, encoding, cut + _bound(root, options), scanned.repaired)
+    bounded = _bound(root, options, scanned.tags)
+    return Loaded(root, encoding, cut + bounded, scanned.repaired, _Markup(data, scanned.tags, bool(bounded)))
+
+
+def reparse(loaded: Loaded, options: Options) -> Any:
+    """A new copy of ``loaded``'s tree, the very tree :func:`load` would make of the page again.
+
+    A relaxed pass prunes a fresh tree: parsing the markup kept from the first
+    load costs the parse alone, not the decoding, scanning and cleaning again.
+    """
+    markup = loaded.markup
+    if markup is None:
+        return etree.Element("html")
+    root = etree.fromstring(markup.data, _parser())
+    if markup.cut:  # the same markup makes the same tree, which needs the same cuts again
+        _bound(root, options, markup.tags)
+    return root
 
 
 def load(source: Source, options: Options) -> Loaded:

@@ -134,6 +134,21 @@ def test_a_value_holding_markup_is_no_tag() -> None:
     assert bound_markup(page, Options(max_attributes=10)).cuts == ()
 
 
+@pytest.mark.parametrize(
+    "tag",
+    [
+        "<div a=" + " " * 6_000 + '"x">',  # the spaces after "=" are part of the tag
+        "<div " + " ".join(" ".join(f"n{j}" for j in range(12)) + f' v{i}="' + "x" * 150 + '"' for i in range(28)) + ">",
+    ],
+    ids=["spaces_after_equals", "many_names_and_values"],
+)
+def test_a_tag_past_max_tag_bytes_is_cut_however_its_bytes_are_spread(tag: str) -> None:
+    """The one-call walker passes a tag whole only when it cannot pass the cap."""
+    page = f"<html><body>{tag}<p>{SENTENCE}</p></div></body></html>".encode()
+    assert len(tag) > 5_000
+    assert any("max_tag_bytes=5000" in cut for cut in bound_markup(page, Options(max_tag_bytes=5_000)).cuts)
+
+
 def test_a_text_run_is_cut_on_a_character_boundary() -> None:
     page = ("<html><body><pre>" + "é" * 5_000 + f"</pre><p>{SENTENCE}</p></body></html>").encode()
     article = unboil.extract(page, options=Options(max_text_bytes=1_001))

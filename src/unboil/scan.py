@@ -145,6 +145,10 @@ WALK_RUN = 64
 end): a run of ``r`` bytes holds at most ``r // 2 + 1`` attributes, so a bounded number of
 values and runs bounds a tag's attributes by ``max_attributes`` without counting each one."""
 
+_TAG_HEAD = 10
+"""Bytes of a tag the walker reads before its first run: ``<`` and at most a raw-text
+element's name (``noframes``), or ``</`` and a letter."""
+
 
 def _caps(options: Options) -> tuple[int, int, int]:
     return options.max_attributes, options.max_tag_bytes, options.max_text_bytes
@@ -171,23 +175,33 @@ def _compile_walker(max_attributes: int, max_tag_bytes: int, max_text_bytes: int
     run_bytes = min(WALK_RUN, limit)
     per_run = run_bytes // 2 + 1
     values = max(0, (limit - per_run) // (per_run + 1))  # values + (values + 1) runs: at most max_attributes
-    width = max(1, max_tag_bytes // (values + 1))
+    # Bytes up to the last attribute: "<", a name read before the first run (a raw-text
+    # element's), the runs (at most half the cap), and per value "=", the spaces after it
+    # (at most a run's length), two quotes and the value itself: at most max_tag_bytes.
+    run_bytes = min(run_bytes, max_tag_bytes // (2 * (values + 1)))
+    width = max(0, (max_tag_bytes - _TAG_HEAD - (values + 1) * run_bytes - values * (3 + run_bytes)) // max(1, values))
     run = rb"[^>\"'=]{0,%d}+" % run_bytes
-    tag = rb"""%s(?:=\s*+(?:"[^"]{0,%d}+"|'[^']{0,%d}+'|[^\s>"'=]{0,%d}+)%s){0,%d}+>""" % (run, width, width, width, run, values)
+    value = rb"""=\s{0,%d}+(?:"[^"]{0,%d}+"|'[^']{0,%d}+'|[^\s>"'=]{0,%d}+)""" % (run_bytes, width, width, width)
+    tag = rb"%s(?:%s%s){0,%d}+>" % (run, value, run, values)
     # One alternative per raw-text element, grouped by first letter so that "<span" tries
-    # one group, not eight names, and "<div" none (a lookahead reads the letter once); no capturing group (a backreference inside a possessive
-    # repeat trips a bug of Python 3.11's re); spelled out rather than re.I, which would
-    # fold the case of every byte read.
+    # one group, not eight names, and "<div" none (a lookahead reads the first letter);
+    # no capturing group (a backreference inside a possessive repeat trips a bug of
+    # Python 3.11's re); spelled out rather than re.I, which would fold the case of every
+    # byte read.
     by_letter: dict[int, list[bytes]] = {}
     for name in _RAW_NAMES.split():
         by_letter.setdefault(name[0], []).append(name)
-    raw = b"(?=[%s])(?:" % b"".join(_any_case(bytes([letter])) [1:-1] for letter in by_letter) + b"|".join(
-        _any_case(bytes([letter]))
-        + b"(?:"
-        + b"|".join(rb"%s(?=[\s/>])%s(?:[^<]++|<(?!/%s[\s/>]))*+" % (_any_case(n[1:]), tag, _any_case(n)) for n in names)
-        + b")"
-        for letter, names in by_letter.items()
-    ) + b")"
+    first_letters = b"".join(_any_case(bytes([letter]))[1:-1] for letter in by_letter)
+    raw = b"(?=[%s])(?:%s)" % (
+        first_letters,
+        b"|".join(
+            _any_case(bytes([letter]))
+            + b"(?:"
+            + b"|".join(rb"%s(?=[\s/>])%s(?:[^<]++|<(?!/%s[\s/>]))*+" % (_any_case(n[1:]), tag, _any_case(n)) for n in names)
+            + b")"
+            for letter, names in by_letter.items()
+        ),
+    )
     return re.compile(
         rb"(?:[^<]{1,%d}+(?=<|\Z)" % max_text_bytes
         # A comment runs to "-->" (a bogus one, "<!x" or "</1", to ">") or to the end of the

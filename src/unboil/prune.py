@@ -138,14 +138,18 @@ def _inside_article(headers: list[Any], limits: PruneThresholds) -> set[Any]:
     return {h for h in headers if any(a.tag == "article" for a in h.iterancestors()) or _holds_standfirst(h, limits)}
 
 
-def _hidden(el: Any) -> bool:
+def _hides(hidden: str | None, aria_hidden: str | None, style: str | None) -> bool:
     """Hidden by an attribute (a hiding class is read with the element's other names)."""
-    if el.get("hidden") is not None:
+    if hidden is not None:
         return True
-    if (el.get("aria-hidden") or "").strip().lower() == "true":
+    if (aria_hidden or "").strip().lower() == "true":
         return True
-    style = el.get("style")
     return bool(style and _HIDDEN_STYLE.search(style))
+
+
+_Extra = tuple[Any, Any, Any, Any]
+"""An element's ``hidden``, ``aria-hidden``, ``style`` and ``role`` (each None when missing)."""
+_NO_EXTRA: _Extra = (None, None, None, None)
 
 
 class _Rules:
@@ -175,12 +179,13 @@ class _Rules:
         formula = not lists.formula_words.isdisjoint(words)
         return hiding, bool(words), self.vocabulary.attribute_concept(words) if words and not formula else None
 
-    def decide(self, el: Any, tag: str, cls: str, ident: str, others: bool) -> tuple[str | None, str | None]:
+    def decide(self, tag: str, cls: str, ident: str, extra: _Extra | None, story_header: bool) -> tuple[str | None, str | None]:
         """Why the element goes and the concept it goes as, or ``(None, None)``.
 
-        ``others`` says it has attributes besides its class and id: without them
-        (most elements) the answer depends on tag, class and id alone (and on
-        ``el`` only for a ``<header>``), so the walk caches it by those.
+        ``extra`` holds the attributes the rules read besides class and id, None when
+        the element has no other attribute (most elements); ``story_header`` says a
+        ``<header>`` belongs to the story.  The answer depends on nothing else, so the
+        walk caches it.
         """
         if self.relax >= 2:
             return _KEEP
@@ -189,16 +194,16 @@ class _Rules:
         if names is None:
             names = self.names[key] = self._read_names(cls, ident)
         hiding, named, concept = names
-        if hiding or others and _hidden(el):
+        if hiding or extra is not None and _hides(extra[0], extra[1], extra[2]):
             return "hidden", None
-        if tag in _FURNITURE_TAGS and not (tag == "header" and el in self.inside_article):
+        if tag in _FURNITURE_TAGS and not (tag == "header" and story_header):
             # An article's own <header> holds its standfirst; the site's header goes.
             return f"furniture:{tag}", None
         tag_concept = self.by_tag.get(tag)
         if tag_concept is not None and tag_concept not in self.skip:
             return f"{tag_concept}:{tag}", tag_concept
-        if others and (el.get("role") or "").lower() in self.roles:
-            return f"role:{el.get('role')}", None
+        if extra is not None and (extra[3] or "").lower() in self.roles:
+            return f"role:{extra[3]}", None
         if named:
             return (f"{concept}:attribute", concept) if concept is not None and concept not in self.skip else _KEEP
         # A login or search form; a page wrapped whole in a <form> (ASP.NET)
@@ -271,8 +276,8 @@ def _walk(body: Any, rules: _Rules, protected: set[Any], total: int, options: Op
     limits = options.thresholds.prune
     max_box_text = options.vocabulary.tables.max_box_text
     removals: list[tuple[Any, str]] = []
-    verdicts: dict[tuple[str, str, str], tuple[str | None, str | None]] = {}
-    blank_role = "" in rules.roles  # then a missing role is read as a furniture role
+    verdicts: dict[tuple[str, str, str, _Extra | None], tuple[str | None, str | None]] = {}
+    blank_role = "" in rules.roles  # (then a missing role is read as a furniture role)
     walker = etree.iterwalk(body, events=("start", "comment", "pi"))
     next(walker)  # the body itself
     for event, el in walker:
@@ -281,28 +286,23 @@ def _walk(body: Any, rules: _Rules, protected: set[Any], total: int, options: Op
             continue
         tag = el.tag
         count = len(el.attrib)
+        extra: _Extra | None = None
         if count:
             cls = el.get("class") or ""
             ident = el.get("id") or ""
-            others = count > bool(cls) + bool(ident)
+            if count > bool(cls) + bool(ident):  # attributes besides class and id: those the rules read
+                extra = (el.get("hidden"), el.get("aria-hidden"), el.get("style"), el.get("role"))
+                if extra == _NO_EXTRA and not blank_role:  # none of them: read as an element without
+                    extra = None
         else:
             cls = ident = ""
-            others = False
-        # Most elements carry a class or an id and no attribute the rules read (hiding,
-        # role): their verdict is read once per page for each tag, class and id.
-        if tag == "header" or others and (
-            blank_role
-            or el.get("style") is not None
-            or el.get("hidden") is not None
-            or el.get("aria-hidden") is not None
-            or el.get("role") is not None
-        ):
-            reason, concept = rules.decide(el, tag, cls, ident, others)
-        else:
-            key = (tag, cls, ident)
+        if tag == "header":
+            reason, concept = rules.decide(tag, cls, ident, extra, el in rules.inside_article)
+        else:  # pages repeat the same tag, names and attributes: each verdict is read once a page
+            key = (tag, cls, ident, extra)
             verdict = verdicts.get(key)
             if verdict is None:
-                verdict = verdicts[key] = rules.decide(None, tag, cls, ident, False)
+                verdict = verdicts[key] = rules.decide(tag, cls, ident, extra, False)
             reason, concept = verdict
         if reason is None:
             continue

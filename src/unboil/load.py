@@ -39,7 +39,7 @@ from typing import Any, Mapping, Union
 from lxml import etree
 
 from .errors import InputError, NotHTMLError, PageTooLargeError
-from .options import DEFAULT_OPTIONS, Options
+from .options import Options
 from .scan import bound_markup, cap_nesting, stopped_too_deep
 
 __all__ = ["Source", "Loaded", "load", "reparse", "decode", "read_path", "read_page", "read_stored", "unpack_page", "PARSER_OPTIONS"]
@@ -141,19 +141,9 @@ class Loaded:
     """What the limits cut from the page (empty when nothing was), for the trace."""
     repaired: tuple[str, ...] = ()
     """What :func:`~unboil.scan.bound_markup` mended without cutting text, for the trace."""
-    markup: "_Markup | None" = field(default=None, repr=False, compare=False)
-    """What the parser read, so that :func:`reparse` makes the same tree again without
-    decoding, scanning and cleaning the page again (None for an empty page)."""
-
-
-@dataclass(frozen=True)
-class _Markup:
-    data: bytes
-    """The bounded, cleaned UTF-8 markup the tree was parsed from."""
-    tags: int
-    """At least the number of ``<`` in ``data`` (see :func:`_bound`)."""
-    cut: bool
-    """Whether :func:`_bound` cut the tree (else the same markup needs no bounding again)."""
+    markup: bytes | None = field(default=None, repr=False, compare=False)
+    """The bounded, cleaned UTF-8 markup the parser read, so that :func:`reparse` makes the
+    same tree again without decoding, scanning and cleaning the page again (None when empty)."""
 
 
 def _sniff_binary(data: bytes) -> None:
@@ -402,15 +392,6 @@ tag and each run of text, and ``<head>`` and ``<body>`` once: no more elements t
 ``<`` and four more, so a page with few enough ``<`` is not counted."""
 
 
-def _deepest_path(depth: int) -> str:
-    """Elements at depth ``depth`` (the root is at 0) that have element children."""
-    return "/*" + "/*" * depth + "[*]"
-
-
-_DEEPEST = etree.XPath(_deepest_path(DEFAULT_OPTIONS.max_depth))
-"""The default setting's path, compiled once (a path of 200 steps takes a while to compile)."""
-
-
 def _bound(root: Any, options: Options, tags: int) -> tuple[str, ...]:
     """Drop subtrees deeper than ``max_depth`` and elements past ``max_elements``.
 
@@ -421,12 +402,8 @@ def _bound(root: Any, options: Options, tags: int) -> tuple[str, ...]:
     """
     notes: list[str] = []
     depth = options.max_depth
-    if root.getparent() is not None:
-        deepest = []
-    elif depth == DEFAULT_OPTIONS.max_depth:
-        deepest = _DEEPEST(root)
-    else:
-        deepest = root.xpath(_deepest_path(depth))
+    # Elements at depth == max_depth (the root is at 0) that have element children.
+    deepest = root.xpath("/*" + "/*" * depth + "[*]") if root.getparent() is None else []
     for el in deepest:
         for child in list(el):
             if isinstance(child.tag, str):
@@ -493,8 +470,7 @@ def _parse_utf8(data: bytes, encoding: str, options: Options) -> Loaded:
         root = None
     if root is None or not isinstance(root.tag, str):
         return Loaded(etree.Element("html"), encoding)
-    bounded = _bound(root, options, scanned.tags)
-    return Loaded(root, encoding, cut + bounded, scanned.repaired, _Markup(data, scanned.tags, bool(bounded)))
+    return Loaded(root, encoding, cut + _bound(root, options, scanned.tags), scanned.repaired, data)
 
 
 def reparse(loaded: Loaded, options: Options) -> Any:
@@ -503,12 +479,10 @@ def reparse(loaded: Loaded, options: Options) -> Any:
     A relaxed pass prunes a fresh tree: parsing the markup kept from the first
     load costs the parse alone, not the decoding, scanning and cleaning again.
     """
-    markup = loaded.markup
-    if markup is None:
+    if loaded.markup is None:
         return etree.Element("html")
-    root = etree.fromstring(markup.data, _parser())
-    if markup.cut:  # the same markup makes the same tree, which needs the same cuts again
-        _bound(root, options, markup.tags)
+    root = etree.fromstring(loaded.markup, _parser())
+    _bound(root, options, loaded.markup.count(b"<"))  # the same tree: the same cuts, if any
     return root
 
 

@@ -216,8 +216,8 @@ def _drop_by_tag(body: Any, controls: list[Any], limits: PruneThresholds) -> int
 
     This comes first: it is never vetoed, and it makes the text lengths the
     later vetoes weigh honest.  The size is measured before the controls go.
-    ``controls`` were found before the drop, in the walk that found the headers:
-    one inside a dropped element is unwrapped or dropped where it went, out of the page.
+    ``controls`` were found before the drop, in the walk that finds the headers: one
+    inside an element the drop removed is unwrapped or dropped where it went, out of the page.
     """
     # In libxml2 (with_tail=False: the text after an element stays where it was).
     etree.strip_elements(body, *_DROP_TAGS, with_tail=False)
@@ -277,7 +277,7 @@ def _walk(body: Any, rules: _Rules, protected: set[Any], total: int, options: Op
     max_box_text = options.vocabulary.tables.max_box_text
     removals: list[tuple[Any, str]] = []
     verdicts: dict[tuple[str, str, str, _Extra | None], tuple[str | None, str | None]] = {}
-    blank_role = "" in rules.roles  # (then a missing role is read as a furniture role)
+    blank_role = "" in rules.roles  # then a missing role reads as a furniture role
     walker = etree.iterwalk(body, events=("start", "comment", "pi"))
     next(walker)  # the body itself
     for event, el in walker:
@@ -292,7 +292,7 @@ def _walk(body: Any, rules: _Rules, protected: set[Any], total: int, options: Op
             ident = el.get("id") or ""
             if count > bool(cls) + bool(ident):  # attributes besides class and id: those the rules read
                 extra = (el.get("hidden"), el.get("aria-hidden"), el.get("style"), el.get("role"))
-                if extra == _NO_EXTRA and not blank_role:  # none of them: read as an element without
+                if extra == _NO_EXTRA and not blank_role:  # none of the four: as if it had no other attribute
                     extra = None
         else:
             cls = ident = ""

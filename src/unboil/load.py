@@ -106,6 +106,7 @@ _END_OF_DOCUMENT = re.compile(rb"</[bBhH][oOtT][dDmM][yYlL]\s*>")
 # C0 controls but tab/LF/CR (deleted with bytes.translate, far faster than a regex)
 # and U+FFFE/U+FFFF in UTF-8.  Lone surrogates never get this far: they are encoded as "?".
 _CONTROLS = bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20)])
+_EACH_CONTROL = tuple(bytes([c]) for c in _CONTROLS)
 _BINARY_CONTROLS = bytes([*range(0x00, 0x09), *range(0x0E, 0x20)])
 """The control bytes that betray binary data (all but tab, LF, VT, FF and CR)."""
 _NONCHARACTER = re.compile(rb"\xef\xbf[\xbe\xbf]")
@@ -454,7 +455,9 @@ def _parse_utf8(data: bytes, encoding: str, options: Options) -> Loaded:
     data, cut = scanned.data, scanned.cuts
     # libxml2 drops what follows </html>; browsers move it into the body, and
     # real pages (templates that print a footer, then the article) need that.
-    data = _END_OF_DOCUMENT.sub(b"", data).translate(None, _CONTROLS)
+    data = _END_OF_DOCUMENT.sub(b"", data)
+    if any(control in data for control in _EACH_CONTROL):  # a memchr each: cheaper than a copy of the page
+        data = data.translate(None, _CONTROLS)
     if b"\xef" in data:  # the lead byte of U+FFFE/U+FFFF: most pages have none, and memchr says so fast
         data = _NONCHARACTER.sub(b"", data)
     if not data or data.isspace():  # empty or blank (no copy of the page made to tell)

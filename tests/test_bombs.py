@@ -12,6 +12,7 @@ import gzip
 import json
 
 import pytest
+from lxml import etree
 
 import pathological as P
 import unboil
@@ -66,6 +67,38 @@ def test_under_its_cap_a_shape_is_not_cut(shape: str) -> None:
     assert bound_markup(page, Options(**settings)).cuts == ()
 
 
+@pytest.mark.parametrize(
+    "unit",
+    [
+        "</html x>t",  # every element closed: <html> and <p> implied again
+        "<br>t</html x>",
+        "</html x>&amp;t<br>",
+        "<b><p>x</b>y</p>",  # misnested formatting
+        "<table>x<tr>y<td>z",
+        "<select><option>x<p>y",
+        "<title>x</title><meta>t",
+        "<frameset><frame>x</frameset>",
+        "<li>x",
+    ],
+)
+def test_libxml2_makes_no_more_elements_than_the_bound_says(unit: str) -> None:
+    """``load`` counts the elements only when ``ELEMENTS_PER_TAG`` per ``<`` could pass
+    ``max_elements``: a libxml2 that implied more would let a page past the limit."""
+    page = (unit * 200).encode()
+    root = load_module.load(page, Options(max_elements=100_000)).root
+    assert int(root.xpath("count(//*)")) <= load_module.ELEMENTS_PER_TAG * (page.count(b"<") + 1)
+
+
+@pytest.mark.parametrize("settings", [{}, {"max_elements": 100}, {"max_depth": 20}])
+def test_a_relaxed_pass_gets_the_tree_a_new_load_would_make(settings: dict[str, int]) -> None:
+    options = Options(**settings)
+    for page in (P.many_siblings(1_000), P.unclosed_nesting(300), P.normal_page()):
+        loaded = load_module.load(page, options)
+        fresh = load_module.load(page, options).root
+        again = load_module.reparse(loaded, options)
+        assert etree.tostring(again) == etree.tostring(fresh)
+
+
 def test_the_attribute_bomb_of_the_issue_yields_its_article_at_the_default_caps() -> None:
     article = unboil.extract(P.attribute_bomb(70_000))
     assert SENTENCE in article.text and "max_attributes=1000" in (article.truncated or "")
@@ -99,6 +132,21 @@ def test_a_value_holding_markup_is_no_tag() -> None:
     svg = "data:image/svg+xml,<svg><path d='" + "M 0 0 L 1 1 " * 500 + "'/></svg>"
     page = f'<html><body><img src="{svg}"><p>{SENTENCE}</p></body></html>'.encode()
     assert bound_markup(page, Options(max_attributes=10)).cuts == ()
+
+
+@pytest.mark.parametrize(
+    "tag",
+    [
+        "<div a=" + " " * 6_000 + '"x">',  # the spaces after "=" are part of the tag
+        "<div " + " ".join(" ".join(f"n{j}" for j in range(12)) + f' v{i}="' + "x" * 150 + '"' for i in range(28)) + ">",
+    ],
+    ids=["spaces_after_equals", "many_names_and_values"],
+)
+def test_a_tag_past_max_tag_bytes_is_cut_however_its_bytes_are_spread(tag: str) -> None:
+    """The one-call walker passes a tag whole only when it cannot pass the cap."""
+    page = f"<html><body>{tag}<p>{SENTENCE}</p></div></body></html>".encode()
+    assert len(tag) > 5_000
+    assert any("max_tag_bytes=5000" in cut for cut in bound_markup(page, Options(max_tag_bytes=5_000)).cuts)
 
 
 def test_a_text_run_is_cut_on_a_character_boundary() -> None:

@@ -18,7 +18,7 @@ from .dateline import first_dateline
 from .dom import text_of
 from .errors import ExtractionError, ExtractionTimeout, UnboilError
 from .hints import PageHints, hints_of, quick_hints
-from .load import Source, load, read_page
+from .load import Loaded, Source, load, read_page, reparse
 from .metadata import Metadata, extract_metadata
 from .options import DEFAULT_OPTIONS, Options
 from .prune import prune
@@ -60,10 +60,10 @@ def _select(root: Any, hints: PageHints, options: Options, trace: Trace | None, 
 
 
 def _body(
-    source: Source, root: Any, description: str | None, hints: PageHints, options: Options, trace: Trace | None, clock: _Clock
+    loaded: Loaded, description: str | None, hints: PageHints, options: Options, trace: Trace | None, clock: _Clock
 ) -> tuple[list[Block], str | None]:
     limits = options.thresholds.fallback
-    body, kept = _select(root, hints, options, trace, 0, clock)
+    body, kept = _select(loaded.root, hints, options, trace, 0, clock)
     kept_chars = sum(len(b.text) for b in kept)
     # Like Readability.js: when the strict pass leaves too little, relax the rules
     # step by step on a fresh tree rather than return an empty article.
@@ -73,7 +73,7 @@ def _body(
         clock.check("score")
         if trace is not None:
             trace.add("score", "note", f"only {kept_chars} chars kept", f"relax-{relax}")
-        fresh = load(source, options).root
+        fresh = reparse(loaded, options)
         if trace is not None:
             trace.begin_pass(relax, fresh)
         alt_body, alt_kept = _select(fresh, hints, options, trace, relax, clock)
@@ -125,7 +125,7 @@ def _extract(source: Source, url: str | None, options: Options, trace: Trace | N
         meta = Metadata(url=url)
         hints = quick_hints(root)
     clock.check("metadata")
-    blocks, empty_reason = _body(source, root, meta.description, hints, options, trace, clock)
+    blocks, empty_reason = _body(loaded, meta.description, hints, options, trace, clock)
     dateline = first_dateline(blocks, options.vocabulary.metadata)
     return Article(
         title=meta.title,

@@ -32,7 +32,7 @@ import os
 import re
 import stat
 import zlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any, Mapping, Union
 
@@ -42,7 +42,7 @@ from .errors import InputError, NotHTMLError, PageTooLargeError
 from .options import Options
 from .scan import bound_markup, cap_nesting, stopped_too_deep
 
-__all__ = ["Source", "Loaded", "load", "decode", "read_path", "read_page", "read_stored", "unpack_page", "PARSER_OPTIONS"]
+__all__ = ["Source", "Loaded", "load", "reparse", "decode", "read_path", "read_page", "read_stored", "unpack_page", "PARSER_OPTIONS"]
 
 Source = Union[bytes, bytearray, memoryview, str, "os.PathLike[str]", Any]
 
@@ -106,6 +106,7 @@ _END_OF_DOCUMENT = re.compile(rb"</[bBhH][oOtT][dDmM][yYlL]\s*>")
 # C0 controls but tab/LF/CR (deleted with bytes.translate, far faster than a regex)
 # and U+FFFE/U+FFFF in UTF-8.  Lone surrogates never get this far: they are encoded as "?".
 _CONTROLS = bytes([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20)])
+_EACH_CONTROL = tuple(bytes([c]) for c in _CONTROLS)
 _BINARY_CONTROLS = bytes([*range(0x00, 0x09), *range(0x0E, 0x20)])
 """The control bytes that betray binary data (all but tab, LF, VT, FF and CR)."""
 _NONCHARACTER = re.compile(rb"\xef\xbf[\xbe\xbf]")
@@ -141,6 +142,9 @@ class Loaded:
     """What the limits cut from the page (empty when nothing was), for the trace."""
     repaired: tuple[str, ...] = ()
     """What :func:`~unboil.scan.bound_markup` mended without cutting text, for the trace."""
+    markup: bytes | None = field(default=None, repr=False, compare=False)
+    """The bounded, cleaned UTF-8 markup the parser read, so that :func:`reparse` makes the
+    same tree again without decoding, scanning and cleaning the page again (None when empty)."""
 
 
 def _sniff_binary(data: bytes) -> None:
@@ -382,11 +386,20 @@ def _parser() -> etree.HTMLParser:
     return etree.HTMLParser(encoding="utf-8", **PARSER_OPTIONS)
 
 
-def _bound(root: Any, options: Options) -> tuple[str, ...]:
+ELEMENTS_PER_TAG = 4
+"""libxml2 makes at most one element of a tag and implies at most one ``<html>`` (when every
+element was closed) and one ``<p>`` (around text that has no element to go in) before each
+tag and each run of text, and ``<head>`` and ``<body>`` once: no more elements than four per
+``<`` and four more, so a page with few enough ``<`` is not counted."""
+
+
+def _bound(root: Any, options: Options, tags: int) -> tuple[str, ...]:
     """Drop subtrees deeper than ``max_depth`` and elements past ``max_elements``.
 
     Done in libxml2 (two XPath passes, about a microsecond an element), so
-    nothing is walked in Python unless a limit bites.  Returns notes on what was cut.
+    nothing is walked in Python unless a limit bites; the elements are not
+    counted at all when the page's ``tags`` (its count of ``<``) say there
+    cannot be too many (:data:`ELEMENTS_PER_TAG`).  Returns notes on what was cut.
     """
     notes: list[str] = []
     depth = options.max_depth
@@ -398,6 +411,8 @@ def _bound(root: Any, options: Options) -> tuple[str, ...]:
                 el.remove(child)
     if deepest:
         notes.append(f"subtrees deeper than max_depth={depth} dropped")
+    if ELEMENTS_PER_TAG * (tags + 1) <= options.max_elements:
+        return tuple(notes)
     count = int(root.xpath("count(//*)"))
     if count > options.max_elements:
         first_extra = root.xpath("(//*)[$n]", n=options.max_elements + 1)[0]
@@ -440,22 +455,38 @@ def _parse_utf8(data: bytes, encoding: str, options: Options) -> Loaded:
     data, cut = scanned.data, scanned.cuts
     # libxml2 drops what follows </html>; browsers move it into the body, and
     # real pages (templates that print a footer, then the article) need that.
-    data = _END_OF_DOCUMENT.sub(b"", data).translate(None, _CONTROLS)
+    data = _END_OF_DOCUMENT.sub(b"", data)
+    if any(control in data for control in _EACH_CONTROL):  # a memchr each: cheaper than a copy of the page
+        data = data.translate(None, _CONTROLS)
     if b"\xef" in data:  # the lead byte of U+FFFE/U+FFFF: most pages have none, and memchr says so fast
         data = _NONCHARACTER.sub(b"", data)
-    if not data.strip():
+    if not data or data.isspace():  # empty or blank (no copy of the page made to tell)
         return Loaded(etree.Element("html"), encoding)
     try:
         parser = _parser()
         root = etree.fromstring(data, parser)
         if stopped_too_deep(parser):  # libxml2 gave up at 2,047 open elements: cap them, parse again
             nested = cap_nesting(data, options)
-            root, cut = etree.fromstring(nested.data, _parser()), cut + nested.cuts
+            data = nested.data
+            root, cut = etree.fromstring(data, _parser()), cut + nested.cuts
     except (etree.ParserError, etree.XMLSyntaxError, ValueError):
         root = None
     if root is None or not isinstance(root.tag, str):
         return Loaded(etree.Element("html"), encoding)
-    return Loaded(root, encoding, cut + _bound(root, options), scanned.repaired)
+    return Loaded(root, encoding, cut + _bound(root, options, scanned.tags), scanned.repaired, data)
+
+
+def reparse(loaded: Loaded, options: Options) -> Any:
+    """A new copy of ``loaded``'s tree, the very tree :func:`load` would make of the page again.
+
+    A relaxed pass prunes a fresh tree: parsing the markup kept from the first
+    load costs the parse alone, not the decoding, scanning and cleaning again.
+    """
+    if loaded.markup is None:
+        return etree.Element("html")
+    root = etree.fromstring(loaded.markup, _parser())
+    _bound(root, options, loaded.markup.count(b"<"))  # the same tree: the same cuts, if any
+    return root
 
 
 _FILE_NAME = re.compile(

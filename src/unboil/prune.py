@@ -25,7 +25,7 @@ from .dom import drop_tag, drop_tree, text_of, text_size
 from .options import Options
 from .thresholds import PruneThresholds
 from .trace import Trace, describe
-from .vocabulary import Vocabulary, attribute_words
+from .vocabulary import attribute_words
 
 __all__ = ["prune"]
 
@@ -46,11 +46,10 @@ _CONTROL_TAGS = frozenset({"button", "select", "option", "label", "dialog", "nos
 # Page furniture, removed unless they hold the article.
 _FURNITURE_TAGS = frozenset({"nav", "aside", "footer", "header", "menu"})
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
-# Attribute paths, and elements by tag through lxml's own iterator: three times
-# faster than asking libxml2's XPath to test each element of the page.
+# Attribute paths (three times faster than asking libxml2's XPath to test each element);
+# the <article> and <main> markers come from the walk that finds the headers.
 _MAIN_ATTRIBUTES = ".//@role[.='main'] | .//@itemprop[.='articleBody' or .='text']"
-
-
+_KEEP: tuple[None, None] = (None, None)
 
 
 def _name_words(cls: str, ident: str, slug_words: int) -> list[str]:
@@ -91,10 +90,16 @@ def _copy_of_visible_text(el: Any, body: Any, limits: PruneThresholds) -> bool:
     return " ".join(text_of(body).split()).count(sample) > inside
 
 
-def _main_ancestry(body: Any) -> set[Any]:
+def _main_ancestry(body: Any, tagged: list[Any]) -> set[Any]:
+    """The markers of the article (``tagged`` <article> and <main> elements still in the page,
+    ``role=main``, ``itemprop=articleBody``) and every element that wraps one."""
     protected: set[Any] = set()
-    markers = [*body.iter("article", "main"), *(attribute.getparent() for attribute in body.xpath(_MAIN_ATTRIBUTES))]
-    for marker in markers:
+    for marker in tagged:
+        chain = [marker, *marker.iterancestors()]
+        if body in chain:  # not dropped with a control or a tag since it was found
+            protected.update(chain)
+    for attribute in body.xpath(_MAIN_ATTRIBUTES):
+        marker = attribute.getparent()
         protected.add(marker)
         protected.update(marker.iterancestors())
     return protected
@@ -113,8 +118,6 @@ def _rescue_from_head(root: Any, body: Any) -> None:
         body.insert(offset, el)
 
 
-
-
 def _holds_standfirst(header: Any, limits: PruneThresholds) -> bool:
     """Whether a <header> is the story's own: its headline (<h1>) with a paragraph of prose.
 
@@ -130,53 +133,98 @@ def _holds_standfirst(header: Any, limits: PruneThresholds) -> bool:
     return False
 
 
-def _inside_article(body: Any, limits: PruneThresholds) -> set[Any]:
+def _inside_article(headers: list[Any], limits: PruneThresholds) -> set[Any]:
     """Headers that belong to the story: inside an <article>, or holding its headline and standfirst."""
-    return {
-        h for h in body.iter("header") if any(a.tag == "article" for a in h.iterancestors()) or _holds_standfirst(h, limits)
-    }
+    return {h for h in headers if any(a.tag == "article" for a in h.iterancestors()) or _holds_standfirst(h, limits)}
 
 
-def _hidden(el: Any) -> bool:
+def _hides(hidden: str | None, aria_hidden: str | None, style: str | None) -> bool:
     """Hidden by an attribute (a hiding class is read with the element's other names)."""
-    if el.get("hidden") is not None:
+    if hidden is not None:
         return True
-    if (el.get("aria-hidden") or "").strip().lower() == "true":
+    if (aria_hidden or "").strip().lower() == "true":
         return True
-    style = el.get("style")
     return bool(style and _HIDDEN_STYLE.search(style))
 
 
-class _Names:
-    """What an element's class and id say, read once per distinct pair on a page
-    (pages repeat the same names hundreds of times)."""
+_Extra = tuple[Any, Any, Any, Any]
+"""An element's ``hidden``, ``aria-hidden``, ``style`` and ``role`` (each None when missing)."""
+_NO_EXTRA: _Extra = (None, None, None, None)
 
-    __slots__ = ("hiding", "named", "concept")
 
-    def __init__(self, cls: str, ident: str, vocabulary: Vocabulary, relax: int, slug_words: int) -> None:
-        lists = vocabulary.words
-        self.hiding = bool(cls) and not lists.hidden_classes.isdisjoint(cls.lower().split())
-        words = _name_words(cls, ident, slug_words) if relax == 0 else []
-        self.named = bool(words)
+class _Rules:
+    """The removal rules of one pass over one page, with what they read of names cached
+    for the page (pages repeat the same class and id hundreds of times)."""
+
+    __slots__ = ("vocabulary", "relax", "slug_words", "skip", "by_tag", "roles", "inside_article", "names")
+
+    def __init__(self, options: Options, relax: int, inside_article: set[Any]) -> None:
+        self.vocabulary = options.vocabulary
+        self.relax = relax
+        self.slug_words = options.thresholds.prune.slug_words
+        self.skip = options.kept_concepts
+        self.by_tag = self.vocabulary.tables.by_tag
+        self.roles = self.vocabulary.words.furniture_roles
+        self.inside_article = inside_article
+        self.names: dict[tuple[str, str], tuple[bool, bool, str | None]] = {}
+
+    def _read_names(self, cls: str, ident: str) -> tuple[bool, bool, str | None]:
+        """Whether the class hides the element, whether class and id have words, and the concept they name."""
+        lists = self.vocabulary.words
+        hiding = bool(cls) and not lists.hidden_classes.isdisjoint(cls.lower().split())
+        words = _name_words(cls, ident, self.slug_words) if self.relax == 0 else []
         # A rendered formula is part of its sentence.  Math renderers hang their UI
         # on it by class ("MathJax CtxtMenu_Attached_0": a context menu is attached
         # to the formula), and that word must not make the formula a menu.
         formula = not lists.formula_words.isdisjoint(words)
-        self.concept = vocabulary.attribute_concept(words) if words and not formula else None
+        return hiding, bool(words), self.vocabulary.attribute_concept(words) if words and not formula else None
+
+    def decide(self, tag: str, cls: str, ident: str, extra: _Extra | None, story_header: bool) -> tuple[str | None, str | None]:
+        """Why the element goes and the concept it goes as, or ``(None, None)``.
+
+        ``extra`` holds the attributes the rules read besides class and id, None when
+        the element has no other attribute (most elements); ``story_header`` says a
+        ``<header>`` belongs to the story.  The answer depends on nothing else, so the
+        walk caches it.
+        """
+        if self.relax >= 2:
+            return _KEEP
+        key = (cls, ident)
+        names = self.names.get(key)
+        if names is None:
+            names = self.names[key] = self._read_names(cls, ident)
+        hiding, named, concept = names
+        if hiding or extra is not None and _hides(extra[0], extra[1], extra[2]):
+            return "hidden", None
+        if tag in _FURNITURE_TAGS and not (tag == "header" and story_header):
+            # An article's own <header> holds its standfirst; the site's header goes.
+            return f"furniture:{tag}", None
+        tag_concept = self.by_tag.get(tag)
+        if tag_concept is not None and tag_concept not in self.skip:
+            return f"{tag_concept}:{tag}", tag_concept
+        if extra is not None and (extra[3] or "").lower() in self.roles:
+            return f"role:{extra[3]}", None
+        if named:
+            return (f"{concept}:attribute", concept) if concept is not None and concept not in self.skip else _KEEP
+        # A login or search form; a page wrapped whole in a <form> (ASP.NET)
+        # is kept by the share-of-text veto.
+        return ("furniture:form", None) if tag == "form" else _KEEP
 
 
-def _drop_by_tag(body: Any, limits: PruneThresholds) -> int:
-    """Drop what is never text, and controls that hold little; returns the page's text size.
+def _drop_by_tag(body: Any, controls: list[Any], limits: PruneThresholds) -> int:
+    """Drop what is never text, and ``controls`` that hold little; returns the page's text size.
 
     This comes first: it is never vetoed, and it makes the text lengths the
     later vetoes weigh honest.  The size is measured before the controls go.
+    ``controls`` were found before the drop, in the walk that finds the headers: one
+    inside an element the drop removed is unwrapped or dropped where it went, out of the page.
     """
     # In libxml2 (with_tail=False: the text after an element stays where it was).
     etree.strip_elements(body, *_DROP_TAGS, with_tail=False)
     # Text sizes are asked of candidates only (one libxml2 call each), not
     # computed for every element of the page.
     total = max(1, text_size(body))
-    for el in list(body.iter(*_CONTROL_TAGS)):
+    for el in controls:
         if el.getparent() is None:
             continue
         # A <noscript> whose content the parser kept as raw text holds markup, not prose.
@@ -205,71 +253,74 @@ def prune(root: Any, options: Options, trace: Trace | None = None, relax: int = 
     else:
         _rescue_from_head(root, body)
     limits = options.thresholds.prune
-    inside_article = _inside_article(body, limits)
-    total = _drop_by_tag(body, limits)
-    protected = _main_ancestry(body)
-    skip_concepts = options.kept_concepts
-    vocabulary = options.vocabulary
-    tables = vocabulary.tables
-    furniture_roles = vocabulary.words.furniture_roles
+    # One walk finds what the drop below would change: the headers (whose text it changes),
+    # the controls, and the <article> and <main> elements.
+    found = list(body.iter("header", "article", "main", *_CONTROL_TAGS))
+    inside_article = _inside_article([el for el in found if el.tag == "header"], limits) if relax < 2 else set()
+    total = _drop_by_tag(body, [el for el in found if el.tag in _CONTROL_TAGS], limits)
+    if relax >= 2:  # no rule but the tags': only what is not an element goes
+        removals = [(el, "not-element") for el in body.iter(etree.Comment, etree.ProcessingInstruction, etree.Entity)]
+    else:
+        protected = _main_ancestry(body, [el for el in found if el.tag in ("article", "main")])
+        removals = _walk(body, _Rules(options, relax, inside_article), protected, total, options, trace)
+    _remove(removals, trace)
+    return body
 
+
+def _walk(body: Any, rules: _Rules, protected: set[Any], total: int, options: Options, trace: Trace | None) -> list[tuple[Any, str]]:
+    """The elements to remove and why, in document order, none inside another.
+
+    One walk in libxml2's order; an element's subtree is skipped once it goes.
+    Depth and element count were bounded when the page was loaded (load._bound).
+    """
+    limits = options.thresholds.prune
+    max_box_text = options.vocabulary.tables.max_box_text
     removals: list[tuple[Any, str]] = []
-    names: dict[tuple[str, str], _Names] = {}
-    # Depth and element count were bounded when the page was loaded (load._bound).
-    stack: list[Any] = list(reversed(body))
-    while stack:
-        el = stack.pop()
-        tag = el.tag
-        if not isinstance(tag, str):  # comments and processing instructions
+    verdicts: dict[tuple[str, str, str, _Extra | None], tuple[str | None, str | None]] = {}
+    blank_role = "" in rules.roles  # then a missing role reads as a furniture role
+    walker = etree.iterwalk(body, events=("start", "comment", "pi"))
+    next(walker)  # the body itself
+    for event, el in walker:
+        if event != "start":  # comments and processing instructions
             removals.append((el, "not-element"))
             continue
-        cls = el.get("class") or ""
-        ident = el.get("id") or ""
-        key = (cls, ident)
-        seen = names.get(key)
-        if seen is None:
-            seen = names[key] = _Names(cls, ident, vocabulary, relax, limits.slug_words)
-        # Most elements carry a class or an id and nothing else: no need to ask
-        # them for hiding attributes or a role (the walk's costliest reads).
-        others = len(el.attrib) > bool(cls) + bool(ident)
-        reason = None
-        concept = None  # the concept the element is removed as, by its name or tag
-        tag_concept = tables.by_tag.get(tag)
-        if relax >= 2:
-            pass
-        elif seen.hiding or others and _hidden(el):
-            reason = "hidden"
-        elif tag in _FURNITURE_TAGS and not (tag == "header" and el in inside_article):
-            # An article's own <header> holds its standfirst; the site's header goes.
-            reason = f"furniture:{tag}"
-        elif tag_concept is not None and tag_concept not in skip_concepts:
-            concept, reason = tag_concept, f"{tag_concept}:{tag}"
-        elif others and (el.get("role") or "").lower() in furniture_roles:
-            reason = f"role:{el.get('role')}"
-        elif seen.named:
-            if seen.concept is not None and seen.concept not in skip_concepts:
-                concept, reason = seen.concept, f"{seen.concept}:attribute"
-        elif tag == "form":
-            # A login or search form; a page wrapped whole in a <form> (ASP.NET)
-            # is kept by the share-of-text veto below.
-            reason = "furniture:form"
-        size = text_size(el) if reason is not None else 0
-        box_limit = tables.max_box_text.get(concept) if concept is not None else None
+        tag = el.tag
+        count = len(el.attrib)
+        extra: _Extra | None = None
+        if count:
+            cls = el.get("class") or ""
+            ident = el.get("id") or ""
+            if count > bool(cls) + bool(ident):  # attributes besides class and id: those the rules read
+                extra = (el.get("hidden"), el.get("aria-hidden"), el.get("style"), el.get("role"))
+                if extra == _NO_EXTRA and not blank_role:  # none of the four: as if it had no other attribute
+                    extra = None
+        else:
+            cls = ident = ""
+        if tag == "header":
+            reason, concept = rules.decide(tag, cls, ident, extra, el in rules.inside_article)
+        else:  # pages repeat the same tag, names and attributes: each verdict is read once a page
+            key = (tag, cls, ident, extra)
+            verdict = verdicts.get(key)
+            if verdict is None:
+                verdict = verdicts[key] = rules.decide(tag, cls, ident, extra, False)
+            reason, concept = verdict
+        if reason is None:
+            continue
+        size = text_size(el)
+        box_limit = max_box_text.get(concept) if concept is not None else None
         if box_limit is not None and size > box_limit:
             # A box named for a small widget that holds more text is the story, whatever its
             # class says: "documentContent__sharingContainer" around the article, a "caption" of paragraphs.
-            reason = None
-        if reason is not None and size < (limits.hidden_share if reason == "hidden" else limits.protect_share) * total and (
+            continue
+        if size < (limits.hidden_share if reason == "hidden" else limits.protect_share) * total and (
             el not in protected or reason == "hidden" and _styled_hidden(el) and _copy_of_visible_text(el, body, limits)
         ):
             removals.append((el, reason))
+            walker.skip_subtree()
             continue
-        if reason is not None and trace is not None:
+        if trace is not None:
             trace.add("prune", "kept", describe(el), f"{reason} vetoed (holds the article)")
-        stack.extend(reversed(el))
-
-    _remove(removals, trace)
-    return body
+    return removals
 
 
 def _remove(removals: list[tuple[Any, str]], trace: Trace | None) -> None:

@@ -38,7 +38,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from .options import Options
+from .options import DEFAULT_OPTIONS, Options
 
 __all__ = ["Scanned", "bound_markup", "cap_nesting", "stopped_too_deep", "LIBXML_MAX_DEPTH", "NESTING_SCAN_COST", "TAGS_PER_ELEMENT"]
 
@@ -93,6 +93,9 @@ class Scanned:
     """What a cap cut from the page, for the trace and ``Article.truncated``."""
     repaired: tuple[str, ...] = ()
     """What was mended without losing text (an unclosed ``<title>``, stray end tags), for the trace."""
+    tags: int = 0
+    """At least the number of ``<`` in ``data`` (its tags cannot be more): ``load`` bounds the
+    elements libxml2 can make of it without counting them in the tree."""
 
 
 def _markup_budget(data: bytes, tags: int, max_elements: int) -> tuple[bytes, tuple[str, ...]]:
@@ -142,8 +145,22 @@ WALK_RUN = 64
 end): a run of ``r`` bytes holds at most ``r // 2 + 1`` attributes, so a bounded number of
 values and runs bounds a tag's attributes by ``max_attributes`` without counting each one."""
 
+_TAG_HEAD = 10
+"""Bytes of a tag the walker reads before its first run: ``<`` and at most a raw-text
+element's name (``noframes``), or ``</`` and a letter."""
+
+
+def _caps(options: Options) -> tuple[int, int, int]:
+    return options.max_attributes, options.max_tag_bytes, options.max_text_bytes
+
 
 def _walker(options: Options) -> "re.Pattern[bytes]":
+    """:func:`_compile_walker` for ``options``: built once for the default caps (building
+    the expression costs a tenth of a millisecond, as much as walking a small page)."""
+    return _DEFAULT_WALKER if _caps(options) == _caps(DEFAULT_OPTIONS) else _compile_walker(*_caps(options))
+
+
+def _compile_walker(max_attributes: int, max_tag_bytes: int, max_text_bytes: int) -> "re.Pattern[bytes]":
     """The markup as a run of tokens within the caps.
 
     Matched from a position, it stops at the first token it cannot vouch for: a tag
@@ -154,29 +171,39 @@ def _walker(options: Options) -> "re.Pattern[bytes]":
     each stop with the tokenizer's exact grammar.  Scripts, styles and comments are
     read as libxml2 reads them (no tags inside).  One C call, nothing to backtrack
     into (possessive quantifiers); :mod:`re` caches the compiled pattern."""
-    limit = options.max_attributes
+    limit = max_attributes
     run_bytes = min(WALK_RUN, limit)
     per_run = run_bytes // 2 + 1
     values = max(0, (limit - per_run) // (per_run + 1))  # values + (values + 1) runs: at most max_attributes
-    width = max(1, options.max_tag_bytes // (values + 1))
+    # Bytes up to the last attribute: "<", a name read before the first run (a raw-text
+    # element's), the runs (at most half the cap), and per value "=", the spaces after it
+    # (at most a run's length), two quotes and the value itself: at most max_tag_bytes.
+    run_bytes = min(run_bytes, max_tag_bytes // (2 * (values + 1)))
+    width = max(0, (max_tag_bytes - _TAG_HEAD - (values + 1) * run_bytes - values * (3 + run_bytes)) // max(1, values))
     run = rb"[^>\"'=]{0,%d}+" % run_bytes
-    tag = rb"""%s(?:=\s*+(?:"[^"]{0,%d}+"|'[^']{0,%d}+'|[^\s>"'=]{0,%d}+)%s){0,%d}+>""" % (run, width, width, width, run, values)
+    value = rb"""=\s{0,%d}+(?:"[^"]{0,%d}+"|'[^']{0,%d}+'|[^\s>"'=]{0,%d}+)""" % (run_bytes, width, width, width)
+    tag = rb"%s(?:%s%s){0,%d}+>" % (run, value, run, values)
     # One alternative per raw-text element, grouped by first letter so that "<span" tries
-    # one group, not eight names; no capturing group (a backreference inside a possessive
-    # repeat trips a bug of Python 3.11's re); spelled out rather than re.I, which would
-    # fold the case of every byte read.
+    # one group, not eight names, and "<div" none (a lookahead reads the first letter);
+    # no capturing group (a backreference inside a possessive repeat trips a bug of
+    # Python 3.11's re); spelled out rather than re.I, which would fold the case of every
+    # byte read.
     by_letter: dict[int, list[bytes]] = {}
     for name in _RAW_NAMES.split():
         by_letter.setdefault(name[0], []).append(name)
-    raw = b"|".join(
-        _any_case(bytes([letter]))
-        + b"(?:"
-        + b"|".join(rb"%s(?=[\s/>])%s(?:[^<]++|<(?!/%s[\s/>]))*+" % (_any_case(n[1:]), tag, _any_case(n)) for n in names)
-        + b")"
-        for letter, names in by_letter.items()
+    first_letters = b"".join(_any_case(bytes([letter]))[1:-1] for letter in by_letter)
+    raw = b"(?=[%s])(?:%s)" % (
+        first_letters,
+        b"|".join(
+            _any_case(bytes([letter]))
+            + b"(?:"
+            + b"|".join(rb"%s(?=[\s/>])%s(?:[^<]++|<(?!/%s[\s/>]))*+" % (_any_case(n[1:]), tag, _any_case(n)) for n in names)
+            + b")"
+            for letter, names in by_letter.items()
+        ),
     )
     return re.compile(
-        rb"(?:[^<]{1,%d}+(?=<|\Z)" % options.max_text_bytes
+        rb"(?:[^<]{1,%d}+(?=<|\Z)" % max_text_bytes
         # A comment runs to "-->" (a bogus one, "<!x" or "</1", to ">") or to the end of the
         # page, as libxml2 reads it: never a failed attempt, which a page of a million "<!--"
         # would repeat to its end each time.
@@ -192,6 +219,10 @@ def _any_case(name: bytes) -> bytes:
     return b"".join(b"[%c%c]" % (c, c - 32) for c in name)
 
 
+_DEFAULT_WALKER = _compile_walker(*_caps(DEFAULT_OPTIONS))
+_DEFAULT_ATTRIBUTES = re.compile(_attributes(DEFAULT_OPTIONS))
+
+
 def _tag_cut(data: bytes, start: int, options: Options) -> tuple[int, int, bool] | None:
     """``(keep_end, tag_end, over)`` of the tag at ``start`` (None if there is no tag): ``over``
     when it passes ``max_attributes`` or ``max_tag_bytes``, and then it keeps its name and the
@@ -200,7 +231,8 @@ def _tag_cut(data: bytes, start: int, options: Options) -> tuple[int, int, bool]
     name = _NAME.match(data, start)
     if name is None:
         return None
-    pos = re.compile(_attributes(options)).match(data, name.end()).end()  # type: ignore[union-attr]
+    attributes = _DEFAULT_ATTRIBUTES if _caps(options) == _caps(DEFAULT_OPTIONS) else re.compile(_attributes(options))
+    pos = attributes.match(data, name.end()).end()  # type: ignore[union-attr]
     limit = start + options.max_tag_bytes
     if pos > limit:  # many long attributes: keep those that fit (rare, so a loop)
         attribute = re.compile(_attribute(options.max_tag_bytes))
@@ -359,14 +391,14 @@ def bound_markup(data: bytes, options: Options) -> Scanned:
     if _may_nest_too_deep(data, tags, options):
         data, nesting, strays = _nesting(data, options)
     data, title = _unclosed_title(data)
-    return Scanned(data, budget + walked + nesting, strays + title)
+    return Scanned(data, budget + walked + nesting, strays + title, tags + len(title))  # "</title>" adds one
 
 
 def cap_nesting(data: bytes, options: Options) -> Scanned:
     """``data`` with start tags past ``max_open_elements`` open elements removed (and end tags
     that close nothing): for a page that libxml2 stopped reading at :data:`LIBXML_MAX_DEPTH`."""
     data, nesting, strays = _nesting(data, options)
-    return Scanned(data, nesting, strays)
+    return Scanned(data, nesting, strays, data.count(b"<"))
 
 
 def stopped_too_deep(parser: Any) -> bool:

@@ -54,7 +54,7 @@ ROLES = frozenset({"appeal", "appeal_ending", "cuts_section", "thread", "label"}
 """What the stages may be told to do with a concept's blocks (see ``vocabulary.toml``).
 A role outside this set is refused: a misspelt one would silently do nothing."""
 
-_WORD_SPLIT = re.compile(r"[^a-z0-9]+")
+_WORD = re.compile(r"[a-z0-9]+")
 _HAS_CAPITAL = re.compile(r"(?<!\\)[A-Z]")
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 
@@ -64,7 +64,7 @@ def attribute_words(value: str) -> list[str]:
     low = value.lower()
     if low != value:  # capitals: camelCase boundaries become word breaks first
         low = _CAMEL.sub("-", value).lower()
-    return [w for w in _WORD_SPLIT.split(low) if w]
+    return _WORD.findall(low)
 
 
 @dataclass(frozen=True)
@@ -337,6 +337,8 @@ class Vocabulary:
     def attribute_concept(self, words: Sequence[str]) -> str | None:
         """The concept named by these class/id words (in their order), if one is."""
         table = self._by_word
+        if table.keys().isdisjoint(words) and self._compounds.keys().isdisjoint(words):
+            return None  # most names hold no word the vocabulary knows: two C calls say so
         for word in words:
             hit = table.get(word)
             if hit is not None:

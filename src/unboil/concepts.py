@@ -69,8 +69,8 @@ def _appeal_endings(blocks: Sequence[RawBlock], concepts: list[str | None], voca
                 picked.append(i)
                 endings.append(last)
     if picked:
-        for i, c in zip(picked, vocabulary.text_concepts(endings)):
-            if c in appeals:
+        for i, c in zip(picked, vocabulary.text_concepts_among(endings, appeals)):
+            if c is not None:
                 concepts[i] = c
 
 

@@ -74,9 +74,15 @@ class Finder:
     (searching for each in turn was the costliest part of matching), and only
     the needs found are looked at, not every pattern's."""
 
-    __slots__ = ("automaton", "uses")
+    __slots__ = ("automaton", "uses", "bare", "lines")
 
     def __init__(self, matchers: Iterable[Matcher]) -> None:
+        matchers = list(matchers)
+        bare = [m for m in matchers if m.hints is None and m.whole and not m.single.groups and m.single.flags == re.I | re.U]
+        self.bare = tuple(id(m) for m in bare)
+        """The line matchers without needs, which every short text is tried against, as one pattern ..."""
+        self.lines = re.compile("|".join(f"({m.single.pattern})" for m in bare), re.I) if len(bare) > 1 else None
+        """... whose first group to match (``lastindex``) is the first of them, in vocabulary order, that does."""
         uses: dict[str, list[tuple[int, Needs]]] = {}
         for matcher in matchers:
             for first, *rest in matcher.hints or ():
@@ -150,9 +156,11 @@ def match_texts(concepts: Sequence["Concept"], finder: Finder, texts: Sequence[s
 
     Each pattern's needs are looked up as plain substrings of all the texts at
     once (``finder``), and the pattern is then run on each text that holds them
-    and that no earlier concept has claimed.  One call per text beats scanning
+    and that no earlier pattern has claimed.  One call per text beats scanning
     the texts joined: a line pattern fails at a text's first characters, while
-    a scan tries every position of the page.
+    a scan tries every position of the page.  The line patterns without needs,
+    tried on every text, are one call per text together (``finder.lines``).
+    ``concepts`` are the finder's vocabulary's, or the first of them.
     """
     out: list[str | None] = [None] * len(texts)
     short = [i for i, t in enumerate(texts) if len(t) <= phrase_limit]
@@ -162,26 +170,41 @@ def match_texts(concepts: Sequence["Concept"], finder: Finder, texts: Sequence[s
     written = [texts[i] for i in short]
     lows = [t.lower() for t in written]
     held = finder.candidates(lows)
-    names: list[str | None] = [None] * len(short)
-    for concept in concepts:
-        for matcher in concept.matchers:
-            if matcher.hints is None:
-                pick: Iterable[int] = range(len(short))
-            else:
-                found = held.get(id(matcher))
-                if not found:
-                    continue
-                pick = found
-            if matcher.whole:
-                match = matcher.single.match
-                for j in pick:
-                    if names[j] is None and len(written[j]) <= line_limit and match(written[j]):
-                        names[j] = concept.name
-            else:
-                search = matcher.single.search
-                for j in pick:
-                    if names[j] is None and search(lows[j]):
-                        names[j] = concept.name
-    for i, name in zip(short, names):
-        out[i] = name
+    matchers = [(concept.name, matcher) for concept in concepts for matcher in concept.matchers]
+    none = len(matchers)
+    rank = [none] * len(short)
+    """Each text's first matching pattern so far, by its place in ``matchers``."""
+    joint = finder.lines
+    if joint is not None:
+        place = {id(m): k for k, (_, m) in enumerate(matchers)}
+        bare = [place.get(i, none) for i in finder.bare]
+        for j, text in enumerate(written):
+            if len(text) <= line_limit:
+                m = joint.match(text)
+                if m is not None:
+                    rank[j] = bare[m.lastindex - 1]  # type: ignore[operator]
+    skip = set(finder.bare) if joint is not None else set()
+    for k, (_, matcher) in enumerate(matchers):
+        if matcher.hints is None:
+            if id(matcher) in skip:
+                continue
+            pick: Iterable[int] = range(len(short))
+        else:
+            found = held.get(id(matcher))
+            if not found:
+                continue
+            pick = found
+        if matcher.whole:
+            match = matcher.single.match
+            for j in pick:
+                if rank[j] > k and len(written[j]) <= line_limit and match(written[j]):
+                    rank[j] = k
+        else:
+            search = matcher.single.search
+            for j in pick:
+                if rank[j] > k and search(lows[j]):
+                    rank[j] = k
+    for i, k in zip(short, rank):
+        if k < none:
+            out[i] = matchers[k][0]
     return out

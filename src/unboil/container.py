@@ -12,8 +12,11 @@ one item, and the choice climbs to the run of items around it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any, Sequence
+from dataclasses import dataclass, field
+from functools import reduce
+from itertools import accumulate
+from operator import add
+from typing import Any, Mapping, Sequence
 
 from .blocks import RawBlock
 from .options import Options
@@ -22,7 +25,11 @@ from .thresholds import ContainerThresholds
 from .trace import Trace, describe
 from .vocabulary import Vocabulary
 
-__all__ = ["Container", "block_value", "choose_container", "has_prose", "is_inside"]
+__all__ = ["Container", "Spans", "block_spans", "block_value", "choose_container", "has_prose", "is_inside"]
+
+
+Spans = Mapping[Any, tuple[int, int]]
+"""Elements that hold blocks, each with the range ``[first, end)`` of its blocks in the page's list (see :func:`block_spans`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,6 +37,9 @@ class Container:
     element: Any
     repeated: bool
     """Chosen as the parent of a run of similar items (a listing, a thread), or read as an index."""
+    spans: Spans | None = field(default=None, compare=False, repr=False)
+    """Where the blocks of ``element`` and of the elements around them lie, when known: the
+    judge then reads whether a block is inside a box from its place in the list."""
 
 
 def _similar_siblings(node: Any) -> list[Any]:
@@ -217,17 +227,99 @@ def _best_total(body: Any, totals: dict[Any, float], vocabulary: Vocabulary, lim
     even the largest bonus could not lift a total past the best score: most of
     a page's elements never have their class and id read.
     """
-    order = {el: i for i, el in enumerate(totals)}
+    elements, values = list(totals), list(totals.values())
     best, best_key = body, (float("-inf"), 0)
-    for el, total in sorted(totals.items(), key=lambda kv: kv[1], reverse=True):
+    for i in sorted(range(len(values)), key=values.__getitem__, reverse=True):
+        total = values[i]
         # Sorted: no later total, even with the largest bonus (or none, when not positive), can win.
         ceiling = total * limits.main_bonus if total > 0 else total
         if ceiling < best_key[0]:
             break
-        key = (_score_of(el, total, vocabulary, limits), -order[el])
+        key = (_score_of(elements[i], total, vocabulary, limits), -i)
         if key > best_key:
-            best, best_key = el, key
+            best, best_key = elements[i], key
     return best
+
+
+def block_spans(blocks: Sequence[RawBlock], body: Any) -> Spans | None:
+    """Every element that holds a block, up to ``body``, in the order first met (each
+    block's owner, then its ancestors): the range ``[first, end)`` of its blocks.
+
+    Blocks come in document order, so an element's blocks lie together and one walk
+    up from each new owner, as far as the first element still open, finds them all:
+    the scorer then reads a subtree's blocks as a slice, not by climbing from every
+    block.  None if some element's blocks do not lie together (a caller's list out
+    of order).
+    """
+    spans: dict[Any, list[int]] = {}
+    stack: list[Any] = []
+    """The elements holding the previous block, outermost first."""
+    count = len(blocks)
+    previous = None
+    for i, block in enumerate(blocks):
+        owner = block.owner
+        if owner is previous:
+            continue
+        previous = owner
+        # Up from the owner to the first element still open (its end not yet known).
+        top, fresh = owner, []
+        while top is not None:
+            span = spans.get(top)
+            if span is not None:
+                if span[1] != count:
+                    return None  # closed before: this element's blocks do not lie together
+                break
+            fresh.append(top)
+            top = None if top is body else top.getparent()
+        while stack and stack[-1] is not top:
+            spans[stack.pop()][1] = i
+        for el in fresh:
+            spans[el] = [i, count]
+        stack.extend(reversed(fresh))
+    return {el: (lo, hi) for el, (lo, hi) in spans.items()}
+
+
+def _subtree_sums(blocks: Sequence[RawBlock], body: Any, spans: Spans | None, values: list[float], plains: list[int]) -> tuple[dict[Any, float], dict[Any, int]]:
+    """Each element's total of its blocks' values and plain text, its elements in the order first met.
+
+    A total is added up block by block in document order, as a walk up from each
+    block would (floating-point sums depend on their order): the same number, for
+    a slice of the list per element rather than a step per block and ancestor.
+    """
+    totals: dict[Any, float] = {}
+    texts: dict[Any, int] = {}
+    if spans is None:  # blocks out of document order: one walk up from each
+        for block, value, plain in zip(blocks, values, plains):
+            el = block.owner
+            while el is not None:
+                totals[el] = totals.get(el, 0.0) + value
+                texts[el] = texts.get(el, 0) + plain
+                el = None if el is body else el.getparent()
+        return totals, texts
+    ends = list(accumulate(plains, initial=0))
+    done: dict[tuple[int, int], float] = {}
+    for el, span in spans.items():
+        lo, hi = span
+        total = done.get(span)
+        if total is None:
+            total = done[span] = reduce(add, values[lo:hi], 0.0)
+        totals[el] = total
+        texts[el] = ends[hi] - ends[lo]
+    return totals, texts
+
+
+def _in_teaser(owner: Any, body: Any, teasers: set[Any], depth: int) -> bool:
+    """Whether ``owner`` or one of its ``depth - 1`` nearest ancestors (not above ``body``) is a teaser card."""
+    el = owner
+    for _ in range(depth):
+        if el in teasers:
+            return True
+        if el is body:
+            return False
+        el = el.getparent()
+        if el is None:
+            return False
+    return False
 
 
 def choose_container(
@@ -245,36 +337,28 @@ def choose_container(
     first choice holds too little (see :func:`unboil.score.score_blocks`).
     """
     vocabulary, limits = options.vocabulary, options.thresholds.container
-    index_page = as_index or not has_prose(blocks, concepts, body, limits, enough=limits.index_prose_blocks)
+    spans = block_spans(blocks, body)
+    whole = spans.get(body) if spans is not None else None
+    index_page = as_index or not has_prose(blocks, concepts, body, limits, limits.index_prose_blocks, whole)
     teasers = _teaser_items(blocks, concepts, body, limits)
-    totals: dict[Any, float] = {}
-    texts: dict[Any, int] = {}
-    owners_seen: dict[Any, list[Any]] = {}
     labels = vocabulary.with_role("label")
+    values: list[float] = []
+    plains: list[int] = []
     for block, concept in zip(blocks, concepts):
         value = block_value(block, concept, index_page, as_index, labels, limits)
-        # Text that argues for a run of items: link text only counts on index pages.
-        plain = 0 if concept is not None else len(block.text) if index_page else len(block.text) - block.link_chars
-        chain = owners_seen.get(block.owner)
-        if chain is None:
-            chain = [block.owner]
-            for anc in block.owner.iterancestors():
-                chain.append(anc)
-                if anc is body:
-                    break
-            owners_seen[block.owner] = chain
-        if teasers and value > 0 and any(el in teasers for el in chain[: limits.teaser_depth]):
+        if teasers and value > 0 and _in_teaser(block.owner, body, teasers, limits.teaser_depth):
             value *= limits.teaser_weight
-        for el in chain:
-            totals[el] = totals.get(el, 0.0) + value
-            texts[el] = texts.get(el, 0) + plain
+        values.append(value)
+        # Text that argues for a run of items: link text only counts on index pages.
+        plains.append(0 if concept is not None else len(block.text) if index_page else len(block.text) - block.link_chars)
+    totals, texts = _subtree_sums(blocks, body, spans, values, plains)
     if not totals:
-        return Container(body, False)
+        return Container(body, False, spans)
     best = _best_total(body, totals, vocabulary, limits)
     if trace is not None:
         trace.add("score", "chose", describe(best), "max-weight-subtree", _score_of(best, totals[best], vocabulary, limits))
     best, repeated = _climb_repeats(best, body, texts, totals, limits, trace)
-    return Container(best, repeated or as_index)
+    return Container(best, repeated or as_index, spans)
 
 
 def is_inside(el: Any, container: Any) -> bool:
@@ -288,24 +372,30 @@ def is_inside(el: Any, container: Any) -> bool:
 
 
 def has_prose(
-    blocks: Sequence[RawBlock], concepts: Sequence[str | None], container: Any, limits: ContainerThresholds, enough: int
+    blocks: Sequence[RawBlock],
+    concepts: Sequence[str | None],
+    container: Any,
+    limits: ContainerThresholds,
+    enough: int,
+    span: tuple[int, int] | None = None,
 ) -> bool:
     """Whether the container reads like an article (some real paragraphs).
 
     A shop category, a link hub or a product grid has no paragraph of prose;
     there the links *are* the content and link density must not drop them.
     Lines split by ``<br>`` count together, by the element that holds them.
+    ``span``, the container's blocks' range (see :func:`block_spans`), saves
+    asking of each block whether it is inside.
     """
+    lo, hi = span if span is not None else (0, len(blocks))
     plain: dict[Any, int] = {}
-    for block, concept in zip(blocks, concepts):
+    for block, concept in zip(blocks[lo:hi], concepts[lo:hi]):
         if concept is None and block.link_density < limits.prose_link_density:
             plain[block.owner] = plain.get(block.owner, 0) + len(block.text)
     prose = 0
     for owner, chars in plain.items():
-        if chars >= limits.prose_block_chars and is_inside(owner, container):
+        if chars >= limits.prose_block_chars and (span is not None or is_inside(owner, container)):
             prose += 1
             if prose >= enough:
                 return True
     return False
-
-

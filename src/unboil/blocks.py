@@ -92,20 +92,24 @@ class _Segmenter:
         self.blocks: list[RawBlock] = []
         self.tables = tables
         self.parts: list[str] = []
+        """The texts of the run being collected (one list, emptied by each flush)."""
         self.link_chars = 0
         self.anchors = 0
         self.max_depth = max_depth
 
     def flush(self, owner: Any, kind: str, level: int, in_quote: bool) -> None:
-        if not self.parts:
-            return
-        raw = "".join(self.parts)
+        """Close the run (the caller checks it holds something: most elements leave none)."""
+        parts = self.parts
         links = self.link_chars
         anchors = self.anchors
-        self.parts = []
         self.link_chars = 0
         self.anchors = 0
         # Most runs are the indentation between two blocks: nothing to split or keep.
+        if len(parts) == 1 and parts[0].isspace():
+            parts.clear()
+            return
+        raw = "".join(parts)
+        parts.clear()
         if raw.isspace():
             return
         if "\n" in raw and kind != "code":
@@ -119,40 +123,57 @@ class _Segmenter:
         if text:
             self.blocks.append(RawBlock(kind, text, owner, min(links, len(text)), level, (), in_quote, anchors))
 
-    def add(self, text: str | None, in_link: bool) -> None:
-        if text:
-            self.parts.append(text)
-            if in_link:
-                self.link_chars += len(text.strip())
-
     def walk(self, el: Any, kind: str, level: int, depth: int, in_link: bool, in_quote: bool, list_depth: int) -> None:
-        """Collect the text under ``el``; ``kind``/``level`` describe the current run."""
-        owner = el
+        """Collect the text under ``el``; ``kind``/``level`` describe the current run.
+
+        A text goes into the run as it is; inside a link its stripped length also
+        counts as link text (written out here, not as a call: this loop runs for
+        every element of the page).
+        """
+        parts = self.parts
         for child in el:
             tag = child.tag
             if not isinstance(tag, str):
-                self.add(child.tail, in_link)
+                tail = child.tail
+                if tail:
+                    parts.append(tail)
+                    if in_link:
+                        self.link_chars += len(tail.strip())
                 continue
             if depth >= self.max_depth:
                 break
-            if tag == "br":
-                self.parts.append("\n")
-            elif tag == "math":
-                # A formula is one run of its sentence: the line breaks of its
-                # MathML source (one token per line) are not the page's.
-                self.add(" ".join(text_of(child).split()), in_link)
-            elif tag not in BLOCK_TAGS:
-                link = in_link or tag == "a"
-                if tag == "a":
-                    self.anchors += 1
-                self.add(child.text, link)
-                if len(child):  # most inline elements hold text only
-                    self.walk(child, kind, level, depth + 1, link, in_quote, list_depth)
+            if tag not in BLOCK_TAGS:
+                if tag == "br":
+                    parts.append("\n")
+                elif tag == "math":
+                    # A formula is one run of its sentence: the line breaks of its
+                    # MathML source (one token per line) are not the page's.
+                    formula = " ".join(text_of(child).split())
+                    if formula:
+                        parts.append(formula)
+                        if in_link:
+                            self.link_chars += len(formula)
+                else:
+                    link = in_link
+                    if tag == "a":
+                        link = True
+                        self.anchors += 1
+                    text = child.text
+                    if text:
+                        parts.append(text)
+                        if link:
+                            self.link_chars += len(text.strip())
+                    if len(child):  # most inline elements hold text only
+                        self.walk(child, kind, level, depth + 1, link, in_quote, list_depth)
             else:
-                if self.parts:
-                    self.flush(owner, kind, level, in_quote)
+                if parts:
+                    self.flush(el, kind, level, in_quote)
                 self.block(child, depth + 1, in_link, in_quote, list_depth)
-            self.add(child.tail, in_link)
+            tail = child.tail
+            if tail:
+                parts.append(tail)
+                if in_link:
+                    self.link_chars += len(tail.strip())
         # The owner's remaining run is flushed by the caller that opened it.
 
     def block(self, el: Any, depth: int, in_link: bool, in_quote: bool, list_depth: int) -> None:
@@ -164,20 +185,8 @@ class _Segmenter:
                 self.blocks.append(RawBlock("code", text, el, links, 0, (), in_quote))
             return
         if tag == "table" and _is_data_table(el):
-            if not self.tables:  # Options.include_tables=False: a table of data is left out whole
-                return
-            for row in el.iter("tr"):
-                cells = tuple(_norm(text_of(c)) for c in row if c.tag in ("td", "th"))
-                cells = tuple(c for c in cells if c)
-                if cells:
-                    links = sum(len(_norm(text_of(a))) for a in row.iter("a"))
-                    text = " | ".join(cells)
-                    anchors = sum(1 for _ in row.iter("a"))
-                    self.blocks.append(RawBlock("table_row", text, row, min(links, len(text)), 0, cells, in_quote, anchors))
-            for cap in el.iter("caption"):
-                text = _norm(text_of(cap))
-                if text:
-                    self.blocks.append(RawBlock("caption", text, cap, 0, 0, (), in_quote))
+            if self.tables:  # Options.include_tables=False: a table of data is left out whole
+                self.table(el, in_quote)
             return
         if tag in _HEADINGS:
             kind, level = "heading", _HEADINGS[tag]
@@ -193,10 +202,30 @@ class _Segmenter:
         quote = in_quote or tag == "blockquote"
         if quote and kind == "paragraph":
             kind = "quote"
-        self.add(el.text, in_link)
+        text = el.text
+        if text:
+            self.parts.append(text)
+            if in_link:
+                self.link_chars += len(text.strip())
         if len(el):
             self.walk(el, kind, level, depth, in_link, quote, list_depth)
-        self.flush(el, kind, level, quote)
+        if self.parts:
+            self.flush(el, kind, level, quote)
+
+    def table(self, el: Any, in_quote: bool) -> None:
+        """A table of data: each row one block, its cells kept apart, then its captions."""
+        for row in el.iter("tr"):
+            cells = tuple(_norm(text_of(c)) for c in row if c.tag in ("td", "th"))
+            cells = tuple(c for c in cells if c)
+            if cells:
+                links = sum(len(_norm(text_of(a))) for a in row.iter("a"))
+                text = " | ".join(cells)
+                anchors = sum(1 for _ in row.iter("a"))
+                self.blocks.append(RawBlock("table_row", text, row, min(links, len(text)), 0, cells, in_quote, anchors))
+        for cap in el.iter("caption"):
+            text = _norm(text_of(cap))
+            if text:
+                self.blocks.append(RawBlock("caption", text, cap, 0, 0, (), in_quote))
 
 
 def segment(body: Any, max_depth: int = 400, tables: bool = True) -> list[RawBlock]:

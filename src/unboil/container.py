@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from functools import reduce
 from itertools import accumulate
 from operator import add
-from typing import Any, Mapping, Sequence
+from typing import Any, Iterable, Mapping, Sequence
 
 from .blocks import RawBlock
 from .options import Options
@@ -25,7 +25,7 @@ from .thresholds import ContainerThresholds
 from .trace import Trace, describe
 from .vocabulary import Vocabulary
 
-__all__ = ["Container", "Spans", "block_spans", "block_value", "choose_container", "has_prose", "is_inside"]
+__all__ = ["Container", "Spans", "block_spans", "block_value", "choose_container", "covered", "has_prose", "is_inside"]
 
 
 Spans = Mapping[Any, tuple[int, int]]
@@ -158,13 +158,28 @@ def _climb_repeats(
     return best, repeated
 
 
-def _teaser_items(blocks: Sequence[RawBlock], concepts: Sequence[str | None], body: Any, limits: ContainerThresholds) -> set[Any]:
+def _card_of(owner: Any, cards: set[Any], depth: int) -> Any:
+    """The card holding ``owner``: itself or one of its ``depth - 1`` nearest ancestors (None: none is)."""
+    el = owner
+    for _ in range(depth):
+        if el is None:
+            return None
+        if el in cards:
+            return el
+        el = el.getparent()
+    return None
+
+
+def _teaser_items(
+    blocks: Sequence[RawBlock], concepts: Sequence[str | None], body: Any, limits: ContainerThresholds, spans: Spans | None = None
+) -> set[Any]:
     """Cards of other stories: one of three or more siblings built alike, headed by a link.
 
     A teaser's lead is prose like the article's, so without this a column of
     "more stories" cards (linked headline, a sentence or two) outweighs or
     joins the article.  Their prose still counts, at a fraction
     (``teaser_weight``): on a page that is only teasers they are the content.
+    With ``spans``, only the blocks inside some card look for theirs.
     """
     alike: dict[Any, dict[tuple[Any, Any], int]] = {}
     cards: set[Any] = set()
@@ -193,17 +208,11 @@ def _teaser_items(blocks: Sequence[RawBlock], concepts: Sequence[str | None], bo
         return cards
     sizes: dict[Any, int] = {}
     card_of: list[Any] = []
-    for block in blocks:
-        el = block.owner
-        card = None
-        for _ in range(limits.teaser_depth):
-            if el is None:
-                break
-            if el in cards:
-                sizes[el] = sizes.get(el, 0) + len(block.text)
-                card = el
-                break
-            el = el.getparent()
+    carded = covered(spans, cards, len(blocks)) if spans is not None else None
+    for i, block in enumerate(blocks):
+        card = _card_of(block.owner, cards, limits.teaser_depth) if carded is None or carded[i] else None
+        if card is not None:
+            sizes[card] = sizes.get(card, 0) + len(block.text)
         card_of.append(card)
     teasers = {c for c in cards if sizes.get(c, 0) <= limits.teaser_chars}
     # Only an article beside them makes cards teasers; on a listing they are the content.
@@ -251,32 +260,44 @@ def block_spans(blocks: Sequence[RawBlock], body: Any) -> Spans | None:
     block.  None if some element's blocks do not lie together (a caller's list out
     of order).
     """
-    spans: dict[Any, list[int]] = {}
+    spans: dict[Any, Any] = {}
+    """An open element's first block, a closed one's (first, end)."""
     stack: list[Any] = []
     """The elements holding the previous block, outermost first."""
-    count = len(blocks)
     previous = None
     for i, block in enumerate(blocks):
         owner = block.owner
         if owner is previous:
             continue
         previous = owner
-        # Up from the owner to the first element still open (its end not yet known).
+        # Up from the owner to the first element still open.
         top, fresh = owner, []
         while top is not None:
             span = spans.get(top)
             if span is not None:
-                if span[1] != count:
+                if type(span) is tuple:
                     return None  # closed before: this element's blocks do not lie together
                 break
             fresh.append(top)
             top = None if top is body else top.getparent()
         while stack and stack[-1] is not top:
-            spans[stack.pop()][1] = i
+            closed = stack.pop()
+            spans[closed] = (spans[closed], i)
         for el in fresh:
-            spans[el] = [i, count]
+            spans[el] = i
         stack.extend(reversed(fresh))
-    return {el: (lo, hi) for el, (lo, hi) in spans.items()}
+    for el in stack:
+        spans[el] = (spans[el], len(blocks))
+    return spans
+
+
+def covered(spans: Spans, elements: Iterable[Any], count: int) -> list[bool]:
+    """Whether each of ``count`` blocks lies in one of ``elements`` (all in ``spans``)."""
+    marks = [False] * count
+    for el in elements:
+        first, end = spans[el]
+        marks[first:end] = [True] * (end - first)
+    return marks
 
 
 def _subtree_sums(blocks: Sequence[RawBlock], body: Any, spans: Spans | None, values: list[float], plains: list[int]) -> tuple[dict[Any, float], dict[Any, int]]:
@@ -340,13 +361,15 @@ def choose_container(
     spans = block_spans(blocks, body)
     whole = spans.get(body) if spans is not None else None
     index_page = as_index or not has_prose(blocks, concepts, body, limits, limits.index_prose_blocks, whole)
-    teasers = _teaser_items(blocks, concepts, body, limits)
+    teasers = _teaser_items(blocks, concepts, body, limits, spans)
+    # Only a block inside some teaser may be inside one near enough to count.
+    near = covered(spans, teasers, len(blocks)) if teasers and spans is not None else None
     labels = vocabulary.with_role("label")
     values: list[float] = []
     plains: list[int] = []
-    for block, concept in zip(blocks, concepts):
+    for i, (block, concept) in enumerate(zip(blocks, concepts)):
         value = block_value(block, concept, index_page, as_index, labels, limits)
-        if teasers and value > 0 and _in_teaser(block.owner, body, teasers, limits.teaser_depth):
+        if teasers and value > 0 and (near is None or near[i]) and _in_teaser(block.owner, body, teasers, limits.teaser_depth):
             value *= limits.teaser_weight
         values.append(value)
         # Text that argues for a run of items: link text only counts on index pages.

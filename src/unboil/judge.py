@@ -10,12 +10,13 @@ of the title, a byline at the top, and the "section cut" (everything after a
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from itertools import accumulate
 from typing import Any, Sequence, get_args
 
 from .blocks import RawBlock
-from .container import Container, Spans, has_prose, is_inside
+from .container import Container, Spans, covered, has_prose, is_inside
 from .hints import PageHints
 from .metadata import parse_date
 from .options import Favor, Options
@@ -61,26 +62,28 @@ def _wordless(text: str, limits: JudgeThresholds) -> bool:
     return len(text) <= limits.wordless_chars and _WORD_CHAR.search(text) is None
 
 
-_FIRST_WORD = re.compile(r"\w+")
+_WORD = re.compile(r"\w+")
 
 
-def _repeats_title(text: str, tkey: str) -> bool:
-    """Whether ``text`` is the headline again: its :func:`~unboil.text.title_key` is ``tkey``.
+def _repeats_title(text: str, key: str, words: Sequence[str]) -> bool:
+    """Whether ``text`` is the headline again: its :func:`~unboil.text.title_key` is
+    the title's ``key``, whose words are ``words``.
 
-    The key of an ASCII text is its words, lowercased, one space apart: a text
-    shorter than ``tkey``, or whose first word is not ``tkey``'s, has another
-    key, and most paragraphs are told so without their key being made.
+    The key is read word by word as :func:`~unboil.text.title_key` makes it, and
+    the reading stops at the first word that differs: most paragraphs differ at
+    their first.  An ASCII text shorter than the title's key is told without a word.
     """
     if text.isascii():
-        if len(text) < len(tkey):
+        if len(text) < len(key):
             return False
-        first = _FIRST_WORD.search(text)
-        if first is None:
+    else:
+        text = unicodedata.normalize("NFKC", text)
+    found = _WORD.finditer(text.lower())
+    for word in words:
+        m = next(found, None)
+        if m is None or m.group() != word:
             return False
-        word = first.group().lower()
-        if not tkey.startswith(word) or len(tkey) > len(word) and tkey[len(word)] != " ":
-            return False
-    return title_key(text) == tkey
+    return next(found, None) is None
 
 
 def _chain(owner: Any, container: Any) -> list[Any]:
@@ -263,11 +266,7 @@ def _in_boxes(blocks: Sequence[RawBlock], container: Any, boxes: set[Any], spans
     """Whether each block lies in one of the appeal ``boxes`` (all inside the container)."""
     if spans is None:
         return [any(anc in boxes for anc in _chain(block.owner, container)) for block in blocks]
-    marks = [False] * len(blocks)
-    for box in boxes:
-        first, end = spans[box]
-        marks[first:end] = [True] * (end - first)
-    return marks
+    return covered(spans, boxes, len(blocks))
 
 
 def judge_blocks(
@@ -287,6 +286,7 @@ def judge_blocks(
     prose = has_prose(blocks, concepts, container, options.thresholds.container, limits.article_prose_blocks, span)
     link_limit = 1.01 if chosen.repeated or not prose else dict(zip(get_args(Favor), limits.link_limits))[options.favor]
     tkey, site_key, author_keys = hints.title_key, hints.site_key, hints.author_keys
+    title_words = tkey.split(" ") if tkey else ()
     vocabulary = options.vocabulary
     known = spans if span is not None else None
     boxes = _appeal_boxes(blocks, concepts, container, vocabulary.with_role("appeal"), limits, known)
@@ -319,7 +319,7 @@ def judge_blocks(
                 cut = _Cut(block.level or 6, _section_scope(blocks, i, container, thread), thread)
             out.append(Judged(block, False, f"{concept}:text"))
             continue
-        if tkey and block.kind in ("heading", "caption", "paragraph") and _repeats_title(text, tkey):
+        if tkey and block.kind in ("heading", "caption", "paragraph") and _repeats_title(text, tkey, title_words):
             out.append(Judged(block, False, "repeats-title"))
             continue
         if block.link_density > link_limit and block.kind != "code":

@@ -16,20 +16,16 @@ from dataclasses import dataclass, field
 from functools import reduce
 from itertools import accumulate
 from operator import add
-from typing import Any, Iterable, Mapping, Sequence
+from typing import Any, Iterable, Sequence
 
-from .blocks import RawBlock
+from .blocks import RawBlock, Spans
 from .options import Options
 from .text import PUNCT
 from .thresholds import ContainerThresholds
 from .trace import Trace, describe
 from .vocabulary import Vocabulary
 
-__all__ = ["Container", "Spans", "block_spans", "block_value", "choose_container", "covered", "has_prose", "is_inside"]
-
-
-Spans = Mapping[Any, tuple[int, int]]
-"""Elements that hold blocks, each with the range ``[first, end)`` of its blocks in the page's list (see :func:`block_spans`)."""
+__all__ = ["Container", "block_spans", "block_value", "choose_container", "covered", "has_prose", "is_inside"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,14 +154,17 @@ def _climb_repeats(
     return best, repeated
 
 
-def _card_of(owner: Any, cards: set[Any], depth: int) -> Any:
-    """The card holding ``owner``: itself or one of its ``depth - 1`` nearest ancestors (None: none is)."""
+def _card_of(owner: Any, cards: set[Any], depth: int, top: Any = None) -> Any:
+    """The card holding ``owner``: itself or one of its ``depth - 1`` nearest ancestors,
+    none above ``top`` (None: no card is)."""
     el = owner
     for _ in range(depth):
         if el is None:
             return None
         if el in cards:
             return el
+        if el is top:
+            return None
         el = el.getparent()
     return None
 
@@ -329,20 +328,6 @@ def _subtree_sums(blocks: Sequence[RawBlock], body: Any, spans: Spans | None, va
     return totals, texts
 
 
-def _in_teaser(owner: Any, body: Any, teasers: set[Any], depth: int) -> bool:
-    """Whether ``owner`` or one of its ``depth - 1`` nearest ancestors (not above ``body``) is a teaser card."""
-    el = owner
-    for _ in range(depth):
-        if el in teasers:
-            return True
-        if el is body:
-            return False
-        el = el.getparent()
-        if el is None:
-            return False
-    return False
-
-
 def choose_container(
     body: Any,
     blocks: Sequence[RawBlock],
@@ -350,15 +335,19 @@ def choose_container(
     options: Options,
     trace: Trace | None,
     as_index: bool = False,
+    spans: Spans | None = None,
 ) -> Container:
     """The element with the best total block value (see the module docstring).
 
     ``as_index`` reads the page as an index (headline-long links are its
     entries) even though it has some prose: the second look taken when the
     first choice holds too little (see :func:`unboil.score.score_blocks`).
+    ``spans`` are the blocks' (see :func:`~unboil.blocks.segment`), found
+    here when not given.
     """
     vocabulary, limits = options.vocabulary, options.thresholds.container
-    spans = block_spans(blocks, body)
+    if spans is None:
+        spans = block_spans(blocks, body)
     whole = spans.get(body) if spans is not None else None
     index_page = as_index or not has_prose(blocks, concepts, body, limits, limits.index_prose_blocks, whole)
     teasers = _teaser_items(blocks, concepts, body, limits, spans)
@@ -369,7 +358,7 @@ def choose_container(
     plains: list[int] = []
     for i, (block, concept) in enumerate(zip(blocks, concepts)):
         value = block_value(block, concept, index_page, as_index, labels, limits)
-        if teasers and value > 0 and (near is None or near[i]) and _in_teaser(block.owner, body, teasers, limits.teaser_depth):
+        if teasers and value > 0 and (near is None or near[i]) and _card_of(block.owner, teasers, limits.teaser_depth, body) is not None:
             value *= limits.teaser_weight
         values.append(value)
         # Text that argues for a run of items: link text only counts on index pages.

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from itertools import accumulate
 from typing import Any, Sequence, get_args
 
-from .blocks import RawBlock
-from .container import Container, Spans, covered, has_prose, is_inside
+from .blocks import RawBlock, Spans
+from .container import Container, covered, has_prose, is_inside
 from .hints import PageHints
 from .metadata import parse_date
 from .options import Favor, Options

@@ -37,6 +37,19 @@ _KIND_BY_TAG = {
     "figcaption": "caption", "caption": "caption", "pre": "code", "listing": "code", "xmp": "code",
     "summary": "heading", "legend": "heading",
 }
+_FIXED, _LIST, _ITEM, _CODE, _TABLE = range(5)
+"""How a block element's level is set: as given, one list deeper (a list), the list's
+depth (an item), or not at all (code, and a table that may hold data)."""
+_BLOCK_STYLE: dict[str, tuple[str, int, int]] = {
+    **{tag: (_KIND_BY_TAG.get(tag, "paragraph"), 0, _FIXED) for tag in BLOCK_TAGS},
+    **{tag: ("heading", level, _FIXED) for tag, level in _HEADINGS.items()},
+    **{tag: ("list_item", 0, _LIST) for tag in ("ul", "ol", "dl", "menu", "dir")},
+    **{tag: ("list_item", 0, _ITEM) for tag in ("li", "dd", "dt")},
+    **{tag: ("code", 0, _CODE) for tag in ("pre", "listing", "xmp")},
+    "table": ("paragraph", 0, _TABLE),
+}
+"""Each block element's kind, level and how its level is set (:data:`_FIXED`...), looked up once."""
+_PLAIN = ("paragraph", 0, _FIXED)
 
 
 @dataclass(slots=True)
@@ -114,17 +127,16 @@ class _Segmenter:
         self.scattered = False
         """Whether some element's blocks do not lie together (a caption inside a row group): no spans then."""
 
-    def add(self, block: RawBlock, depth: int) -> None:
-        """Append a block owned by the element read at ``depth``; it and the ancestors
+    def add(self, new: list[RawBlock], depth: int) -> None:
+        """Append blocks owned by the element read at ``depth``; it and the ancestors
         not met before begin their ranges here."""
         met = self.met
         if met <= depth:
-            i = len(self.blocks)
-            spans, path = self.spans, self.path
+            begin = len(self.blocks)
             for k in range(depth, met - 1, -1):
-                spans[path[k]] = i
+                self.spans[self.path[k]] = begin
             self.met = depth + 1
-        self.blocks.append(block)
+        self.blocks += new
 
     def close(self, el: Any, depth: int) -> None:
         """End the range of ``el``, read at ``depth`` and just left (the caller checks that it holds blocks)."""
@@ -147,13 +159,15 @@ class _Segmenter:
         if "\n" in raw and kind != "code":
             lines = [" ".join(words) for line in raw.split("\n") if (words := line.split())]
             total = sum(map(len, lines)) or 1
-            for line in lines:
-                share = int(links * len(line) / total)
-                self.add(RawBlock(kind, line, owner, min(share, len(line)), level, (), in_quote, anchors if share else 0), depth)
-            return
-        text = _norm(raw)
-        if text:
-            self.add(RawBlock(kind, text, owner, min(links, len(text)), level, (), in_quote, anchors), depth)
+            shares = [int(links * len(line) / total) for line in lines]
+            new = [
+                RawBlock(kind, line, owner, min(share, len(line)), level, (), in_quote, anchors if share else 0)
+                for line, share in zip(lines, shares)
+            ]
+        else:
+            text = " ".join(raw.split())  # str.split() splits on exactly what the regex \s matches
+            new = [RawBlock(kind, text, owner, min(links, len(text)), level, (), in_quote, anchors)]
+        self.add(new, depth)
 
     def walk(self, el: Any, kind: str, level: int, depth: int, in_link: bool, in_quote: bool, list_depth: int) -> None:
         """Collect the text under ``el``; ``kind``/``level`` describe the current run.
@@ -207,7 +221,7 @@ class _Segmenter:
                         self.link_chars = self.anchors = 0
                     else:
                         self.flush(el, kind, level, in_quote, depth)
-                self.block(child, depth + 1, in_link, in_quote, list_depth)
+                self.block(child, tag, depth + 1, in_link, in_quote, list_depth)
             tail = child.tail
             if tail:
                 parts.append(tail)
@@ -215,26 +229,20 @@ class _Segmenter:
                     self.link_chars += len(tail.strip())
         # The owner's remaining run is flushed by the caller that opened it.
 
-    def block(self, el: Any, depth: int, in_link: bool, in_quote: bool, list_depth: int) -> None:
+    def block(self, el: Any, tag: str, depth: int, in_link: bool, in_quote: bool, list_depth: int) -> None:
         self.path[depth] = el
-        tag = el.tag
-        if tag in ("pre", "listing", "xmp"):
+        kind, level, how = _BLOCK_STYLE.get(tag, _PLAIN)
+        if how == _CODE:
             self.code(el, in_quote, depth)
-        elif tag == "table" and _is_data_table(el):
+        elif how == _TABLE and _is_data_table(el):
             if self.tables:  # Options.include_tables=False: a table of data is left out whole
                 self.table(el, in_quote, depth)
         else:
-            if tag in _HEADINGS:
-                kind, level = "heading", _HEADINGS[tag]
-            elif tag in ("ul", "ol", "dl", "menu", "dir"):
-                kind, level = "list_item", list_depth + 1
+            if how == _LIST:
                 list_depth += 1
-            elif tag == "li":
-                kind, level = "list_item", max(1, list_depth)
-            else:
-                kind, level = _KIND_BY_TAG.get(tag, "paragraph"), 0
-                if kind == "list_item":
-                    level = max(1, list_depth)
+                level = list_depth
+            elif how == _ITEM:
+                level = max(1, list_depth)
             quote = in_quote or tag == "blockquote"
             if quote and kind == "paragraph":
                 kind = "quote"
@@ -252,15 +260,16 @@ class _Segmenter:
                     self.link_chars = self.anchors = 0
                 else:
                     self.flush(el, kind, level, quote, depth)
-        if depth < self.met:
-            self.close(el, depth)
+        if depth < self.met:  # close(), written out: this runs for every block element
+            self.met = depth
+            self.spans[el] = (self.spans[el], len(self.blocks))
 
     def code(self, el: Any, in_quote: bool, depth: int) -> None:
         """A block of code, as written (its line breaks are its own)."""
         text = text_of(el).strip("\n")
         if text.strip():
             links = sum(len(text_of(a)) for a in el.iter("a"))
-            self.add(RawBlock("code", text, el, links, 0, (), in_quote), depth)
+            self.add([RawBlock("code", text, el, links, 0, (), in_quote)], depth)
 
     def table(self, el: Any, in_quote: bool, depth: int) -> None:
         """A table of data: each row one block, its cells kept apart, then its captions."""
@@ -298,7 +307,7 @@ class _Segmenter:
                 self.scattered = True  # met before and left: its blocks do not lie together
             spans[x] = i
         inner.extend(reversed(fresh))
-        self.add(block, depth)
+        self.add([block], depth)
 
 
 def segment(body: Any, max_depth: int = 400, tables: bool = True) -> tuple[list[RawBlock], Spans | None]:
@@ -310,5 +319,5 @@ def segment(body: Any, max_depth: int = 400, tables: bool = True) -> tuple[list[
     subtree's blocks from them instead of climbing the tree from every block.
     """
     seg = _Segmenter(max_depth, tables)
-    seg.block(body, 0, False, False, 0)
+    seg.block(body, body.tag, 0, False, False, 0)
     return seg.blocks, None if seg.scattered else seg.spans

@@ -14,9 +14,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import reduce
-from itertools import accumulate
+from itertools import accumulate, islice
 from operator import add
-from typing import Any, Iterable, Sequence
+from typing import Any, Callable, Iterable, Sequence
 
 from .blocks import RawBlock, Spans
 from .options import Options
@@ -108,7 +108,7 @@ def _hint_bonus(el: Any, vocabulary: Vocabulary, limits: ContainerThresholds) ->
     return bonus
 
 
-def _one_box_dominates(node: Any, similar: list[Any], texts: dict[Any, int], totals: dict[Any, float], share: float) -> bool:
+def _one_box_dominates(node: Any, similar: list[Any], texts: Callable[[Any], int], totals: dict[Any, float], share: float) -> bool:
     """Whether the "run" around ``node`` is one other box that argues against being content.
 
     The items of a listing or a thread share the run's text among many of
@@ -117,15 +117,15 @@ def _one_box_dominates(node: Any, similar: list[Any], texts: dict[Any, int], tot
     (negative total) holds nearly all the text beside the winner's own.
     """
     others = [s for s in similar if s is not node]
-    other_text = sum(texts.get(s, 0) for s in others)
+    other_text = sum(map(texts, others))
     if not other_text:
         return False
-    biggest = max(others, key=lambda s: texts.get(s, 0))
-    return texts.get(biggest, 0) >= share * other_text and totals.get(biggest, 0.0) < 0 < totals.get(node, 0.0)
+    biggest = max(others, key=texts)
+    return texts(biggest) >= share * other_text and totals.get(biggest, 0.0) < 0 < totals.get(node, 0.0)
 
 
 def _climb_repeats(
-    best: Any, body: Any, texts: dict[Any, int], totals: dict[Any, float], limits: ContainerThresholds, trace: Trace | None
+    best: Any, body: Any, texts: Callable[[Any], int], totals: dict[Any, float], limits: ContainerThresholds, trace: Trace | None
 ) -> tuple[Any, bool]:
     """Move from one item of a listing or thread to the whole run of items.
 
@@ -142,10 +142,10 @@ def _climb_repeats(
             break
         similar = _similar_siblings(node)
         if len(similar) >= limits.run_items and not (
-            texts.get(best, 0) >= limits.article_chars and _one_box_dominates(node, similar, texts, totals, limits.dominating_share)
+            texts(best) >= limits.article_chars and _one_box_dominates(node, similar, texts, totals, limits.dominating_share)
         ):
-            run_text = sum(texts.get(s, 0) for s in similar)
-            if run_text >= limits.run_text_ratio * max(1, texts.get(best, 0)):
+            run_text = sum(map(texts, similar))
+            if run_text >= limits.run_text_ratio * max(1, texts(best)):
                 best = node.getparent()
                 repeated = True
                 if trace is not None:
@@ -180,26 +180,27 @@ def _teaser_items(
     (``teaser_weight``): on a page that is only teasers they are the content.
     With ``spans``, only the blocks inside some card look for theirs.
     """
-    alike: dict[Any, dict[tuple[Any, Any], int]] = {}
+    dense, shortest, entry = limits.teaser_link_density, limits.teaser_head_chars, limits.index_link_chars
+    heads = [
+        b.owner
+        for b, c in zip(blocks, concepts)
+        if c is None and b.link_density >= dense and len(b.text) >= shortest
+        and (b.kind == "heading" or b.anchors == 1 and len(b.text) >= entry)
+    ]
+    alike: dict[tuple[Any, Any, Any], bool] = {}
+    """Whether a parent has ``run_items`` children of a tag and class (read up to that many, of that tag only)."""
     cards: set[Any] = set()
-    for block, concept in zip(blocks, concepts):
-        if concept is not None or block.link_density < limits.teaser_link_density or len(block.text) < limits.teaser_head_chars:
-            continue
-        if block.kind != "heading" and not (block.anchors == 1 and len(block.text) >= limits.index_link_chars):
-            continue
-        el = block.owner
+    for el in heads:
         for _ in range(limits.teaser_depth):
             parent = el.getparent()
             if el is body or parent is None:
                 break
-            counts = alike.get(parent)
-            if counts is None:
-                counts = {}
-                for child in parent:
-                    key = (child.tag, child.get("class"))
-                    counts[key] = counts.get(key, 0) + 1
-                alike[parent] = counts
-            if counts.get((el.tag, el.get("class")), 0) >= limits.run_items:
+            tag, cls = el.tag, el.get("class")
+            run = alike.get((parent, tag, cls))
+            if run is None:
+                same = (child for child in parent.iterchildren(tag) if child.get("class") == cls)
+                run = alike[parent, tag, cls] = next(islice(same, max(limits.run_items - 1, 0), None), None) is not None
+            if run:
                 cards.add(el)
                 break
             el = parent
@@ -299,33 +300,40 @@ def covered(spans: Spans, elements: Iterable[Any], count: int) -> list[bool]:
     return marks
 
 
-def _subtree_sums(blocks: Sequence[RawBlock], body: Any, spans: Spans | None, values: list[float], plains: list[int]) -> tuple[dict[Any, float], dict[Any, int]]:
-    """Each element's total of its blocks' values and plain text, its elements in the order first met.
+def _subtree_sums(
+    blocks: Sequence[RawBlock], body: Any, spans: Spans | None, values: list[float], plains: list[int]
+) -> tuple[dict[Any, float], Callable[[Any], int]]:
+    """Each element's total of its blocks' values, its elements in the order first met, and
+    a reader of an element's plain text (0 for one holding no block).
 
     A total is added up block by block in document order, as a walk up from each
     block would (floating-point sums depend on their order): the same number, for
-    a slice of the list per element rather than a step per block and ancestor.
+    a slice of the list per element rather than a step per block and ancestor.  Plain
+    text is asked of a few elements only: it is read from running sums when asked.
     """
     totals: dict[Any, float] = {}
-    texts: dict[Any, int] = {}
     if spans is None:  # blocks out of document order: one walk up from each
+        texts: dict[Any, int] = {}
         for block, value, plain in zip(blocks, values, plains):
             el = block.owner
             while el is not None:
                 totals[el] = totals.get(el, 0.0) + value
                 texts[el] = texts.get(el, 0) + plain
                 el = None if el is body else el.getparent()
-        return totals, texts
-    ends = list(accumulate(plains, initial=0))
+        return totals, lambda el: texts.get(el, 0)
     done: dict[tuple[int, int], float] = {}
     for el, span in spans.items():
-        lo, hi = span
         total = done.get(span)
         if total is None:
-            total = done[span] = reduce(add, values[lo:hi], 0.0)
+            total = done[span] = reduce(add, values[span[0] : span[1]], 0.0)
         totals[el] = total
-        texts[el] = ends[hi] - ends[lo]
-    return totals, texts
+    ends = list(accumulate(plains, initial=0))
+
+    def plain_text(el: Any) -> int:
+        span = spans.get(el)
+        return 0 if span is None else ends[span[1]] - ends[span[0]]
+
+    return totals, plain_text
 
 
 def choose_container(
@@ -354,15 +362,13 @@ def choose_container(
     # Only a block inside some teaser may be inside one near enough to count.
     near = covered(spans, teasers, len(blocks)) if teasers and spans is not None else None
     labels = vocabulary.with_role("label")
-    values: list[float] = []
-    plains: list[int] = []
-    for i, (block, concept) in enumerate(zip(blocks, concepts)):
-        value = block_value(block, concept, index_page, as_index, labels, limits)
-        if teasers and value > 0 and (near is None or near[i]) and _card_of(block.owner, teasers, limits.teaser_depth, body) is not None:
-            value *= limits.teaser_weight
-        values.append(value)
-        # Text that argues for a run of items: link text only counts on index pages.
-        plains.append(0 if concept is not None else len(block.text) if index_page else len(block.text) - block.link_chars)
+    values = [block_value(block, concept, index_page, as_index, labels, limits) for block, concept in zip(blocks, concepts)]
+    if teasers:
+        for i, block in enumerate(blocks):
+            if values[i] > 0 and (near is None or near[i]) and _card_of(block.owner, teasers, limits.teaser_depth, body) is not None:
+                values[i] *= limits.teaser_weight
+    # Text that argues for a run of items: link text only counts on index pages.
+    plains = [0 if c is not None else len(b.text) if index_page else len(b.text) - b.link_chars for b, c in zip(blocks, concepts)]
     totals, texts = _subtree_sums(blocks, body, spans, values, plains)
     if not totals:
         return Container(body, False, spans)

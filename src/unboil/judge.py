@@ -13,7 +13,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from itertools import accumulate
-from typing import Any, Sequence, get_args
+from typing import Any, NamedTuple, Sequence, get_args
 
 from .blocks import RawBlock, Spans
 from .container import Container, covered, has_prose, is_inside
@@ -28,8 +28,9 @@ from .vocabulary import Vocabulary
 __all__ = ["Judged", "judge_blocks"]
 
 
-@dataclass(frozen=True, slots=True)
-class Judged:
+class Judged(NamedTuple):
+    """One block's judgement (a named tuple: one is made for every block of the page)."""
+
     block: RawBlock
     keep: bool
     why: str

@@ -365,16 +365,6 @@ class Vocabulary:
         """
         return match_texts(self.concepts, self._finder, texts, self.phrase_limit, self.line_limit)
 
-    def text_concepts_among(self, texts: Sequence[str], names: frozenset[str]) -> list[str | None]:
-        """:meth:`text_concepts` of each text where it is one of ``names``, else None.
-
-        The concepts after the last of ``names`` are not tried: a text they
-        would claim is not one of them either way.
-        """
-        last = max((i for i, c in enumerate(self.concepts) if c.name in names), default=-1)
-        found = match_texts(self.concepts[: last + 1], self._finder, texts, self.phrase_limit, self.line_limit)
-        return [c if c in names else None for c in found]
-
 
 @dataclass(frozen=True)
 class _RoleTables:

@@ -52,7 +52,7 @@ _BLOCK_STYLE: dict[str, tuple[str, int, int]] = {
 _PLAIN = ("paragraph", 0, _FIXED)
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)
 class RawBlock:
     """A block before judgement: its text, where it lives, and cheap features."""
 
@@ -61,17 +61,36 @@ class RawBlock:
     owner: Any
     """The block-level element whose text run this is."""
     link_chars: int
-    level: int = 0
-    cells: tuple[str, ...] = ()
-    in_quote: bool = False
-    anchors: int = 0
+    level: int
+    cells: tuple[str, ...]
+    in_quote: bool
+    anchors: int
     """How many links the text contains (with link_chars: their average length)."""
     link_density: float = field(init=False, repr=False, compare=False)
     """The share of the text that is link text: computed once, as the scorer
     asks it of every block five times over (a property cost 0.1 ms a page)."""
 
-    def __post_init__(self) -> None:
-        self.link_density = self.link_chars / len(self.text) if self.text else 0.0
+    def __init__(
+        self,
+        kind: str,
+        text: str,
+        owner: Any,
+        link_chars: int,
+        level: int = 0,
+        cells: tuple[str, ...] = (),
+        in_quote: bool = False,
+        anchors: int = 0,
+    ) -> None:
+        # Written out rather than generated with a __post_init__ call: one is made per block.
+        self.kind = kind
+        self.text = text
+        self.owner = owner
+        self.link_chars = link_chars
+        self.level = level
+        self.cells = cells
+        self.in_quote = in_quote
+        self.anchors = anchors
+        self.link_density = link_chars / len(text) if text else 0.0
 
 
 def _norm(text: str) -> str:

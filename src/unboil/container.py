@@ -406,10 +406,12 @@ def has_prose(
     asking of each block whether it is inside.
     """
     lo, hi = span if span is not None else (0, len(blocks))
+    dense = limits.prose_link_density
     plain: dict[Any, int] = {}
     for block, concept in zip(blocks[lo:hi], concepts[lo:hi]):
-        if concept is None and block.link_density < limits.prose_link_density:
-            plain[block.owner] = plain.get(block.owner, 0) + len(block.text)
+        if concept is None and block.link_density < dense:
+            owner = block.owner
+            plain[owner] = plain.get(owner, 0) + len(block.text)
     prose = 0
     for owner, chars in plain.items():
         if chars >= limits.prose_block_chars and (span is not None or is_inside(owner, container)):

@@ -321,12 +321,17 @@ def _subtree_sums(
                 texts[el] = texts.get(el, 0) + plain
                 el = None if el is body else el.getparent()
         return totals, lambda el: texts.get(el, 0)
-    done: dict[tuple[int, int], float] = {}
-    for el, span in spans.items():
-        total = done.get(span)
-        if total is None:
-            total = done[span] = reduce(add, values[span[0] : span[1]], 0.0)
+    # Elements met at the same block come one after another, each holding the one
+    # before: the outer one's total goes on adding from where the inner one's stopped.
+    first = end = -1
+    total = 0.0
+    for el, (lo, hi) in spans.items():
+        if lo != first or hi < end:
+            total = reduce(add, values[lo:hi], 0.0)
+        elif hi != end:
+            total = reduce(add, values[end:hi], total)
         totals[el] = total
+        first, end = lo, hi
     ends = list(accumulate(plains, initial=0))
 
     def plain_text(el: Any) -> int:

@@ -69,28 +69,39 @@ class Matcher:
 
 
 class Finder:
-    """An Aho-Corasick automaton of every pattern's most telling needs, and the
+    """A vocabulary's patterns as :func:`match_texts` runs them.
+
+    An Aho-Corasick automaton of every pattern's most telling needs, and the
     patterns each need is one of: one pass over a page's blocks finds them all
     (searching for each in turn was the costliest part of matching), and only
-    the needs found are looked at, not every pattern's."""
+    the needs found are looked at, not every pattern's.  Patterns are known by
+    their *rank*, their place in vocabulary order.
+    """
 
-    __slots__ = ("automaton", "uses", "bare", "lines")
+    __slots__ = ("automaton", "uses", "patterns", "bare", "lines", "single")
 
-    def __init__(self, matchers: Iterable[Matcher]) -> None:
-        matchers = list(matchers)
-        bare = [m for m in matchers if m.hints is None and m.whole and not m.single.groups and m.single.flags == re.I | re.U]
-        self.bare = tuple(id(m) for m in bare)
-        """The line matchers without needs, which every short text is tried against, as one pattern ..."""
-        self.lines = re.compile("|".join(f"({m.single.pattern})" for m in bare), re.I) if len(bare) > 1 else None
+    def __init__(self, concepts: Iterable["Concept"]) -> None:
+        self.patterns: tuple[tuple[str, Matcher], ...] = tuple((c.name, m) for c in concepts for m in c.matchers)
+        """Each concept's matchers, with its name, in vocabulary order."""
+        bare = [
+            k for k, (_, m) in enumerate(self.patterns) if m.hints is None and m.whole and not m.single.groups and m.single.flags == re.I | re.U
+        ]
+        if len(bare) < 2:
+            bare = []
+        self.bare = tuple(bare)
+        """The ranks of the line matchers without needs, which every short text is tried against, as one pattern ..."""
+        self.lines = re.compile("|".join(f"({self.patterns[k][1].single.pattern})" for k in bare), re.I) if bare else None
         """... whose first group to match (``lastindex``) is the first of them, in vocabulary order, that does."""
+        self.single = tuple(sorted(set(range(len(self.patterns))) - set(bare)))
+        """The ranks of the other matchers, each run on its own."""
         uses: dict[str, list[tuple[int, Needs]]] = {}
-        for matcher in matchers:
+        for rank, (_, matcher) in enumerate(self.patterns):
             for first, *rest in matcher.hints or ():
                 for hint in first:
-                    uses.setdefault(hint, []).append((id(matcher), tuple(rest)))
+                    uses.setdefault(hint, []).append((rank, tuple(rest)))
         self.automaton = ahocorasick.Automaton()
         self.uses: tuple[tuple[tuple[int, Needs], ...], ...] = tuple(tuple(u) for u in uses.values())
-        """By the automaton's value for a need: (the id of a matcher, its other needs) of each pattern needing it."""
+        """By the automaton's value for a need: (the rank of a matcher, its other needs) of each pattern needing it."""
         for number, hint in enumerate(uses):
             self.automaton.add_word(hint, number)
         if uses:
@@ -98,7 +109,7 @@ class Finder:
 
     def candidates(self, lows: Sequence[str]) -> dict[int, set[int]]:
         """The texts (``lows``, lowercased) that could match each hinted matcher, by the
-        matcher's id: those holding a string of each set of one of its patterns' needs
+        matcher's rank: those holding a string of each set of one of its patterns' needs
         (the sets of :func:`holding`, found from the needs present rather than from every pattern's)."""
         located: dict[int, set[int]] = {}
         if self.uses:
@@ -151,7 +162,7 @@ def holding(hints: Hints, located: Mapping[str, set[int]], lows: Sequence[str]) 
     return sorted(found)
 
 
-def match_texts(concepts: Sequence["Concept"], finder: Finder, texts: Sequence[str], phrase_limit: int, line_limit: int) -> list[str | None]:
+def match_texts(finder: Finder, texts: Sequence[str], phrase_limit: int, line_limit: int) -> list[str | None]:
     """The first concept, in vocabulary order, whose line or phrase pattern each text matches.
 
     Each pattern's needs are looked up as plain substrings of all the texts at
@@ -160,7 +171,6 @@ def match_texts(concepts: Sequence["Concept"], finder: Finder, texts: Sequence[s
     the texts joined: a line pattern fails at a text's first characters, while
     a scan tries every position of the page.  The line patterns without needs,
     tried on every text, are one call per text together (``finder.lines``).
-    ``concepts`` are the finder's vocabulary's, or the first of them.
     """
     out: list[str | None] = [None] * len(texts)
     short = [i for i, t in enumerate(texts) if len(t) <= phrase_limit]
@@ -170,27 +180,24 @@ def match_texts(concepts: Sequence["Concept"], finder: Finder, texts: Sequence[s
     written = [texts[i] for i in short]
     lows = [t.lower() for t in written]
     held = finder.candidates(lows)
-    matchers = [(concept.name, matcher) for concept in concepts for matcher in concept.matchers]
-    none = len(matchers)
+    patterns = finder.patterns
+    none = len(patterns)
     rank = [none] * len(short)
-    """Each text's first matching pattern so far, by its place in ``matchers``."""
+    """Each text's first matching pattern so far, by its rank."""
     joint = finder.lines
     if joint is not None:
-        place = {id(m): k for k, (_, m) in enumerate(matchers)}
-        bare = [place.get(i, none) for i in finder.bare]
+        bare = finder.bare
         for j, text in enumerate(written):
             if len(text) <= line_limit:
                 m = joint.match(text)
                 if m is not None:
                     rank[j] = bare[m.lastindex - 1]  # type: ignore[operator]
-    skip = set(finder.bare) if joint is not None else set()
-    for k, (_, matcher) in enumerate(matchers):
+    for k in finder.single:
+        matcher = patterns[k][1]
         if matcher.hints is None:
-            if id(matcher) in skip:
-                continue
             pick: Iterable[int] = range(len(short))
         else:
-            found = held.get(id(matcher))
+            found = held.get(k)
             if not found:
                 continue
             pick = found
@@ -206,5 +213,5 @@ def match_texts(concepts: Sequence["Concept"], finder: Finder, texts: Sequence[s
                     rank[j] = k
     for i, k in zip(short, rank):
         if k < none:
-            out[i] = matchers[k][0]
+            out[i] = patterns[k][0]
     return out

@@ -238,7 +238,7 @@ class Vocabulary:
     )
     """Several-word names ("author-bio") by their first word: (rank, words, concept)."""
     _finder: Finder = field(default=None, init=False, repr=False, compare=False)  # type: ignore[assignment]
-    """An Aho-Corasick automaton of every pattern's most telling needs (see :mod:`unboil.matching`)."""
+    """The concepts' patterns as matching runs them (see :mod:`unboil.matching`)."""
     _tables: "_RoleTables" = field(default=None, init=False, repr=False, compare=False)  # type: ignore[assignment]
 
     def __post_init__(self) -> None:
@@ -256,7 +256,7 @@ class Vocabulary:
                     table.setdefault(word, concept.name)
         object.__setattr__(self, "_by_word", table)
         object.__setattr__(self, "_compounds", {k: tuple(v) for k, v in compounds.items()})
-        object.__setattr__(self, "_finder", Finder(m for c in self.concepts for m in c.matchers))
+        object.__setattr__(self, "_finder", Finder(self.concepts))
         object.__setattr__(self, "_tables", _RoleTables.of(self.concepts, self.words))
 
     def __reduce__(self) -> tuple[Any, ...]:
@@ -363,7 +363,7 @@ class Vocabulary:
         For each block the first concept, in vocabulary order, whose line or
         phrase pattern matches, wins (see :func:`unboil.matching.match_texts`).
         """
-        return match_texts(self.concepts, self._finder, texts, self.phrase_limit, self.line_limit)
+        return match_texts(self._finder, texts, self.phrase_limit, self.line_limit)
 
 
 @dataclass(frozen=True)

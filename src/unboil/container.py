@@ -306,10 +306,12 @@ def _subtree_sums(
     """Each element's total of its blocks' values, its elements in the order first met, and
     a reader of an element's plain text (0 for one holding no block).
 
-    A total is added up block by block in document order, as a walk up from each
-    block would (floating-point sums depend on their order): the same number, for
-    a slice of the list per element rather than a step per block and ancestor.  Plain
-    text is asked of a few elements only: it is read from running sums when asked.
+    An element's blocks are those below it, and, for the elements above ``body``, the
+    blocks ``body`` owns itself (its loose text climbs past it to the root).  A total is
+    added up block by block in document order, as a walk up from each block would
+    (floating-point sums depend on their order): the same number, for a slice of the
+    list per element rather than a step per block and ancestor.  Plain text is asked
+    of a few elements only: it is read from running sums when asked.
     """
     totals: dict[Any, float] = {}
     if spans is None:  # blocks out of document order: one walk up from each
@@ -319,24 +321,33 @@ def _subtree_sums(
             while el is not None:
                 totals[el] = totals.get(el, 0.0) + value
                 texts[el] = texts.get(el, 0) + plain
-                el = None if el is body else el.getparent()
+                el = None if el is body and el is not block.owner else el.getparent()
         return totals, lambda el: texts.get(el, 0)
+    own = [k for k, block in enumerate(blocks) if block.owner is body]
+    above = list(body.iterancestors()) if own else []
     # Elements met at the same block come one after another, each holding the one
     # before: the outer one's total goes on adding from where the inner one's stopped.
     first = end = -1
     total = 0.0
     for el, (lo, hi) in spans.items():
+        if above and lo > own[0]:  # the elements above body are met at its first loose text
+            totals.update(dict.fromkeys(above, reduce(add, [values[k] for k in own], 0.0)))
+            above = []
         if lo != first or hi < end:
             total = reduce(add, values[lo:hi], 0.0)
         elif hi != end:
             total = reduce(add, values[end:hi], total)
         totals[el] = total
         first, end = lo, hi
+    totals.update(dict.fromkeys(above, reduce(add, [values[k] for k in own], 0.0)))
     ends = list(accumulate(plains, initial=0))
+    loose = sum(plains[k] for k in own)
 
     def plain_text(el: Any) -> int:
         span = spans.get(el)
-        return 0 if span is None else ends[span[1]] - ends[span[0]]
+        if span is None:
+            return loose if own and el in totals else 0
+        return ends[span[1]] - ends[span[0]]
 
     return totals, plain_text
 

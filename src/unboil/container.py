@@ -12,17 +12,20 @@ one item, and the choice climbs to the run of items around it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any, Sequence
+from dataclasses import dataclass, field
+from functools import reduce
+from itertools import accumulate, islice
+from operator import add
+from typing import Any, Callable, Iterable, Sequence
 
-from .blocks import RawBlock
+from .blocks import RawBlock, Spans
 from .options import Options
 from .text import PUNCT
 from .thresholds import ContainerThresholds
 from .trace import Trace, describe
 from .vocabulary import Vocabulary
 
-__all__ = ["Container", "block_value", "choose_container", "has_prose", "is_inside"]
+__all__ = ["Container", "block_spans", "block_value", "choose_container", "covered", "has_prose", "is_inside"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,6 +33,9 @@ class Container:
     element: Any
     repeated: bool
     """Chosen as the parent of a run of similar items (a listing, a thread), or read as an index."""
+    spans: Spans | None = field(default=None, compare=False, repr=False)
+    """Where the blocks of ``element`` and of the elements around them lie, when known: the
+    judge then reads whether a block is inside a box from its place in the list."""
 
 
 def _similar_siblings(node: Any) -> list[Any]:
@@ -102,7 +108,7 @@ def _hint_bonus(el: Any, vocabulary: Vocabulary, limits: ContainerThresholds) ->
     return bonus
 
 
-def _one_box_dominates(node: Any, similar: list[Any], texts: dict[Any, int], totals: dict[Any, float], share: float) -> bool:
+def _one_box_dominates(node: Any, similar: list[Any], texts: Callable[[Any], int], totals: dict[Any, float], share: float) -> bool:
     """Whether the "run" around ``node`` is one other box that argues against being content.
 
     The items of a listing or a thread share the run's text among many of
@@ -111,15 +117,15 @@ def _one_box_dominates(node: Any, similar: list[Any], texts: dict[Any, int], tot
     (negative total) holds nearly all the text beside the winner's own.
     """
     others = [s for s in similar if s is not node]
-    other_text = sum(texts.get(s, 0) for s in others)
+    other_text = sum(map(texts, others))
     if not other_text:
         return False
-    biggest = max(others, key=lambda s: texts.get(s, 0))
-    return texts.get(biggest, 0) >= share * other_text and totals.get(biggest, 0.0) < 0 < totals.get(node, 0.0)
+    biggest = max(others, key=texts)
+    return texts(biggest) >= share * other_text and totals.get(biggest, 0.0) < 0 < totals.get(node, 0.0)
 
 
 def _climb_repeats(
-    best: Any, body: Any, texts: dict[Any, int], totals: dict[Any, float], limits: ContainerThresholds, trace: Trace | None
+    best: Any, body: Any, texts: Callable[[Any], int], totals: dict[Any, float], limits: ContainerThresholds, trace: Trace | None
 ) -> tuple[Any, bool]:
     """Move from one item of a listing or thread to the whole run of items.
 
@@ -136,10 +142,10 @@ def _climb_repeats(
             break
         similar = _similar_siblings(node)
         if len(similar) >= limits.run_items and not (
-            texts.get(best, 0) >= limits.article_chars and _one_box_dominates(node, similar, texts, totals, limits.dominating_share)
+            texts(best) >= limits.article_chars and _one_box_dominates(node, similar, texts, totals, limits.dominating_share)
         ):
-            run_text = sum(texts.get(s, 0) for s in similar)
-            if run_text >= limits.run_text_ratio * max(1, texts.get(best, 0)):
+            run_text = sum(map(texts, similar))
+            if run_text >= limits.run_text_ratio * max(1, texts(best)):
                 best = node.getparent()
                 repeated = True
                 if trace is not None:
@@ -148,34 +154,53 @@ def _climb_repeats(
     return best, repeated
 
 
-def _teaser_items(blocks: Sequence[RawBlock], concepts: Sequence[str | None], body: Any, limits: ContainerThresholds) -> set[Any]:
+def _card_of(owner: Any, cards: set[Any], depth: int, top: Any = None) -> Any:
+    """The card holding ``owner``: itself or one of its ``depth - 1`` nearest ancestors,
+    none above ``top`` (None: no card is)."""
+    el = owner
+    for _ in range(depth):
+        if el is None:
+            return None
+        if el in cards:
+            return el
+        if el is top:
+            return None
+        el = el.getparent()
+    return None
+
+
+def _teaser_items(
+    blocks: Sequence[RawBlock], concepts: Sequence[str | None], body: Any, limits: ContainerThresholds, spans: Spans | None = None
+) -> set[Any]:
     """Cards of other stories: one of three or more siblings built alike, headed by a link.
 
     A teaser's lead is prose like the article's, so without this a column of
     "more stories" cards (linked headline, a sentence or two) outweighs or
     joins the article.  Their prose still counts, at a fraction
     (``teaser_weight``): on a page that is only teasers they are the content.
+    With ``spans``, only the blocks inside some card look for theirs.
     """
-    alike: dict[Any, dict[tuple[Any, Any], int]] = {}
+    dense, shortest, entry = limits.teaser_link_density, limits.teaser_head_chars, limits.index_link_chars
+    heads = [
+        b.owner
+        for b, c in zip(blocks, concepts)
+        if c is None and b.link_density >= dense and len(b.text) >= shortest
+        and (b.kind == "heading" or b.anchors == 1 and len(b.text) >= entry)
+    ]
+    alike: dict[tuple[Any, Any, Any], bool] = {}
+    """Whether a parent has ``run_items`` children of a tag and class (read up to that many, of that tag only)."""
     cards: set[Any] = set()
-    for block, concept in zip(blocks, concepts):
-        if concept is not None or block.link_density < limits.teaser_link_density or len(block.text) < limits.teaser_head_chars:
-            continue
-        if block.kind != "heading" and not (block.anchors == 1 and len(block.text) >= limits.index_link_chars):
-            continue
-        el = block.owner
+    for el in heads:
         for _ in range(limits.teaser_depth):
             parent = el.getparent()
             if el is body or parent is None:
                 break
-            counts = alike.get(parent)
-            if counts is None:
-                counts = {}
-                for child in parent:
-                    key = (child.tag, child.get("class"))
-                    counts[key] = counts.get(key, 0) + 1
-                alike[parent] = counts
-            if counts.get((el.tag, el.get("class")), 0) >= limits.run_items:
+            tag, cls = el.tag, el.get("class")
+            run = alike.get((parent, tag, cls))
+            if run is None:
+                same = (child for child in parent.iterchildren(tag) if child.get("class") == cls)
+                run = alike[parent, tag, cls] = next(islice(same, max(limits.run_items - 1, 0), None), None) is not None
+            if run:
                 cards.add(el)
                 break
             el = parent
@@ -183,17 +208,11 @@ def _teaser_items(blocks: Sequence[RawBlock], concepts: Sequence[str | None], bo
         return cards
     sizes: dict[Any, int] = {}
     card_of: list[Any] = []
-    for block in blocks:
-        el = block.owner
-        card = None
-        for _ in range(limits.teaser_depth):
-            if el is None:
-                break
-            if el in cards:
-                sizes[el] = sizes.get(el, 0) + len(block.text)
-                card = el
-                break
-            el = el.getparent()
+    carded = covered(spans, cards, len(blocks)) if spans is not None else None
+    for i, block in enumerate(blocks):
+        card = _card_of(block.owner, cards, limits.teaser_depth) if carded is None or carded[i] else None
+        if card is not None:
+            sizes[card] = sizes.get(card, 0) + len(block.text)
         card_of.append(card)
     teasers = {c for c in cards if sizes.get(c, 0) <= limits.teaser_chars}
     # Only an article beside them makes cards teasers; on a listing they are the content.
@@ -217,17 +236,120 @@ def _best_total(body: Any, totals: dict[Any, float], vocabulary: Vocabulary, lim
     even the largest bonus could not lift a total past the best score: most of
     a page's elements never have their class and id read.
     """
-    order = {el: i for i, el in enumerate(totals)}
+    elements, values = list(totals), list(totals.values())
     best, best_key = body, (float("-inf"), 0)
-    for el, total in sorted(totals.items(), key=lambda kv: kv[1], reverse=True):
+    for i in sorted(range(len(values)), key=values.__getitem__, reverse=True):
+        total = values[i]
         # Sorted: no later total, even with the largest bonus (or none, when not positive), can win.
         ceiling = total * limits.main_bonus if total > 0 else total
         if ceiling < best_key[0]:
             break
-        key = (_score_of(el, total, vocabulary, limits), -order[el])
+        key = (_score_of(elements[i], total, vocabulary, limits), -i)
         if key > best_key:
-            best, best_key = el, key
+            best, best_key = elements[i], key
     return best
+
+
+def block_spans(blocks: Sequence[RawBlock], body: Any) -> Spans | None:
+    """Every element that holds a block, up to ``body``, in the order first met (each
+    block's owner, then its ancestors): the range ``[first, end)`` of its blocks.
+
+    Blocks come in document order, so an element's blocks lie together and one walk
+    up from each new owner, as far as the first element still open, finds them all:
+    the scorer then reads a subtree's blocks as a slice, not by climbing from every
+    block.  None if some element's blocks do not lie together (a caller's list out
+    of order).
+    """
+    spans: dict[Any, Any] = {}
+    """An open element's first block, a closed one's (first, end)."""
+    stack: list[Any] = []
+    """The elements holding the previous block, outermost first."""
+    previous = None
+    for i, block in enumerate(blocks):
+        owner = block.owner
+        if owner is previous:
+            continue
+        previous = owner
+        # Up from the owner to the first element still open.
+        top, fresh = owner, []
+        while top is not None:
+            span = spans.get(top)
+            if span is not None:
+                if type(span) is tuple:
+                    return None  # closed before: this element's blocks do not lie together
+                break
+            fresh.append(top)
+            top = None if top is body else top.getparent()
+        while stack and stack[-1] is not top:
+            closed = stack.pop()
+            spans[closed] = (spans[closed], i)
+        for el in fresh:
+            spans[el] = i
+        stack.extend(reversed(fresh))
+    for el in stack:
+        spans[el] = (spans[el], len(blocks))
+    return spans
+
+
+def covered(spans: Spans, elements: Iterable[Any], count: int) -> list[bool]:
+    """Whether each of ``count`` blocks lies in one of ``elements`` (all in ``spans``)."""
+    marks = [False] * count
+    for el in elements:
+        first, end = spans[el]
+        marks[first:end] = [True] * (end - first)
+    return marks
+
+
+def _subtree_sums(
+    blocks: Sequence[RawBlock], body: Any, spans: Spans | None, values: list[float], plains: list[int]
+) -> tuple[dict[Any, float], Callable[[Any], int]]:
+    """Each element's total of its blocks' values, its elements in the order first met, and
+    a reader of an element's plain text (0 for one holding no block).
+
+    An element's blocks are those below it, and, for the elements above ``body``, the
+    blocks ``body`` owns itself (its loose text climbs past it to the root).  A total is
+    added up block by block in document order, as a walk up from each block would
+    (floating-point sums depend on their order): the same number, for a slice of the
+    list per element rather than a step per block and ancestor.  Plain text is asked
+    of a few elements only: it is read from running sums when asked.
+    """
+    totals: dict[Any, float] = {}
+    if spans is None:  # blocks out of document order: one walk up from each
+        texts: dict[Any, int] = {}
+        for block, value, plain in zip(blocks, values, plains):
+            el = block.owner
+            while el is not None:
+                totals[el] = totals.get(el, 0.0) + value
+                texts[el] = texts.get(el, 0) + plain
+                el = None if el is body and el is not block.owner else el.getparent()
+        return totals, lambda el: texts.get(el, 0)
+    own = [k for k, block in enumerate(blocks) if block.owner is body]
+    above = list(body.iterancestors()) if own else []
+    # Elements met at the same block come one after another, each holding the one
+    # before: the outer one's total goes on adding from where the inner one's stopped.
+    first = end = -1
+    total = 0.0
+    for el, (lo, hi) in spans.items():
+        if above and lo > own[0]:  # the elements above body are met at its first loose text
+            totals.update(dict.fromkeys(above, reduce(add, [values[k] for k in own], 0.0)))
+            above = []
+        if lo != first or hi < end:
+            total = reduce(add, values[lo:hi], 0.0)
+        elif hi != end:
+            total = reduce(add, values[end:hi], total)
+        totals[el] = total
+        first, end = lo, hi
+    totals.update(dict.fromkeys(above, reduce(add, [values[k] for k in own], 0.0)))
+    ends = list(accumulate(plains, initial=0))
+    loose = sum(plains[k] for k in own)
+
+    def plain_text(el: Any) -> int:
+        span = spans.get(el)
+        if span is None:
+            return loose if own and el in totals else 0
+        return ends[span[1]] - ends[span[0]]
+
+    return totals, plain_text
 
 
 def choose_container(
@@ -237,44 +359,40 @@ def choose_container(
     options: Options,
     trace: Trace | None,
     as_index: bool = False,
+    spans: Spans | None = None,
 ) -> Container:
     """The element with the best total block value (see the module docstring).
 
     ``as_index`` reads the page as an index (headline-long links are its
     entries) even though it has some prose: the second look taken when the
     first choice holds too little (see :func:`unboil.score.score_blocks`).
+    ``spans`` are the blocks' (see :func:`~unboil.blocks.segment`), found
+    here when not given.
     """
     vocabulary, limits = options.vocabulary, options.thresholds.container
-    index_page = as_index or not has_prose(blocks, concepts, body, limits, enough=limits.index_prose_blocks)
-    teasers = _teaser_items(blocks, concepts, body, limits)
-    totals: dict[Any, float] = {}
-    texts: dict[Any, int] = {}
-    owners_seen: dict[Any, list[Any]] = {}
+    if spans is None:
+        spans = block_spans(blocks, body)
+    whole = spans.get(body) if spans is not None else None
+    index_page = as_index or not has_prose(blocks, concepts, body, limits, limits.index_prose_blocks, whole)
+    teasers = _teaser_items(blocks, concepts, body, limits, spans)
+    # Only a block inside some teaser may be inside one near enough to count.
+    near = covered(spans, teasers, len(blocks)) if teasers and spans is not None else None
     labels = vocabulary.with_role("label")
-    for block, concept in zip(blocks, concepts):
-        value = block_value(block, concept, index_page, as_index, labels, limits)
-        # Text that argues for a run of items: link text only counts on index pages.
-        plain = 0 if concept is not None else len(block.text) if index_page else len(block.text) - block.link_chars
-        chain = owners_seen.get(block.owner)
-        if chain is None:
-            chain = [block.owner]
-            for anc in block.owner.iterancestors():
-                chain.append(anc)
-                if anc is body:
-                    break
-            owners_seen[block.owner] = chain
-        if teasers and value > 0 and any(el in teasers for el in chain[: limits.teaser_depth]):
-            value *= limits.teaser_weight
-        for el in chain:
-            totals[el] = totals.get(el, 0.0) + value
-            texts[el] = texts.get(el, 0) + plain
+    values = [block_value(block, concept, index_page, as_index, labels, limits) for block, concept in zip(blocks, concepts)]
+    if teasers:
+        for i, block in enumerate(blocks):
+            if values[i] > 0 and (near is None or near[i]) and _card_of(block.owner, teasers, limits.teaser_depth, body) is not None:
+                values[i] *= limits.teaser_weight
+    # Text that argues for a run of items: link text only counts on index pages.
+    plains = [0 if c is not None else len(b.text) if index_page else len(b.text) - b.link_chars for b, c in zip(blocks, concepts)]
+    totals, texts = _subtree_sums(blocks, body, spans, values, plains)
     if not totals:
-        return Container(body, False)
+        return Container(body, False, spans)
     best = _best_total(body, totals, vocabulary, limits)
     if trace is not None:
         trace.add("score", "chose", describe(best), "max-weight-subtree", _score_of(best, totals[best], vocabulary, limits))
     best, repeated = _climb_repeats(best, body, texts, totals, limits, trace)
-    return Container(best, repeated or as_index)
+    return Container(best, repeated or as_index, spans)
 
 
 def is_inside(el: Any, container: Any) -> bool:
@@ -288,24 +406,32 @@ def is_inside(el: Any, container: Any) -> bool:
 
 
 def has_prose(
-    blocks: Sequence[RawBlock], concepts: Sequence[str | None], container: Any, limits: ContainerThresholds, enough: int
+    blocks: Sequence[RawBlock],
+    concepts: Sequence[str | None],
+    container: Any,
+    limits: ContainerThresholds,
+    enough: int,
+    span: tuple[int, int] | None = None,
 ) -> bool:
     """Whether the container reads like an article (some real paragraphs).
 
     A shop category, a link hub or a product grid has no paragraph of prose;
     there the links *are* the content and link density must not drop them.
     Lines split by ``<br>`` count together, by the element that holds them.
+    ``span``, the container's blocks' range (see :func:`block_spans`), saves
+    asking of each block whether it is inside.
     """
+    lo, hi = span if span is not None else (0, len(blocks))
+    dense = limits.prose_link_density
     plain: dict[Any, int] = {}
-    for block, concept in zip(blocks, concepts):
-        if concept is None and block.link_density < limits.prose_link_density:
-            plain[block.owner] = plain.get(block.owner, 0) + len(block.text)
+    for block, concept in zip(blocks[lo:hi], concepts[lo:hi]):
+        if concept is None and block.link_density < dense:
+            owner = block.owner
+            plain[owner] = plain.get(owner, 0) + len(block.text)
     prose = 0
     for owner, chars in plain.items():
-        if chars >= limits.prose_block_chars and is_inside(owner, container):
+        if chars >= limits.prose_block_chars and (span is not None or is_inside(owner, container)):
             prose += 1
             if prose >= enough:
                 return True
     return False
-
-

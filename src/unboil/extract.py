@@ -52,11 +52,11 @@ def _to_block(raw: RawBlock) -> Block:
 def _select(root: Any, hints: PageHints, options: Options, trace: Trace | None, relax: int, clock: _Clock) -> tuple[Any, list[RawBlock]]:
     """One pass of prune -> segment -> label -> score at a given relaxation level."""
     body = prune(root, options, trace, relax)
-    raw = segment(body, options.max_depth, options.include_tables)
+    raw, spans = segment(body, options.max_depth, options.include_tables)
     if not raw:
         return body, []
     concepts = label_blocks(raw, options, clock.check)
-    return body, score_blocks(body, raw, concepts, hints, options, trace)
+    return body, score_blocks(body, raw, concepts, hints, options, trace, spans)
 
 
 def _body(

@@ -10,11 +10,13 @@ of the title, a byline at the top, and the "section cut" (everything after a
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
-from typing import Any, Sequence, get_args
+from itertools import accumulate
+from typing import Any, NamedTuple, Sequence, get_args
 
-from .blocks import RawBlock
-from .container import Container, has_prose, is_inside
+from .blocks import RawBlock, Spans
+from .container import Container, covered, has_prose, is_inside
 from .hints import PageHints
 from .metadata import parse_date
 from .options import Favor, Options
@@ -26,8 +28,9 @@ from .vocabulary import Vocabulary
 __all__ = ["Judged", "judge_blocks"]
 
 
-@dataclass(frozen=True, slots=True)
-class Judged:
+class Judged(NamedTuple):
+    """One block's judgement (a named tuple: one is made for every block of the page)."""
+
     block: RawBlock
     keep: bool
     why: str
@@ -60,6 +63,30 @@ def _wordless(text: str, limits: JudgeThresholds) -> bool:
     return len(text) <= limits.wordless_chars and _WORD_CHAR.search(text) is None
 
 
+_WORD = re.compile(r"\w+")
+
+
+def _repeats_title(text: str, key: str, words: Sequence[str]) -> bool:
+    """Whether ``text`` is the headline again: its :func:`~unboil.text.title_key` is
+    the title's ``key``, whose words are ``words``.
+
+    The key is read word by word as :func:`~unboil.text.title_key` makes it, and
+    the reading stops at the first word that differs: most paragraphs differ at
+    their first.  An ASCII text shorter than the title's key is told without a word.
+    """
+    if text.isascii():
+        if len(text) < len(key):
+            return False
+    else:
+        text = unicodedata.normalize("NFKC", text)
+    found = _WORD.finditer(text.lower())
+    for word in words:
+        m = next(found, None)
+        if m is None or m.group() != word:
+            return False
+    return next(found, None) is None
+
+
 def _chain(owner: Any, container: Any) -> list[Any]:
     """``owner`` and its ancestors below ``container``."""
     chain = []
@@ -71,7 +98,12 @@ def _chain(owner: Any, container: Any) -> list[Any]:
 
 
 def _appeal_boxes(
-    blocks: Sequence[RawBlock], concepts: Sequence[str | None], container: Any, appeals: frozenset[str], limits: JudgeThresholds
+    blocks: Sequence[RawBlock],
+    concepts: Sequence[str | None],
+    container: Any,
+    appeals: frozenset[str],
+    limits: JudgeThresholds,
+    spans: Spans | None = None,
 ) -> set[Any]:
     """The boxes that hold a fundraising or subscription appeal, to be dropped whole.
 
@@ -79,14 +111,29 @@ def _appeal_boxes(
     informed society.") that no pattern can recognise.  The box is the largest
     ancestor of the appeal, below the container, that holds little text
     (``box_chars``) and in which the appeal is a fair share of the text (``appeal_share``).
+    With ``spans`` (see :func:`~unboil.container.block_spans`) a box's text is read
+    from its range of blocks, and only the appeals inside the container are looked at
+    (no box outside it ever holds a block that is judged).
     """
-    appealing = [b for b, c in zip(blocks, concepts) if c in appeals]
-    if not appealing:
-        return set()
-    sizes: dict[Any, int] = {}
-    for b in blocks:
-        for el in _chain(b.owner, container):
-            sizes[el] = sizes.get(el, 0) + len(b.text)
+    if spans is not None and container in spans:
+        first, end = spans[container]
+        appealing = [b for b, c in zip(blocks[first:end], concepts[first:end]) if c in appeals]
+        if not appealing:
+            return set()
+        ends = list(accumulate((len(b.text) for b in blocks), initial=0))
+        sizes = {}
+        for b in appealing:
+            for el in _chain(b.owner, container):
+                lo, hi = spans[el]
+                sizes[el] = ends[hi] - ends[lo]
+    else:
+        appealing = [b for b, c in zip(blocks, concepts) if c in appeals]
+        if not appealing:
+            return set()
+        sizes = {}
+        for b in blocks:
+            for el in _chain(b.owner, container):
+                sizes[el] = sizes.get(el, 0) + len(b.text)
     boxes: set[Any] = set()
     for b in appealing:
         best = None
@@ -203,6 +250,26 @@ class _Cut:
         return True
 
 
+def _inside(blocks: Sequence[RawBlock], container: Any, span: tuple[int, int] | None) -> list[bool]:
+    """Whether each block lies inside the container: read from the container's range of
+    blocks when it is known (``span``), else by climbing from each owner."""
+    if span is not None:
+        first, end = span
+        return [False] * first + [True] * (end - first) + [False] * (len(blocks) - end)
+    seen: dict[Any, bool] = {}
+    for block in blocks:
+        if block.owner not in seen:
+            seen[block.owner] = is_inside(block.owner, container)
+    return [seen[block.owner] for block in blocks]
+
+
+def _in_boxes(blocks: Sequence[RawBlock], container: Any, boxes: set[Any], spans: Spans | None) -> list[bool]:
+    """Whether each block lies in one of the appeal ``boxes`` (all inside the container)."""
+    if spans is None:
+        return [any(anc in boxes for anc in _chain(block.owner, container)) for block in blocks]
+    return covered(spans, boxes, len(blocks))
+
+
 def judge_blocks(
     blocks: Sequence[RawBlock],
     concepts: Sequence[str | None],
@@ -212,23 +279,24 @@ def judge_blocks(
     trace: Trace | None,
 ) -> list[Judged]:
     """Keep or drop each block inside ``container`` (blocks outside are dropped)."""
-    container = chosen.element
+    container, spans = chosen.element, chosen.spans
     limits = options.thresholds.judge
+    # Where the container's blocks lie, when known: a block is inside it by its place in the list.
+    span = spans.get(container) if spans is not None else None
     # In a listing the entries are links: density says nothing there.
-    prose = has_prose(blocks, concepts, container, options.thresholds.container, enough=limits.article_prose_blocks)
+    prose = has_prose(blocks, concepts, container, options.thresholds.container, limits.article_prose_blocks, span)
     link_limit = 1.01 if chosen.repeated or not prose else dict(zip(get_args(Favor), limits.link_limits))[options.favor]
     tkey, site_key, author_keys = hints.title_key, hints.site_key, hints.author_keys
+    title_words = tkey.split(" ") if tkey else ()
     vocabulary = options.vocabulary
-    boxes = _appeal_boxes(blocks, concepts, container, vocabulary.with_role("appeal"), limits)
+    known = spans if span is not None else None
+    boxes = _appeal_boxes(blocks, concepts, container, vocabulary.with_role("appeal"), limits, known)
+    boxed = _in_boxes(blocks, container, boxes, known) if boxes else None
     cuts, threads = vocabulary.with_role("cuts_section"), vocabulary.with_role("thread")
     out: list[Judged] = []
-    inside_cache: dict[Any, bool] = {}
     cut = _Cut()
     kept_so_far = 0
-    for i, (block, concept) in enumerate(zip(blocks, concepts)):
-        inside = inside_cache.get(block.owner)
-        if inside is None:
-            inside = inside_cache[block.owner] = is_inside(block.owner, container)
+    for i, (block, concept, inside) in enumerate(zip(blocks, concepts, _inside(blocks, container, span))):
         if not inside:
             out.append(Judged(block, False, "outside-container"))
             continue
@@ -241,7 +309,7 @@ def judge_blocks(
             continue
         if concept is None and block.kind == "heading" and site_key:
             concept = _more_from_site(text, site_key, vocabulary)
-        if concept is None and boxes and any(anc in boxes for anc in _chain(block.owner, container)):
+        if concept is None and boxed is not None and boxed[i]:
             out.append(Judged(block, False, "appeal-box"))
             continue
         if concept is not None:
@@ -252,7 +320,7 @@ def judge_blocks(
                 cut = _Cut(block.level or 6, _section_scope(blocks, i, container, thread), thread)
             out.append(Judged(block, False, f"{concept}:text"))
             continue
-        if tkey and block.kind in ("heading", "caption", "paragraph") and title_key(text) == tkey:
+        if tkey and block.kind in ("heading", "caption", "paragraph") and _repeats_title(text, tkey, title_words):
             out.append(Judged(block, False, "repeats-title"))
             continue
         if block.link_density > link_limit and block.kind != "code":

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any, Sequence
 
-from .blocks import RawBlock
+from .blocks import RawBlock, Spans
 from .container import Container, block_value, choose_container
 from .hints import PageHints
 from .judge import Judged, judge_blocks
@@ -23,10 +23,17 @@ __all__ = ["Container", "Judged", "block_value", "choose_container", "judge_bloc
 
 
 def score_blocks(
-    body: Any, blocks: Sequence[RawBlock], concepts: Sequence[str | None], hints: PageHints, options: Options, trace: Trace | None
+    body: Any,
+    blocks: Sequence[RawBlock],
+    concepts: Sequence[str | None],
+    hints: PageHints,
+    options: Options,
+    trace: Trace | None,
+    spans: Spans | None = None,
 ) -> list[RawBlock]:
-    """The kept blocks of the article, in document order."""
-    container = choose_container(body, blocks, concepts, options, trace)
+    """The kept blocks of the article, in document order (``spans``: the blocks', when the
+    segmenter gave them; see :func:`~unboil.blocks.segment`)."""
+    container = choose_container(body, blocks, concepts, options, trace, spans=spans)
     kept = [j.block for j in judge_blocks(blocks, concepts, container, hints, options, trace) if j.keep]
     limits = options.thresholds.fallback
     if not _looks_thin(kept, limits, options.thresholds.container.prose_link_density):
@@ -35,7 +42,7 @@ def score_blocks(
     # short article) can win over a long list of entries that is the
     # page's content (a category, a catalogue): look again reading the
     # links as entries, and take that if it finds far more.
-    listing = choose_container(body, blocks, concepts, options, trace, as_index=True)
+    listing = choose_container(body, blocks, concepts, options, trace, as_index=True, spans=container.spans)
     # The whole body is no list of entries: that reading found nothing.
     if listing.element is container.element or listing.element is body:
         return kept

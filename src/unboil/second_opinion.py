@@ -39,4 +39,4 @@ def readability_blocks(body: Any, options: Options) -> list[RawBlock]:
         tree = lxml_html.fragment_fromstring(summary, create_parent="div", parser=etree.HTMLParser(**PARSER_OPTIONS))
     except (etree.LxmlError, ValueError, AssertionError):  # "too many bodies" on a summary of "<html></html>"
         return []
-    return [b for b in segment(tree, options.max_depth, options.include_tables) if b.link_density <= 0.6]
+    return [b for b in segment(tree, options.max_depth, options.include_tables)[0] if b.link_density <= 0.6]

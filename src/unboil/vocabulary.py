@@ -41,7 +41,7 @@ from os import PathLike
 from typing import Any, Iterable, Mapping, Sequence
 
 from .lexicon import Lexicon
-from .matching import Hints, Matcher, build_finder, hints_of, match_texts
+from .matching import Finder, Hints, Matcher, hints_of, match_texts
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -130,14 +130,14 @@ class Concept:
         matchers = []
         if self.lines:
             object.__setattr__(self, "line_re", _line_pattern([p.re for p in self.lines]))
-            matchers += [Matcher.of(_line_pattern([p.re for p in group]), hints, whole=True) for group, hints in _by_needs(self.lines)]
+            matchers += [Matcher(_line_pattern([p.re for p in group]), hints, whole=True) for group, hints in _by_needs(self.lines)]
         if self.phrases:
             # Phrases are searched in lowercased text: without re.I the search is twice
             # as fast.  A caller's phrase with capitals still gets re.I.
             flags = re.I if any(_HAS_CAPITAL.search(p.re) for p in self.phrases) else 0
             object.__setattr__(self, "phrase_re", _phrase_pattern([p.re for p in self.phrases], flags))
             matchers += [
-                Matcher.of(_phrase_pattern([p.re for p in group], flags), hints, whole=False) for group, hints in _by_needs(self.phrases)
+                Matcher(_phrase_pattern([p.re for p in group], flags), hints, whole=False) for group, hints in _by_needs(self.phrases)
             ]
         object.__setattr__(self, "matchers", tuple(matchers))
 
@@ -237,8 +237,8 @@ class Vocabulary:
         default_factory=dict, init=False, repr=False, compare=False
     )
     """Several-word names ("author-bio") by their first word: (rank, words, concept)."""
-    _finder: Any = field(default=None, init=False, repr=False, compare=False)
-    """An Aho-Corasick automaton of every pattern's most telling needs (see :mod:`unboil.matching`)."""
+    _finder: Finder = field(default=None, init=False, repr=False, compare=False)  # type: ignore[assignment]
+    """The concepts' patterns as matching runs them (see :mod:`unboil.matching`)."""
     _tables: "_RoleTables" = field(default=None, init=False, repr=False, compare=False)  # type: ignore[assignment]
 
     def __post_init__(self) -> None:
@@ -256,7 +256,7 @@ class Vocabulary:
                     table.setdefault(word, concept.name)
         object.__setattr__(self, "_by_word", table)
         object.__setattr__(self, "_compounds", {k: tuple(v) for k, v in compounds.items()})
-        object.__setattr__(self, "_finder", build_finder(m for c in self.concepts for m in c.matchers))
+        object.__setattr__(self, "_finder", Finder(self.concepts))
         object.__setattr__(self, "_tables", _RoleTables.of(self.concepts, self.words))
 
     def __reduce__(self) -> tuple[Any, ...]:
@@ -365,7 +365,7 @@ class Vocabulary:
         For each block the first concept, in vocabulary order, whose line or
         phrase pattern matches, wins (see :func:`unboil.matching.match_texts`).
         """
-        return match_texts(self.concepts, self._finder, texts, self.phrase_limit, self.line_limit)
+        return match_texts(self._finder, texts, self.phrase_limit, self.line_limit)
 
 
 @dataclass(frozen=True)

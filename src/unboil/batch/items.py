@@ -33,6 +33,8 @@ class Item:
     data: bytes | None = None
     gz: bool = False
     url: str | None = None
+    site: str | None = None
+    """The page's site, when a first pass found it (else the worker reads it from the page)."""
 
     @property
     def rel(self) -> str:

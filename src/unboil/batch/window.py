@@ -62,10 +62,10 @@ class Window:
 
     def deliver(self, seq: int, item: Item, outcome: Outcome) -> None:
         """A page's result, from whichever engine ran it; written when its turn comes."""
-        status, error, output, ms, art, truncated = outcome
+        status, error, output, ms, art, truncated, site = outcome
         line = json.dumps(
             {"path": item.rel, "record": item.record, "status": status, "error": error, "output": output, "ms": ms,
-             "truncated": truncated}
+             "truncated": truncated, "site": site if site is not None else item.site}
         ).encode("ascii") + b"\n"
         self.buffer[seq] = (line, art, status, False)
 

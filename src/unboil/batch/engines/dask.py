@@ -29,12 +29,12 @@ TIMEOUT_FACTOR = 2
 
 def _dask_task(
     data: bytes, gz: bool, url: str | None, rel: str, record: str | None, fmt: str,
-    options: Options | float | None, extract_spec: str | None,
+    options: Options | float | None, extract_spec: str | None, site: str | None = None,
 ) -> Rendered:
     """One page on a Dask worker: bytes in, rendered bytes out (the client writes them)."""
     if not isinstance(options, Options):
         options = DEFAULT_OPTIONS.but(time_budget=options) if options else DEFAULT_OPTIONS
-    return process(resolve_extract(extract_spec), options, fmt, rel, record, url, data=data, gz=gz)
+    return process(resolve_extract(extract_spec), options, fmt, rel, record, url, data=data, gz=gz, site=site)
 
 
 def _dask_client(scheduler: Any, workers: int) -> tuple[Any, Any]:
@@ -96,7 +96,7 @@ class DaskPool:
         item.data = None
         s = self.settings
         fut = self.client.submit(
-            _dask_task, data, gz, item.url, item.rel, item.record, s.fmt, self.options, s.extract_spec,
+            _dask_task, data, gz, item.url, item.rel, item.record, s.fmt, self.options, s.extract_spec, item.site,
             pure=False, key=f"unboil-page-{seq}-{os.getpid()}-{id(item):x}",
         )
         budget = TIMEOUT_FACTOR * self.timeout + TIMEOUT_GRACE if self.timeout else float("inf")

@@ -65,8 +65,8 @@ def worker_loop(conn: Any) -> None:
             return
         if msg is None:
             return
-        seq, rel, record, path, data, gz, url, out_rel = msg
-        result = process(extract_fn, options, fmt, rel, record, url, path=path, data=data, gz=gz)
+        seq, rel, record, path, data, gz, url, out_rel, site = msg
+        result = process(extract_fn, options, fmt, rel, record, url, path=path, data=data, gz=gz, site=site)
         if os.getppid() != parent_pid:  # orphaned: write nothing more
             return
         outcome = store(result, out_dir, out_rel, fmt, tag, dirs)

@@ -24,6 +24,7 @@ from .errors import (
 )
 from .extract import extract, extract_file
 from .options import Options
+from .templates import SiteTemplate, learn_templates
 from .trace import Decision, Trace
 from .vocabulary import DEFAULT_VOCABULARY, Concept, Vocabulary
 
@@ -42,10 +43,12 @@ __all__ = [
     "Options",
     "PageTooLargeError",
     "Report",
+    "SiteTemplate",
     "Trace",
     "UnboilError",
     "Vocabulary",
     "clean_folder",
     "extract",
     "extract_file",
+    "learn_templates",
 ]

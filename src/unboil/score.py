@@ -23,11 +23,17 @@ __all__ = ["Container", "Judged", "block_value", "choose_container", "judge_bloc
 
 
 def score_blocks(
-    body: Any, blocks: Sequence[RawBlock], concepts: Sequence[str | None], hints: PageHints, options: Options, trace: Trace | None
+    body: Any, blocks: Sequence[RawBlock], concepts: Sequence[str | None], hints: PageHints, options: Options, trace: Trace | None,
+    judged_concepts: Sequence[str | None] | None = None,
 ) -> list[RawBlock]:
-    """The kept blocks of the article, in document order."""
+    """The kept blocks of the article, in document order.
+
+    ``judged_concepts``: the concepts the judge reads when they differ from those the
+    container is chosen by (a site template's evidence, :mod:`unboil.templates.apply`).
+    """
+    judged = concepts if judged_concepts is None else judged_concepts
     container = choose_container(body, blocks, concepts, options, trace)
-    kept = [j.block for j in judge_blocks(blocks, concepts, container, hints, options, trace) if j.keep]
+    kept = [j.block for j in judge_blocks(blocks, judged, container, hints, options, trace) if j.keep]
     limits = options.thresholds.fallback
     if not _looks_thin(kept, limits, options.thresholds.container.prose_link_density):
         return kept
@@ -39,7 +45,7 @@ def score_blocks(
     # The whole body is no list of entries: that reading found nothing.
     if listing.element is container.element or listing.element is body:
         return kept
-    alt = [j.block for j in judge_blocks(blocks, concepts, listing, hints, options, None) if j.keep]
+    alt = [j.block for j in judge_blocks(blocks, judged, listing, hints, options, None) if j.keep]
     kept_chars, alt_chars = _chars(kept), _chars(alt)
     if alt_chars >= max(limits.index_min_chars, limits.index_gain * kept_chars):
         if trace is not None:

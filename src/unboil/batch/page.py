@@ -19,7 +19,7 @@ from ..options import Options
 from ..render import TEXT_FORMATS, as_text
 from ..templates.sites import site_of
 
-__all__ = ["FORMATS", "Rendered", "classify", "process", "render", "resolve_extract"]
+__all__ = ["FORMATS", "Rendered", "classify", "page_bytes", "process", "render", "resolve_extract"]
 
 FORMATS = ("json", "jsonl", *TEXT_FORMATS)
 """Every ``format`` a run may write; :func:`~unboil.batch.names.extension` gives their file extensions."""
@@ -80,6 +80,14 @@ def render(article: Article, rel: str, record: str | None, fmt: str) -> bytes:
     return text.encode("utf-8", "backslashreplace")
 
 
+def page_bytes(path: str | None, data: bytes | None, gz: bool, options: Options) -> bytes:
+    """The page itself, from its file or from its stored bytes already read (a WARC record, a Dask task)."""
+    if data is None:
+        assert path is not None
+        return read_page(path, options, gz)
+    return unpack_page(data, gz, options)
+
+
 def process(
     extract_fn: ExtractFn,
     options: Options,
@@ -102,11 +110,7 @@ def process(
     truncated = None
     comps = rel.split("/")
     try:
-        if data is None:
-            assert path is not None
-            page = read_page(path, options, gz)
-        else:
-            page = unpack_page(data, gz, options)
+        page = page_bytes(path, data, gz, options)
         site = site or site_of(url, page, comps)
         article = extract_fn(page, url, options=options)
         rendered: bytes | None = render(article, rel, record, fmt)

@@ -10,14 +10,14 @@ instead of filling memory: at most ``size`` small results are ever held.
 from __future__ import annotations
 
 import json
+from typing import Protocol
 
 from .items import Item
-from .journal import Journal
 from .outputs import Outcome
 from .progress import Progress
 from .report import STATUSES
 
-__all__ = ["MIN_WINDOW", "WINDOW_PER_WORKER", "Window"]
+__all__ = ["MIN_WINDOW", "WINDOW_PER_WORKER", "Sink", "Window"]
 
 MIN_WINDOW = 512
 """Fewest results the window holds: room for a few slow pages without stalling the walk."""
@@ -27,10 +27,18 @@ FAILURES_KEPT = 10
 """Failed or timed-out pages whose reasons the run keeps for its summary; report.jsonl has them all."""
 
 
+class Sink(Protocol):
+    """Where a window writes its lines in walk order: the run's journal, or the first pass's ``.unboil-lines.jsonl``."""
+
+    def write(self, line: bytes, article: bytes | None) -> None: ...
+
+    def sync(self) -> None: ...
+
+
 class Window:
     """Numbers the items, holds their results until their turn, and writes them to the journal."""
 
-    def __init__(self, journal: Journal, size: int) -> None:
+    def __init__(self, journal: Sink, size: int) -> None:
         self.journal = journal
         self.size = size
         self.counts = {s: 0 for s in STATUSES}
@@ -65,7 +73,7 @@ class Window:
         status, error, output, ms, art, truncated, site = outcome
         line = json.dumps(
             {"path": item.rel, "record": item.record, "status": status, "error": error, "output": output, "ms": ms,
-             "truncated": truncated, "site": site if site is not None else item.site}
+             "truncated": truncated, "site": site if site is not None else item.site, "template": item.template_digest}
         ).encode("ascii") + b"\n"
         self.buffer[seq] = (line, art, status, False)
 

@@ -24,15 +24,17 @@ __all__ = ["Container", "Judged", "block_value", "choose_container", "judge_bloc
 
 def score_blocks(
     body: Any, blocks: Sequence[RawBlock], concepts: Sequence[str | None], hints: PageHints, options: Options, trace: Trace | None,
-    judged_concepts: Sequence[str | None] | None = None,
+    judged_concepts: Sequence[str | None] | None = None, container: Container | None = None,
 ) -> list[RawBlock]:
     """The kept blocks of the article, in document order.
 
     ``judged_concepts``: the concepts the judge reads when they differ from those the
-    container is chosen by (a site template's evidence, :mod:`unboil.templates.apply`).
+    container is chosen by; ``container``: the container when it is already chosen (a site
+    template's evidence is judged in the same container, :mod:`unboil.templates.apply`).
     """
     judged = concepts if judged_concepts is None else judged_concepts
-    container = choose_container(body, blocks, concepts, options, trace)
+    if container is None:
+        container = choose_container(body, blocks, concepts, options, trace)
     kept = [j.block for j in judge_blocks(blocks, judged, container, hints, options, trace) if j.keep]
     limits = options.thresholds.fallback
     if not _looks_thin(kept, limits, options.thresholds.container.prose_link_density):

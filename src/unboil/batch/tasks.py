@@ -35,7 +35,7 @@ def gather_page(
     try:
         page = page_bytes(path, data, gz, options)
         site = site_of(url, page, comps)
-        keys = page_keys(page, options) if site is not None else []
+        keys = page_keys(page) if site is not None else []
         line = {"path": rel, "record": record, "site": site, "identity": page_identity(url, page), "keys": keys}
         data_out: bytes | None = json.dumps(line, ensure_ascii=False).encode("utf-8", "backslashreplace") + b"\n"
         status, error = "ok", None

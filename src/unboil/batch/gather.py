@@ -52,8 +52,10 @@ class LinesResume:
     def advance(self, comps: tuple[str, ...], record: str | None) -> None:
         self.old.take(comps, record)
 
-    def carry(self, comps: tuple[str, ...], record: str | None, _out_rel: str | None, src_mtime_ns: int,
-              _template: str | None = None) -> Carried | None:
+    def carry(
+        self, comps: tuple[str, ...], record: str | None, out_rel: str | None, src_mtime_ns: int, template: str | None = None
+    ) -> Carried | None:
+        """The page's previous line (``out_rel`` and ``template`` are the second pass's business)."""
         old = self.old.take(comps, record)
         if old is None or src_mtime_ns > self.mtime_ns:
             return None
@@ -101,11 +103,31 @@ class LinesJournal:
         self.fh = None
 
 
+GATHER_BATCH = 16
+"""Pages read in one task of the first pass: a page takes a few milliseconds there, so one
+message each would cost a worker more time waiting than reading."""
+
+
 def gather_items(walk: Walk, resume: LinesResume, fmt: str, options: Options) -> Iterator[Item]:
-    """The first pass's items: every page of the walk, as a gathering task unless carried forward."""
-    for item in plan(walk, resume, fmt, options):  # type: ignore[arg-type]
-        item.job = GATHER
-        yield item
+    """The first pass's items: batches of consecutive pages to gather, and the lines carried forward between them."""
+    batch: list[Item] = []
+    for item in plan(walk, resume, fmt, options):
+        if item.is_task:
+            batch.append(item)
+            if len(batch) < GATHER_BATCH:
+                continue
+        if batch:
+            yield _batch(batch)
+            batch = []
+        if not item.is_task:
+            yield item
+    if batch:
+        yield _batch(batch)
+
+
+def _batch(pages: list[Item]) -> Item:
+    first = pages[0]
+    return Item(first.comps, first.record, job=GATHER, batch=pages)
 
 
 class SiteStream:

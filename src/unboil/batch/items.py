@@ -9,18 +9,28 @@ WARC's records must become report lines in file order.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable, Iterator
+from typing import Callable, Iterator, Protocol
 
 from ..options import Options
 from ..templates.model import SiteTemplate
-from .journal import Carried, Resume
+from .journal import Carried
 from .names import ARTICLES_FILE, record_output_name
 from .walk import Entry, Walk, describe
 
-__all__ = ["Item", "Sites", "plan"]
+__all__ = ["Item", "Resumer", "Sites", "plan"]
 
 Sites = Callable[[tuple[str, ...], str | None], tuple[str | None, SiteTemplate | None]]
 """A page's site and its template, asked in walk order (:class:`~.gather.SiteStream`)."""
+
+
+class Resumer(Protocol):
+    """What a pass carries forward from its previous run (:class:`~.journal.Resume`, :class:`~.gather.LinesResume`)."""
+
+    def carry(
+        self, comps: tuple[str, ...], record: str | None, out_rel: str | None, src_mtime_ns: int, template: str | None = None
+    ) -> Carried | None: ...
+
+    def advance(self, comps: tuple[str, ...], record: str | None) -> None: ...
 
 
 @dataclass
@@ -43,6 +53,9 @@ class Item:
     """The template of the page's site, extracted with it."""
     job: str = "extract"
     """Which pass the item belongs to (:mod:`.tasks`)."""
+    batch: "list[Item] | None" = None
+    """The first pass's pages read in one task (a page is read there in a few milliseconds: one
+    task each would cost more in messages than in reading)."""
 
     @property
     def rel(self) -> str:
@@ -57,7 +70,7 @@ class Item:
         return self.status is None and self.carried is None
 
 
-def plan(walk: Walk, resume: Resume, fmt: str, options: Options, sites: Sites | None = None) -> Iterator[Item]:
+def plan(walk: Walk, resume: Resumer, fmt: str, options: Options, sites: Sites | None = None) -> Iterator[Item]:
     """The run's items in walk order, each page checked against the previous run as it comes.
 
     ``sites``: where each page's site and template come from, when a first pass learned them.
@@ -84,7 +97,7 @@ def _join(parent: tuple[str, ...], name: str | None) -> str:
     return "/".join(parent + (name,))
 
 
-def _warc_items(e: Entry, resume: Resume, fmt: str, ext: str, options: Options, sites: Sites | None) -> Iterator[Item]:
+def _warc_items(e: Entry, resume: Resumer, fmt: str, ext: str, options: Options, sites: Sites | None) -> Iterator[Item]:
     """One item per document record; a WARC that breaks part-way keeps the records before the break."""
     try:
         from ..warc import iter_warc

@@ -17,10 +17,11 @@ from ..options import Options
 from ..templates.model import SiteTemplate
 from ..templates.pages import page_keys
 from ..templates.sites import page_identity, site_of
+from .items import Item
 from .outputs import DirCache, Outcome, store
 from .page import ExtractFn, Rendered, classify, page_bytes, process
 
-__all__ = ["EXTRACT", "GATHER", "deliverable", "gather_page", "run_task"]
+__all__ = ["EXTRACT", "GATHER", "deliverable", "gather_batch", "gather_page", "run_task"]
 
 EXTRACT = "extract"
 GATHER = "gather"
@@ -45,13 +46,23 @@ def gather_page(
     return Rendered(status, error, data_out, int((time.perf_counter() - start) * 1000), None, site)
 
 
+def gather_batch(options: Options, batch: list[Item]) -> Rendered:
+    """The lines of a batch of pages, in order (a page that cannot be read has none: the second pass reports it)."""
+    start = time.perf_counter()
+    lines = [gather_page(options, p.rel, p.record, p.url, path=p.path, data=p.data, gz=p.gz).data for p in batch]
+    return Rendered("ok", None, b"".join(line for line in lines if line), int((time.perf_counter() - start) * 1000))
+
+
 def run_task(
     job: str, extract_fn: ExtractFn, options: Options, fmt: str, rel: str, record: str | None, url: str | None, *,
     path: str | None, data: bytes | None, gz: bool, site: str | None, template: SiteTemplate | None,
+    batch: list[Item] | None = None,
 ) -> Rendered:
-    """One page of either pass, where the page is (a local worker, a Dask worker)."""
+    """One task of either pass, where the page is (a local worker, a Dask worker): a batch of pages to
+    gather, or one page to extract."""
     if job == GATHER:
-        return gather_page(options, rel, record, url, path=path, data=data, gz=gz)
+        assert batch is not None
+        return gather_batch(options, batch)
     if template is not None:
         options = options.but(site_template=template)
     return process(extract_fn, options, fmt, rel, record, url, path=path, data=data, gz=gz, site=site)

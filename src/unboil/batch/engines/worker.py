@@ -66,8 +66,9 @@ def worker_loop(conn: Any) -> None:
             return
         if msg is None:
             return
-        seq, job, rel, record, path, data, gz, url, out_rel, site, template = msg
-        result = run_task(job, extract_fn, options, fmt, rel, record, url, path=path, data=data, gz=gz, site=site, template=template)
+        seq, job, rel, record, path, data, gz, url, out_rel, site, template, batch = msg
+        result = run_task(job, extract_fn, options, fmt, rel, record, url, path=path, data=data, gz=gz, site=site,
+                          template=template, batch=batch)
         if os.getppid() != parent_pid:  # orphaned: write nothing more
             return
         outcome = deliverable(job, result, out_dir, out_rel, fmt, tag, dirs)

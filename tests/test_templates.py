@@ -355,3 +355,14 @@ def test_the_command_line_learns_reuses_or_skips_templates(tmp_path: Path) -> No
     assert both.returncode == 2 and b"not allowed with" in both.stderr
     missing = clean("-o", str(tmp_path / "e"), "--templates", str(tmp_path / "nowhere"))
     assert missing.returncode == 2 and b"no such templates folder" in missing.stderr
+
+
+def test_an_input_folder_named_templates_does_not_disturb_the_templates(tmp_path: Path) -> None:
+    build_sites(tmp_path / "in")
+    (tmp_path / "in" / "templates").mkdir()
+    (tmp_path / "in" / "templates" / "harbour.html").write_bytes(blog_page(2, canonical=False))
+    first = unboil.clean_folder(tmp_path / "in", tmp_path / "out", workers=1)
+    again = unboil.clean_folder(tmp_path / "in", tmp_path / "out", workers=1)
+    assert first.ok == again.ok == again.resumed == 11
+    assert SiteTemplate.load(tmp_path / "out" / "templates.unboil" / "harbour.json").learned
+    assert "blocks" in json.loads((tmp_path / "out" / "templates" / "harbour.json").read_text())  # the page's output

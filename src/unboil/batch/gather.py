@@ -145,7 +145,6 @@ class SiteStream:
         return site, self.templates.get(site)
 
 
-
 @dataclass(frozen=True)
 class TemplateSettings:
     """Where a run's site templates come from."""

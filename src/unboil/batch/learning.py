@@ -91,13 +91,24 @@ def _sites(bucket: str) -> Iterator[tuple[str, list[PageLines]]]:
 
 
 def _load(path: str) -> SiteTemplate | None:
-    """A template file, or None when there is none; a broken one stops the run (a person's edit to fix)."""
-    if not os.path.exists(path):
+    """A template file, or None when there is none; a broken one stops the run (a person's edit to fix).
+
+    A JSON object without a ``site`` is no template: a page's output, when the input folder has
+    a ``templates`` folder of its own at its top, lands in the same folder.
+    """
+    try:
+        with open(path, encoding="utf-8") as fh:
+            data = json.load(fh)
+    except FileNotFoundError:
+        return None
+    except (OSError, ValueError) as exc:
+        raise InputError(f"{path}: not a site template: {exc}") from exc
+    if isinstance(data, dict) and "site" not in data:
         return None
     try:
-        return SiteTemplate.load(path)
+        return SiteTemplate.from_dict(data)
     except ValueError as exc:
-        raise InputError(str(exc)) from exc
+        raise InputError(f"{path}: not a site template: {exc}") from exc
 
 
 def _keep(template: SiteTemplate | None) -> bool:

@@ -56,12 +56,17 @@ def _checked_dirs(
     return in_abs, out_abs, None
 
 
-def _template_settings(templates: "bool | str | os.PathLike[str]", out_abs: str) -> TemplateSettings | None:
-    """Where the run's templates come from: learned into OUT_DIR/templates, a folder given, or none."""
+def _template_settings(templates: "bool | str | os.PathLike[str]", in_abs: str, out_abs: str) -> TemplateSettings | None:
+    """Where the run's templates come from: learned into OUT_DIR/templates, a folder given, or none.
+
+    An input folder with a ``templates`` folder at its top has its pages' outputs there: the
+    learned templates then go to ``templates.unboil``, so no output ever lands on a template.
+    """
     if templates is False or templates is None:
         return None
     if templates is True:
-        return TemplateSettings(os.path.join(out_abs, TEMPLATES_DIR), learn=True)
+        name = TEMPLATES_DIR + ".unboil" if os.path.isdir(os.path.join(in_abs, TEMPLATES_DIR)) else TEMPLATES_DIR
+        return TemplateSettings(os.path.join(out_abs, name), learn=True)
     folder = os.path.abspath(os.fspath(templates))
     if not os.path.isdir(folder):
         raise InputError(f"no such templates folder: {folder}")
@@ -135,7 +140,7 @@ def clean_folder(
     skip = frozenset({out_abs}) if inside(out_abs, in_abs) else frozenset()
     ext = extension(format)
     walk = Walk(in_abs, compile_globs(include or DEFAULT_INCLUDE), compile_globs(exclude), skip, ext, only)
-    template_settings = _template_settings(templates, out_abs)
+    template_settings = _template_settings(templates, in_abs, out_abs)
     lock = _locked_out_dir(out_abs)
     start = time.monotonic()
     try:

@@ -59,7 +59,7 @@ def test_every_page_gets_exactly_one_report_line_with_the_right_status(mixed_run
 def test_report_lines_have_the_documented_fields_in_walk_order(mixed_run) -> None:
     _in, out, _expected, _report, _elapsed = mixed_run
     rows = read_report(out)
-    assert [list(r) for r in rows] == [["path", "record", "status", "error", "output", "ms", "truncated"]] * len(rows)
+    assert [list(r) for r in rows] == [["path", "record", "status", "error", "output", "ms", "truncated", "site", "template"]] * len(rows)
     keys = [tuple(r["path"].split("/")) for r in rows]
     assert keys == sorted(keys)
     for r in rows:
@@ -289,7 +289,10 @@ def test_the_first_progress_line_comes_with_the_first_page(tmp_path: Path, capsy
     src = tmp_path / "in"
     _small_folder(src, 2)
     unboil.clean_folder(src, tmp_path / "out", workers=1, progress="lines", _progress_interval=3600)
-    assert capsys.readouterr().err.count("unboil: ") == 1  # not after an hour: at once
+    err = capsys.readouterr().err
+    assert err.count("unboil: ") == 2 and err.count("unboil: reading sites: ") == 1  # each pass at once, not after an hour
+    unboil.clean_folder(src, tmp_path / "out2", workers=1, progress="lines", _progress_interval=3600, templates=False)
+    assert capsys.readouterr().err.count("unboil: ") == 1
 
 
 def test_a_terminal_without_tqdm_gets_a_line_rewritten_in_place(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:

@@ -25,6 +25,7 @@ from .errors import (
 from .explain import explain
 from .extract import extract, extract_file
 from .options import Options
+from .templates import SiteTemplate, learn_templates
 from .trace import Decision, Trace
 from .vocabulary import DEFAULT_VOCABULARY, Concept, Vocabulary
 
@@ -43,6 +44,7 @@ __all__ = [
     "Options",
     "PageTooLargeError",
     "Report",
+    "SiteTemplate",
     "Trace",
     "UnboilError",
     "Vocabulary",
@@ -50,4 +52,5 @@ __all__ = [
     "explain",
     "extract",
     "extract_file",
+    "learn_templates",
 ]

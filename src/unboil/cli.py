@@ -52,12 +52,25 @@ outputs: OUT_DIR mirrors IN_DIR (a/b/page.html -> a/b/page.json); WARC
 records go to a/b/crawl/r<position>-<digest>.json; --format jsonl writes
 OUT_DIR/articles.jsonl instead.  OUT_DIR/report.jsonl gets one line per page:
 {"path", "record", "status": ok|empty|skipped|failed|timeout, "error",
-"output", "ms", "truncated"} ("truncated": what a limit cut, or null).  Every
+"output", "ms", "truncated", "site", "template"} ("truncated": what a limit
+cut, or null; "site": the site the page was grouped in; "template": a digest
+of the site template it was extracted with, or null).  Every
 file is written atomically.
 
+site templates: by default a first pass reads each page's site (a WARC
+record's host, else the page's canonical or og:url host, else the first
+folder level under IN_DIR) and lines into OUT_DIR/.unboil-lines.jsonl, learns what
+each site's pages repeat (its menus, banners, "About" and newsletter boxes)
+into OUT_DIR/templates/<site>.json, and extracts every page with its site's
+template.  A site needs 3 distinct pages.  The templates are JSON a person
+can edit (add "lines" or "selectors", "not" to drop a learned line); a later
+run uses them as they are unless the folder's pages changed, and --templates
+DIR reuses them elsewhere.  --no-templates: each page alone, one pass.
+
 resume: by default a page is not done again when the previous report lists
-it ok or empty and its output is at least as new as the page; after an
-interruption (even kill -9) run the same command again.  --force redoes all.
+it ok or empty, with the same site template, and its output is at least as
+new as the page; after an interruption (even kill -9, in either pass) run
+the same command again.  --force redoes all.
 
 """ + _EXIT_CODES
 
@@ -140,6 +153,11 @@ def build_parser() -> argparse.ArgumentParser:
     mode.add_argument("--force", dest="resume", action="store_false", help="do every page again")
     cl.add_argument("--engine", choices=("local", "dask"), default=None, help="local worker processes (default) or a Dask cluster")
     cl.add_argument("--scheduler", metavar="ADDRESS", help="Dask scheduler, e.g. tcp://host:8786 (implies --engine dask; default: a local cluster)")
+    tpl = cl.add_mutually_exclusive_group()
+    tpl.add_argument("--templates", metavar="DIR", help="use the site templates in DIR as they are (a previous run's "
+                     "OUT_DIR/templates, edited or not) instead of learning them")
+    tpl.add_argument("--no-templates", dest="no_templates", action="store_true",
+                     help="do not learn site templates: every page alone, in one pass")
     cl.add_argument("-q", "--quiet", action="store_true", help="no progress and no summary on stderr")
     add_option_flags(cl)
     return parser
@@ -253,6 +271,7 @@ def _clean(args: argparse.Namespace, options: Options, parser: argparse.Argument
             scheduler=args.scheduler,
             progress=False if args.quiet else "auto",
             options=options,
+            templates=False if args.no_templates else args.templates or True,
             # Test hook only: replaces unboil.extract in the workers (see unboil.batch).
             _extract=os.environ.get("UNBOIL_TEST_EXTRACT") or None,
         )

@@ -24,6 +24,7 @@ from .options import DEFAULT_OPTIONS, Options
 from .prune import prune
 from .score import score_blocks
 from .second_opinion import readability_blocks
+from .templates.apply import score_with_template
 from .trace import Trace
 from .urls import web_url
 
@@ -56,6 +57,8 @@ def _select(root: Any, hints: PageHints, options: Options, trace: Trace | None, 
     if not raw:
         return body, []
     concepts = label_blocks(raw, options, clock.check)
+    if options.site_template is not None:
+        return body, score_with_template(body, raw, concepts, hints, options, trace, spans)
     return body, score_blocks(body, raw, concepts, hints, options, trace, spans)
 
 

@@ -8,10 +8,13 @@ the same input and options always give the same result, whatever ran before.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, fields, replace
-from typing import Literal, get_args
+from typing import TYPE_CHECKING, Literal, get_args
 
 from .thresholds import DEFAULT_THRESHOLDS, Thresholds
 from .vocabulary import DEFAULT_VOCABULARY, Vocabulary
+
+if TYPE_CHECKING:
+    from .templates.model import SiteTemplate
 
 __all__ = ["Options", "Favor"]
 
@@ -82,6 +85,9 @@ class Options:
     with_metadata: bool = True
     """Read the title, dates, authors and the other metadata; False: the body only, faster."""
     thresholds: Thresholds = field(default=DEFAULT_THRESHOLDS)
+    site_template: "SiteTemplate | None" = None
+    """What the page's site repeats on its pages (:class:`unboil.SiteTemplate`, learned by
+    :func:`unboil.learn_templates` or ``unboil clean``): evidence against the blocks it matches."""
 
     def __post_init__(self) -> None:
         if self.favor not in get_args(Favor):
@@ -95,6 +101,11 @@ class Options:
         budget = self.time_budget
         if budget is not None and (isinstance(budget, bool) or not isinstance(budget, (int, float)) or not budget > 0):
             raise ValueError(f"Options.time_budget must be a positive number of seconds or None, not {budget!r}")
+        if self.site_template is not None:
+            from .templates.model import SiteTemplate
+
+            if not isinstance(self.site_template, SiteTemplate):
+                raise ValueError(f"Options.site_template must be a SiteTemplate or None, not {type(self.site_template).__name__}")
         flags = {f.name for f in fields(self) if f.type in ("bool", bool)}
         for option in self.vocabulary.kept_by:
             if option not in flags:

@@ -30,11 +30,20 @@ def score_blocks(
     options: Options,
     trace: Trace | None,
     spans: Spans | None = None,
+    judged_concepts: Sequence[str | None] | None = None,
+    container: Container | None = None,
 ) -> list[RawBlock]:
-    """The kept blocks of the article, in document order (``spans``: the blocks', when the
-    segmenter gave them; see :func:`~unboil.blocks.segment`)."""
-    container = choose_container(body, blocks, concepts, options, trace, spans=spans)
-    kept = [j.block for j in judge_blocks(blocks, concepts, container, hints, options, trace) if j.keep]
+    """The kept blocks of the article, in document order.
+
+    ``spans``: the blocks', when the segmenter gave them (see :func:`~unboil.blocks.segment`);
+    ``judged_concepts``: the concepts the judge reads when they differ from those the
+    container is chosen by; ``container``: the container when it is already chosen (a site
+    template's evidence is judged in the same container, :mod:`unboil.templates.apply`).
+    """
+    judged = concepts if judged_concepts is None else judged_concepts
+    if container is None:
+        container = choose_container(body, blocks, concepts, options, trace, spans=spans)
+    kept = [j.block for j in judge_blocks(blocks, judged, container, hints, options, trace) if j.keep]
     limits = options.thresholds.fallback
     if not _looks_thin(kept, limits, options.thresholds.container.prose_link_density):
         return kept
@@ -46,7 +55,7 @@ def score_blocks(
     # The whole body is no list of entries: that reading found nothing.
     if listing.element is container.element or listing.element is body:
         return kept
-    alt = [j.block for j in judge_blocks(blocks, concepts, listing, hints, options, None) if j.keep]
+    alt = [j.block for j in judge_blocks(blocks, judged, listing, hints, options, None) if j.keep]
     kept_chars, alt_chars = _chars(kept), _chars(alt)
     if alt_chars >= max(limits.index_min_chars, limits.index_gain * kept_chars):
         if trace is not None:

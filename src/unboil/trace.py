@@ -47,6 +47,12 @@ class Trace:
         self._pass = relax
         self._positions = {el: i for i, el in enumerate(root.iter())}
 
+    def fork(self) -> "Trace":
+        """An empty trace of the same pass and tree, for decisions that may or may not be kept."""
+        other = Trace()
+        other._positions, other._pass = self._positions, self._pass
+        return other
+
     def add(self, stage: str, action: Action, what: str, why: str, score: float | None = None, element: Any = None) -> None:
         node = self._positions.get(element) if element is not None else None
         self.decisions.append(Decision(stage, action, what, why, score, node, self._pass))

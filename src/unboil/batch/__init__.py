@@ -27,8 +27,9 @@ into place, and outputs hold no timestamps: a page always gives the same bytes.
 walk order: ``path`` (relative to IN_DIR), ``record`` (WARC record id or
 null), ``status`` (``ok``, ``empty``, ``skipped``, ``failed``, ``timeout``),
 ``error`` (the failure message, the skip reason or the empty reason, else
-null), ``output`` (relative to OUT_DIR, or null), ``ms`` and ``truncated``
-(what a limit cut from the page, ``Article.truncated``, else null).  During a run the
+null), ``output`` (relative to OUT_DIR, or null), ``ms``, ``truncated``
+(what a limit cut from the page, ``Article.truncated``, else null), ``site``
+and ``template`` (see below).  During a run the
 lines go to ``report.jsonl.part`` (and articles to ``articles.jsonl.part``);
 the finished files replace the old ones at the end of the run.
 
@@ -44,6 +45,19 @@ previous complete files, so no finished page is lost, then carries forward
 and finishes the rest.  Because both the walk and the report are in the same
 order, the merge is a streaming join: memory does not grow with the folder.
 ``resume=False`` does every page again.
+
+**Site templates.**  With ``templates=True`` (the default) a run has two
+passes.  The first reads each page's site and line keys into
+``.unboil-lines.jsonl`` (walk order, through the same window, resumable like
+the report); :mod:`.learning` then splits it by site into temporary bucket
+files and learns each site's :class:`~unboil.templates.SiteTemplate` into
+``OUT_DIR/templates/<site>.json``, one bucket in memory at a time, unless the
+templates were already learned from the same lines (``templates/.learned``).
+The second pass joins the walk with ``.unboil-lines.jsonl`` to give each page
+its site and template; the report line says both (``site``, ``template``: a
+digest), and resume carries a page forward only with the same template.
+Both passes share one pool.  ``templates=DIR`` uses a folder's templates
+as they are; ``templates=False`` is the one-pass run.
 
 **Workers.**  The local engine runs its own pool of worker processes, one
 page in flight per worker: a page that runs past ``timeout`` seconds gets a
@@ -61,9 +75,11 @@ files, in which order) and :mod:`.names` (what each output is called);
 at once) with :mod:`.journal` (the report files, the lock, resume);
 :mod:`.page` (one page: read, extract, render) and :mod:`.outputs` (atomic
 writes); :mod:`.engines` (the :class:`~.engines.Pool` protocol, the local
-and Dask pools); :mod:`.window` (results back into walk order) and
-:mod:`.progress`; :mod:`.run` (``clean_folder``) and :mod:`.bag` (pages one
-at a time, Dask bags).  Saved pages are read by
+and Dask pools) and :mod:`.tasks` (what a worker does with a page in either
+pass); :mod:`.window` (results back into walk order), :mod:`.drive` (feeding
+a pool within the window) and :mod:`.progress`; :mod:`.gather` (the first
+pass) and :mod:`.learning` (templates from its lines); :mod:`.run`
+(``clean_folder``) and :mod:`.bag` (pages one at a time, Dask bags).  Saved pages are read by
 :func:`unboil.load.read_page`, as :func:`unboil.extract_file` reads them.
 
 **Test hook.**  ``clean_folder(..., _extract="module:function")`` (and the

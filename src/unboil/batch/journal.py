@@ -185,14 +185,19 @@ class Resume:
                 break
             parent = os.path.dirname(parent)
 
-    def carry(self, comps: tuple[str, ...], record: str | None, out_rel: str | None, src_mtime_ns: int) -> Carried | None:
-        """The previous lines when the page was ok or empty with the same output, at least as new as the input."""
+    def carry(
+        self, comps: tuple[str, ...], record: str | None, out_rel: str | None, src_mtime_ns: int, template: str | None = None
+    ) -> Carried | None:
+        """The previous lines when the page was ok or empty with the same output and site template
+        (``template``: its digest), at least as new as the input."""
         old = self.report.take(comps, record)
         self._drop_stale(old)
         if not self.enabled:
             return None
         art = self.articles.take(comps, record) if self.fmt == "jsonl" else None
         if old is None or old.data.get("status") not in ("ok", "empty") or old.data.get("output") != out_rel:
+            return None
+        if old.data.get("template") != template:
             return None
         if self.fmt == "jsonl":
             if art is None or src_mtime_ns > self.articles_mtime_ns:

@@ -15,6 +15,8 @@ from ..render import TEXT_FORMATS
 __all__ = [
     "REPORT_FILE",
     "ARTICLES_FILE",
+    "LINES_FILE",
+    "TEMPLATES_DIR",
     "PART_SUFFIX",
     "LOCK_FILE",
     "TMP_SUFFIX",
@@ -28,11 +30,16 @@ __all__ = [
 
 REPORT_FILE = "report.jsonl"
 ARTICLES_FILE = "articles.jsonl"
+LINES_FILE = ".unboil-lines.jsonl"
+"""The first pass's journal when templates are learned: each page's site and line keys."""
+TEMPLATES_DIR = "templates"
+"""The folder of learned site templates, ``templates/<site>.json``."""
 PART_SUFFIX = ".part"
 LOCK_FILE = ".unboil.lock"
 TMP_SUFFIX = ".unboil-tmp"
 RESERVED_NAMES = frozenset(
-    {REPORT_FILE, REPORT_FILE + PART_SUFFIX, ARTICLES_FILE, ARTICLES_FILE + PART_SUFFIX, LOCK_FILE}
+    {REPORT_FILE, REPORT_FILE + PART_SUFFIX, ARTICLES_FILE, ARTICLES_FILE + PART_SUFFIX, LOCK_FILE,
+     LINES_FILE, LINES_FILE + PART_SUFFIX, TEMPLATES_DIR}
 )
 """Names at the top of OUT_DIR that no page's output may take."""
 

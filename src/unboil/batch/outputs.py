@@ -32,6 +32,8 @@ class Outcome(NamedTuple):
     article: bytes | None = None
     truncated: str | None = None
     """What a limit cut from the page, or None: the report line's ``truncated``."""
+    site: str | None = None
+    """The page's site, or None: the report line's ``site``."""
 
 
 def tmp_name(path: str, tag: str) -> str:
@@ -70,16 +72,16 @@ class DirCache:
 
 def store(result: Rendered, out_dir: str, out_rel: str | None, fmt: str, tag: str, dirs: DirCache) -> Outcome:
     """Write a rendered page (mirrored formats) and give its report fields; a ``jsonl`` line waits for its turn."""
-    status, error, rendered, ms, truncated = result
+    status, error, rendered, ms, truncated, site = result
     if rendered is None:
-        return Outcome(status, error, None, ms)
+        return Outcome(status, error, None, ms, site=site)
     if fmt == "jsonl":
-        return Outcome(status, error, ARTICLES_FILE, ms, rendered, truncated)
+        return Outcome(status, error, ARTICLES_FILE, ms, rendered, truncated, site)
     assert out_rel is not None
     target = os.path.join(out_dir, *out_rel.split("/"))
     try:
         dirs.ensure(os.path.dirname(target))
         atomic_write(target, rendered, tag)
     except OSError as exc:
-        return Outcome("failed", f"cannot write output {out_rel}: {exc.strerror or exc}", None, ms)
-    return Outcome(status, error, out_rel, ms, None, truncated)
+        return Outcome("failed", f"cannot write output {out_rel}: {exc.strerror or exc}", None, ms, site=site)
+    return Outcome(status, error, out_rel, ms, None, truncated, site)

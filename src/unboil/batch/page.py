@@ -17,8 +17,9 @@ from ..errors import ExtractionTimeout, NotHTMLError, UnboilError
 from ..load import read_page, unpack_page
 from ..options import Options
 from ..render import TEXT_FORMATS, as_text
+from ..templates.sites import site_of
 
-__all__ = ["FORMATS", "Rendered", "classify", "process", "render", "resolve_extract"]
+__all__ = ["FORMATS", "Rendered", "classify", "page_bytes", "process", "render", "resolve_extract"]
 
 FORMATS = ("json", "jsonl", *TEXT_FORMATS)
 """Every ``format`` a run may write; :func:`~unboil.batch.names.extension` gives their file extensions."""
@@ -35,6 +36,8 @@ class Rendered(NamedTuple):
     ms: int
     truncated: str | None = None
     """What a limit cut from the page (``Article.truncated``), for the report line."""
+    site: str | None = None
+    """The site the page belongs to (:func:`unboil.templates.sites.site_of`), for the report line."""
 
 
 def resolve_extract(spec: str | None) -> ExtractFn:
@@ -77,6 +80,14 @@ def render(article: Article, rel: str, record: str | None, fmt: str) -> bytes:
     return text.encode("utf-8", "backslashreplace")
 
 
+def page_bytes(path: str | None, data: bytes | None, gz: bool, options: Options) -> bytes:
+    """The page itself, from its file or from its stored bytes already read (a WARC record, a Dask task)."""
+    if data is None:
+        assert path is not None
+        return read_page(path, options, gz)
+    return unpack_page(data, gz, options)
+
+
 def process(
     extract_fn: ExtractFn,
     options: Options,
@@ -88,19 +99,19 @@ def process(
     path: str | None = None,
     data: bytes | None = None,
     gz: bool = False,
+    site: str | None = None,
 ) -> Rendered:
     """Extract and render one page, from its file or from bytes already read (a WARC record, a Dask task).
 
     Never raises: one bad page must cost one report line, never the run.
+    ``site`` is the page's site when the run already knows it (from its first pass).
     """
     start = time.perf_counter()
     truncated = None
+    comps = rel.split("/")
     try:
-        if data is None:
-            assert path is not None
-            page = read_page(path, options, gz)
-        else:
-            page = unpack_page(data, gz, options)
+        page = page_bytes(path, data, gz, options)
+        site = site or site_of(url, page, comps)
         article = extract_fn(page, url, options=options)
         rendered: bytes | None = render(article, rel, record, fmt)
         status, error = ("ok", None) if article.blocks else ("empty", article.empty_reason or "no article text")
@@ -108,4 +119,5 @@ def process(
     except Exception as exc:  # every failure becomes a report line; the run goes on
         status, error = classify(exc)
         rendered = None
-    return Rendered(status, error, rendered, int((time.perf_counter() - start) * 1000), truncated)
+        site = site or site_of(url, None, comps)
+    return Rendered(status, error, rendered, int((time.perf_counter() - start) * 1000), truncated, site)

@@ -32,8 +32,10 @@ FALLBACK_COLUMNS, FALLBACK_ROWS = 100, 20
 class Progress:
     """A tqdm bar on a terminal, a plain line every ``interval`` seconds otherwise."""
 
-    def __init__(self, mode: Any, interval: float, count: Callable[[], tuple[int, bool]] | None) -> None:
+    def __init__(self, mode: Any, interval: float, count: Callable[[], tuple[int, bool]] | None, label: str = "") -> None:
         self.enabled = bool(mode)
+        self.label = label
+        """What the pass does, before its counts ("learning site templates: ")."""
         self.bar: Any = None
         self.interval = interval
         self.start = time.monotonic()
@@ -46,7 +48,7 @@ class Progress:
         if not self.enabled:
             return
         if mode == "bar" or (mode in (True, "auto") and sys.stderr.isatty()):
-            self.bar = _bar()
+            self.bar = _bar(label)
             if self.bar is None:
                 self.in_place, self.interval = True, POSTFIX_INTERVAL
         if count is not None:
@@ -94,7 +96,7 @@ class Progress:
             eta = f", ETA {left // 3600}:{left // 60 % 60:02d}:{left % 60:02d}"
         of = f"/{self.total}" if self.total is not None else ""
         return (
-            f"unboil: {done}{of} pages, {rate:.1f} pages/s{eta} (ok {counts['ok']}, empty {counts['empty']}, "
+            f"unboil: {self.label}{done}{of} pages, {rate:.1f} pages/s{eta} (ok {counts['ok']}, empty {counts['empty']}, "
             f"skipped {counts['skipped']}, failed {counts['failed']}, timeouts {counts['timeout']})"
         )
 
@@ -114,7 +116,7 @@ class Progress:
             self.bar.close()
 
 
-def _bar() -> Any:
+def _bar(label: str = "") -> Any:
     """A tqdm bar, or None without tqdm: tqdm is optional, and plain lines then do the job."""
     try:
         from tqdm import tqdm
@@ -126,6 +128,6 @@ def _bar() -> Any:
         size = os.terminal_size((0, 0))
     sized = size.columns > 0 and size.lines > 0
     return tqdm(
-        total=None, unit="page", file=sys.stderr, smoothing=BAR_SMOOTHING,
+        total=None, unit="page", file=sys.stderr, smoothing=BAR_SMOOTHING, desc=label.rstrip(": ") or None,
         dynamic_ncols=sized, ncols=None if sized else FALLBACK_COLUMNS, nrows=None if sized else FALLBACK_ROWS,
     )

@@ -5,14 +5,16 @@ from __future__ import annotations
 import functools
 import os
 import time
-from typing import Any, Callable, Iterator, Sequence
+from typing import Any, Callable, Sequence
 
 from ..errors import InputError
 from ..options import DEFAULT_OPTIONS, Options
+from .drive import Relay, drive
 from .engines import ENGINES, MAX_TASKS_PER_WORKER, Deliver, EngineSettings, Pool, open_pool
-from .items import Item, plan
+from .gather import TemplateSettings, first_pass
+from .items import plan
 from .journal import Journal, Lock, Resume
-from .names import extension
+from .names import TEMPLATES_DIR, extension
 from .page import FORMATS
 from .progress import LINE_INTERVAL, Progress
 from .report import Report
@@ -23,10 +25,6 @@ __all__ = ["DEFAULT_TIMEOUT", "clean_folder"]
 
 DEFAULT_TIMEOUT = 30.0
 """Seconds a page may take before its worker is killed: far past any sane page (the soft budget is 1.5 s of CPU)."""
-POLL_INTERVAL = 0.5
-"""Longest wait for a worker's result before the loop looks at the walk and the deadlines again."""
-SYNC_INTERVAL = 1.0
-"""Seconds between pushes of the report to the OS, so a killed run loses at most this much of it."""
 
 
 def _checked_dirs(
@@ -58,6 +56,23 @@ def _checked_dirs(
     return in_abs, out_abs, None
 
 
+def _template_settings(templates: "bool | str | os.PathLike[str]", in_abs: str, out_abs: str) -> TemplateSettings | None:
+    """Where the run's templates come from: learned into OUT_DIR/templates, a folder given, or none.
+
+    An input folder with a ``templates`` folder at its top has its pages' outputs there: the
+    learned templates then go to ``templates.unboil``, so no output ever lands on a template.
+    """
+    if templates is False or templates is None:
+        return None
+    if templates is True:
+        name = TEMPLATES_DIR + ".unboil" if os.path.isdir(os.path.join(in_abs, TEMPLATES_DIR)) else TEMPLATES_DIR
+        return TemplateSettings(os.path.join(out_abs, name), learn=True)
+    folder = os.path.abspath(os.fspath(templates))
+    if not os.path.isdir(folder):
+        raise InputError(f"no such templates folder: {folder}")
+    return TemplateSettings(folder, learn=False)
+
+
 def _locked_out_dir(out_abs: str) -> Lock:
     """OUT_DIR created and locked, or :class:`InputError` (it cannot be created or written, another run holds it)."""
     try:
@@ -81,6 +96,7 @@ def clean_folder(
     scheduler: Any = None,
     progress: Any = False,
     options: Options | None = None,
+    templates: "bool | str | os.PathLike[str]" = True,
     _extract: str | None = None,
     _max_tasks_per_worker: int = MAX_TASKS_PER_WORKER,
     _window: int | None = None,
@@ -102,7 +118,11 @@ def clean_folder(
     ``scheduler``: a Dask scheduler address or a ``distributed.Client``
     (None: a ``LocalCluster`` of ``workers`` processes).  ``progress``:
     False, True/"auto" (a bar on a terminal, plain lines otherwise), "bar" or
-    "lines".
+    "lines".  ``templates``: True learns each site's template from the
+    folder itself into ``OUT_DIR/templates`` and extracts every page with
+    its site's (:mod:`unboil.templates`; a first pass reads every page's
+    site and lines into ``OUT_DIR/.unboil-lines.jsonl``); a folder uses the templates
+    in it as they are, learning none; False uses none.
 
     Page failures never raise: they are report lines.  Raises
     :class:`~unboil.errors.InputError` when the run cannot start (missing
@@ -120,12 +140,13 @@ def clean_folder(
     skip = frozenset({out_abs}) if inside(out_abs, in_abs) else frozenset()
     ext = extension(format)
     walk = Walk(in_abs, compile_globs(include or DEFAULT_INCLUDE), compile_globs(exclude), skip, ext, only)
+    template_settings = _template_settings(templates, in_abs, out_abs)
     lock = _locked_out_dir(out_abs)
     start = time.monotonic()
     try:
         window = _run(
             walk, settings, resume, _window or max(MIN_WINDOW, WINDOW_PER_WORKER * workers),
-            (progress, _progress_interval),
+            (progress, _progress_interval), template_settings,
             functools.partial(
                 open_pool, engine, settings, workers=workers, scheduler=scheduler, custom_options=options,
                 max_tasks=_max_tasks_per_worker,
@@ -155,24 +176,33 @@ def _run(
     resume: bool,
     window_size: int,
     progress: tuple[Any, float],
+    templates: TemplateSettings | None,
     start_pool: Callable[[Deliver], Pool],
 ) -> Window:
     """One run inside the lock: the journal is published only when every page got its line.
 
     ``progress`` is ``(mode, interval)``; the progress display starts only
     once the journal is open, so a run that cannot start prints nothing.
+    With ``templates``, a first pass gathers every page's site and lines and
+    learns the sites' templates before the pages are extracted; both passes
+    share one pool.
     """
     journal = Journal(settings.out_dir, settings.fmt)
     resumer = Resume(settings.out_dir, settings.fmt, resume)
     window = Window(journal, window_size)
+    relay = Relay()
     pool: Pool | None = None
     finished = False
     try:
         journal.open(resumer)
         mode, interval = progress
+        pool = start_pool(relay)
+        sites = None
+        if templates is not None:
+            sites = first_pass(walk, settings, resume, window_size, progress, pool, relay, templates)
         window.progress = Progress(mode, interval, walk.count if mode else None)
-        pool = start_pool(window.deliver)
-        _drive(plan(walk, resumer, settings.fmt, settings.options), window, pool)
+        relay.target = window.deliver
+        drive(plan(walk, resumer, settings.fmt, settings.options, sites), window, pool)
         pool.close()
         pool = None
         journal.finish()
@@ -185,38 +215,3 @@ def _run(
         if window.progress is not None:
             window.progress.close()
     return window
-
-
-def _drive(items: Iterator[Item], window: Window, pool: Pool) -> None:
-    """Feed the pool from the walk, within the window, until every item has its line."""
-    pending: tuple[int, Item] | None = None
-    exhausted = False
-    last_sync = time.monotonic()
-    while True:
-        while True:
-            if pending is not None:
-                if not pool.has_capacity():
-                    break
-                pool.submit(*pending)
-                pending = None
-            if exhausted or not window.room():
-                break
-            item = next(items, None)
-            if item is None:
-                exhausted = True
-                break
-            seq = window.take_seq()
-            if item.is_task:
-                pending = (seq, item)
-            else:
-                window.deliver_item(seq, item)
-        window.flush()
-        if exhausted and pending is None and pool.busy() == 0:
-            break
-        pool.poll(POLL_INTERVAL)
-        window.flush()
-        now = time.monotonic()
-        if now - last_sync > SYNC_INTERVAL:
-            window.journal.sync()
-            last_sync = now
-    assert not window.buffer, "every page has its report line"

@@ -10,14 +10,14 @@ instead of filling memory: at most ``size`` small results are ever held.
 from __future__ import annotations
 
 import json
+from typing import Protocol
 
 from .items import Item
-from .journal import Journal
 from .outputs import Outcome
 from .progress import Progress
 from .report import STATUSES
 
-__all__ = ["MIN_WINDOW", "WINDOW_PER_WORKER", "Window"]
+__all__ = ["MIN_WINDOW", "WINDOW_PER_WORKER", "Sink", "Window"]
 
 MIN_WINDOW = 512
 """Fewest results the window holds: room for a few slow pages without stalling the walk."""
@@ -27,10 +27,18 @@ FAILURES_KEPT = 10
 """Failed or timed-out pages whose reasons the run keeps for its summary; report.jsonl has them all."""
 
 
+class Sink(Protocol):
+    """Where a window writes its lines in walk order: the run's journal, or the first pass's ``.unboil-lines.jsonl``."""
+
+    def write(self, line: bytes, article: bytes | None) -> None: ...
+
+    def sync(self) -> None: ...
+
+
 class Window:
     """Numbers the items, holds their results until their turn, and writes them to the journal."""
 
-    def __init__(self, journal: Journal, size: int) -> None:
+    def __init__(self, journal: Sink, size: int) -> None:
         self.journal = journal
         self.size = size
         self.counts = {s: 0 for s in STATUSES}
@@ -38,7 +46,9 @@ class Window:
         self.fresh = 0
         self.next_seq = 0
         self.next_write = 0
-        self.buffer: dict[int, tuple[bytes, bytes | None, str, bool]] = {}
+        self.pages = 0
+        """Pages written so far (a first-pass batch counts its pages)."""
+        self.buffer: dict[int, tuple[bytes, bytes | None, str, bool, int]] = {}
         self.progress: Progress | None = None
         self.failures: list[tuple[str, str]] = []
         """The first ``FAILURES_KEPT`` failed or timed-out pages: (path, with its record if any; reason)."""
@@ -55,37 +65,38 @@ class Window:
         """An item decided without a worker: carried forward, or skipped/failed by the walk."""
         if item.carried is not None:
             line, art, status = item.carried
-            self.buffer[seq] = (line, art, status, True)
+            self.buffer[seq] = (line, art, status, True, 1)
         else:
             assert item.status is not None
             self.deliver(seq, item, Outcome(item.status, item.error, None, 0))
 
     def deliver(self, seq: int, item: Item, outcome: Outcome) -> None:
         """A page's result, from whichever engine ran it; written when its turn comes."""
-        status, error, output, ms, art, truncated = outcome
+        status, error, output, ms, art, truncated, site = outcome
         line = json.dumps(
             {"path": item.rel, "record": item.record, "status": status, "error": error, "output": output, "ms": ms,
-             "truncated": truncated}
+             "truncated": truncated, "site": site if site is not None else item.site, "template": item.template_digest}
         ).encode("ascii") + b"\n"
-        self.buffer[seq] = (line, art, status, False)
+        self.buffer[seq] = (line, art, status, False, len(item.batch) if item.batch is not None else 1)
 
     def flush(self) -> None:
         """Write every result whose turn has come, and count it."""
         wrote = False
         while self.next_write in self.buffer:
-            line, art, status, carried = self.buffer.pop(self.next_write)
+            line, art, status, carried, pages = self.buffer.pop(self.next_write)
             self.journal.write(line, art)
-            self.counts[status if status in self.counts else "failed"] += 1
+            self.counts[status if status in self.counts else "failed"] += pages
             if status not in ("ok", "empty", "skipped") and len(self.failures) < FAILURES_KEPT:
                 self.failures.append(_failure(line))
             if carried:
-                self.resumed += 1
+                self.resumed += pages
             else:
-                self.fresh += 1
+                self.fresh += pages
             self.next_write += 1
+            self.pages += pages
             wrote = True
         if wrote and self.progress is not None:
-            self.progress.update(self.next_write, self.counts, self.fresh)
+            self.progress.update(self.pages, self.counts, self.fresh)
 
 
 def _failure(line: bytes) -> tuple[str, str]:

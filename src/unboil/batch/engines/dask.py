@@ -14,9 +14,11 @@ from typing import Any
 from ...errors import InputError
 from ...load import read_stored
 from ...options import DEFAULT_OPTIONS, Options
+from ...templates.model import SiteTemplate
 from ..items import Item
-from ..outputs import DirCache, Outcome, store
-from ..page import Rendered, process, resolve_extract
+from ..outputs import DirCache, Outcome
+from ..page import Rendered, resolve_extract
+from ..tasks import deliverable, run_task
 from .pool import TIMEOUT_GRACE, Deliver, EngineSettings
 
 __all__ = ["DaskPool"]
@@ -28,13 +30,15 @@ TIMEOUT_FACTOR = 2
 
 
 def _dask_task(
-    data: bytes, gz: bool, url: str | None, rel: str, record: str | None, fmt: str,
-    options: Options | float | None, extract_spec: str | None,
+    job: str, data: bytes, gz: bool, url: str | None, rel: str, record: str | None, fmt: str,
+    options: Options | float | None, extract_spec: str | None, site: str | None, template: SiteTemplate | None,
+    batch: list[Item] | None,
 ) -> Rendered:
-    """One page on a Dask worker: bytes in, rendered bytes out (the client writes them)."""
+    """One page on a Dask worker: bytes in, rendered bytes (or its first-pass line) out; the client writes them."""
     if not isinstance(options, Options):
         options = DEFAULT_OPTIONS.but(time_budget=options) if options else DEFAULT_OPTIONS
-    return process(resolve_extract(extract_spec), options, fmt, rel, record, url, data=data, gz=gz)
+    return run_task(job, resolve_extract(extract_spec), options, fmt, rel, record, url, path=None, data=data, gz=gz,
+                    site=site, template=template, batch=batch)
 
 
 def _dask_client(scheduler: Any, workers: int) -> tuple[Any, Any]:
@@ -77,6 +81,7 @@ class DaskPool:
         self.inflight: dict[Any, tuple[int, Item, float]] = {}
         self.dirs = DirCache()
         self.tag = f"{os.getpid()}d"
+        self._error = ""
 
     def has_capacity(self) -> bool:
         return len(self.inflight) < self.limit
@@ -85,22 +90,30 @@ class DaskPool:
         return len(self.inflight)
 
     def submit(self, seq: int, item: Item) -> None:
-        data, gz = item.data, item.gz
-        if data is None:
-            assert item.path is not None
-            try:
-                data = read_stored(item.path, gz, self.settings.options)
-            except InputError as exc:
-                self.deliver(seq, item, Outcome("failed", str(exc), None, 0))
-                return
-        item.data = None
+        if item.batch is not None:  # the first pass's pages go with their bytes; one that cannot be read goes without
+            item.batch = [p for p in item.batch if self._read(p)]
+        elif not self._read(item):
+            self.deliver(seq, item, Outcome("failed", self._error, None, 0))
+            return
+        data, item.data = item.data, None
         s = self.settings
         fut = self.client.submit(
-            _dask_task, data, gz, item.url, item.rel, item.record, s.fmt, self.options, s.extract_spec,
-            pure=False, key=f"unboil-page-{seq}-{os.getpid()}-{id(item):x}",
+            _dask_task, item.job, data, item.gz, item.url, item.rel, item.record, s.fmt, self.options, s.extract_spec,
+            item.site, item.template, item.batch, pure=False, key=f"unboil-{item.job}-{seq}-{os.getpid()}-{id(item):x}",
         )
         budget = TIMEOUT_FACTOR * self.timeout + TIMEOUT_GRACE if self.timeout else float("inf")
         self.inflight[fut] = (seq, item, time.monotonic() + budget)
+
+    def _read(self, item: Item) -> bool:
+        """The page's stored bytes into ``item.data`` (the cluster cannot read IN_DIR); False when they cannot be read."""
+        if item.data is None:
+            assert item.path is not None
+            try:
+                item.data = read_stored(item.path, item.gz, self.settings.options)
+            except InputError as exc:
+                self._error = str(exc)
+                return False
+        return True
 
     def poll(self, wait_for: float) -> None:
         from distributed import wait
@@ -119,7 +132,7 @@ class DaskPool:
                 self.deliver(seq, item, Outcome("failed", f"dask task failed: {type(exc).__name__}: {exc}", None, 0))
                 continue
             s = self.settings
-            self.deliver(seq, item, store(result, s.out_dir, item.out_rel, s.fmt, self.tag, self.dirs))
+            self.deliver(seq, item, deliverable(item.job, result, s.out_dir, item.out_rel, s.fmt, self.tag, self.dirs))
         self._expire(time.monotonic())
 
     def _expire(self, now: float) -> None:

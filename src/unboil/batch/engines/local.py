@@ -139,7 +139,8 @@ class LocalPool:
         return sum(1 for w in self.workers if w.seq is not None)
 
     def submit(self, seq: int, item: Item) -> None:
-        message = (seq, item.rel, item.record, item.path, item.data, item.gz, item.url, item.out_rel)
+        message = (seq, item.job, item.rel, item.record, item.path, item.data, item.gz, item.url, item.out_rel, item.site,
+                   item.template, item.batch)
         while True:
             w = self._idle()
             assert w is not None

@@ -12,8 +12,9 @@ import os
 import sys
 from typing import Any
 
-from ..outputs import DirCache, store
-from ..page import process, resolve_extract
+from ..outputs import DirCache
+from ..page import resolve_extract
+from ..tasks import deliverable, run_task
 
 __all__ = ["worker_entry", "worker_loop"]
 
@@ -65,11 +66,12 @@ def worker_loop(conn: Any) -> None:
             return
         if msg is None:
             return
-        seq, rel, record, path, data, gz, url, out_rel = msg
-        result = process(extract_fn, options, fmt, rel, record, url, path=path, data=data, gz=gz)
+        seq, job, rel, record, path, data, gz, url, out_rel, site, template, batch = msg
+        result = run_task(job, extract_fn, options, fmt, rel, record, url, path=path, data=data, gz=gz, site=site,
+                          template=template, batch=batch)
         if os.getppid() != parent_pid:  # orphaned: write nothing more
             return
-        outcome = store(result, out_dir, out_rel, fmt, tag, dirs)
+        outcome = deliverable(job, result, out_dir, out_rel, fmt, tag, dirs)
         try:
             conn.send(("done", seq, outcome))
         except (OSError, ValueError):

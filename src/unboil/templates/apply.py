@@ -1,0 +1,102 @@
+"""A site template as evidence in the scorer.
+
+The blocks a template matches get the ``site_template`` concept, which the
+judge weighs like the vocabulary's concepts: a matched block inside the
+article's container is dropped (``site_template:text`` in the trace), and a
+box a person named in the template (``selectors``) goes whole.  Three things
+keep that evidence from being a blind filter:
+
+- the container is chosen as without a template: on the development corpus,
+  letting repeated lines argue against their box moved the choice off a
+  shop's item box onto a teaser card more often than it helped;
+- a repeated heading, or a label ("Weight:"), followed by a line of the
+  page's own is a manual's or a shop's structure ("Parameters",
+  "Specifications"), not chrome: it stays and is judged with the rest;
+- a page whose kept text would shrink below :data:`TEMPLATE_KEEP_SHARE` of what
+  it keeps without the template is a page whose content *is* the site's
+  repeated lines (a listing's fixed fields): the template is overruled there.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Sequence
+
+from ..blocks import RawBlock
+from ..hints import PageHints
+from ..options import Options
+from ..score import choose_container, score_blocks
+from ..trace import Trace
+from .keys import line_key
+from .model import SiteTemplate
+
+__all__ = ["LABEL_CHARS", "TEMPLATE_CONCEPT", "TEMPLATE_KEEP_SHARE", "score_with_template", "template_concepts"]
+
+TEMPLATE_CONCEPT = "site_template"
+"""The concept name of what a site template matches (trace reasons read ``site_template:text``)."""
+LABEL_CHARS = 60
+"""A repeated line up to this long that ends in a colon is a field's label ("Condition:")."""
+TEMPLATE_KEEP_SHARE = 0.3
+"""A template that would leave less than this share of the text the page keeps without it is
+overruled on that page: an article never repeats, so a page made mostly of its site's lines
+has those lines for content (a listing's fixed fields).  Tuned on the tune half of the dev
+corpus's site folders (0.3, 0.5 and 0.7 tried: 0.3 best there, the check half alike)."""
+
+
+def _in_boxes(owner: Any, boxes: set[Any]) -> bool:
+    el = owner
+    while el is not None:
+        if el in boxes:
+            return True
+        el = el.getparent()
+    return False
+
+
+def template_concepts(
+    blocks: Sequence[RawBlock], concepts: Sequence[str | None], template: SiteTemplate, body: Any
+) -> list[str | None]:
+    """``concepts`` with the template's evidence added (a block the vocabulary named keeps its concept)."""
+    keys = template.keys
+    hits = [b.kind != "code" and line_key(b.text) in keys for b in blocks]
+    boxes = set(body.xpath(template.xpath)) if template.xpath else set()
+    out = list(concepts)
+    for i, block in enumerate(blocks):
+        if out[i] is not None:
+            continue
+        if boxes and _in_boxes(block.owner, boxes):
+            out[i] = TEMPLATE_CONCEPT
+        elif hits[i] and not _introduces_own_line(blocks, concepts, hits, i):
+            out[i] = TEMPLATE_CONCEPT
+    return out
+
+
+def _introduces_own_line(blocks: Sequence[RawBlock], concepts: Sequence[str | None], hits: Sequence[bool], i: int) -> bool:
+    """Whether repeated block ``i`` is a heading or a field's label followed by a line of the page's own."""
+    block = blocks[i]
+    if block.kind != "heading" and not (len(block.text) <= LABEL_CHARS and block.text.endswith(":")):
+        return False
+    j = i + 1
+    return j < len(blocks) and not hits[j] and concepts[j] is None
+
+
+def score_with_template(
+    body: Any, blocks: Sequence[RawBlock], concepts: Sequence[str | None], hints: PageHints, options: Options, trace: Trace | None,
+    spans: Any = None,
+) -> list[RawBlock]:
+    """The kept blocks, the judge reading the template's evidence unless it would eat the page (see the module docstring)."""
+    assert options.site_template is not None
+    evidence = template_concepts(blocks, concepts, options.site_template, body)
+    if evidence == list(concepts):
+        return score_blocks(body, blocks, concepts, hints, options, trace, spans)
+    container = choose_container(body, blocks, concepts, options, trace, spans=spans)
+    plain_trace, template_trace = (trace.fork(), trace.fork()) if trace is not None else (None, None)
+    plain = score_blocks(body, blocks, concepts, hints, options, plain_trace, spans, container=container)
+    kept = score_blocks(body, blocks, concepts, hints, options, template_trace, spans, judged_concepts=evidence, container=container)
+    plain_chars, kept_chars = sum(len(b.text) for b in plain), sum(len(b.text) for b in kept)
+    overruled = kept_chars < TEMPLATE_KEEP_SHARE * plain_chars
+    if trace is not None:
+        chosen = plain_trace if overruled else template_trace
+        assert chosen is not None
+        trace.decisions.extend(chosen.decisions)
+        if overruled:
+            trace.add("score", "note", f"site template overruled: it keeps {kept_chars} of {plain_chars} chars", "site-template")
+    return plain if overruled else kept

@@ -43,7 +43,11 @@ FUZZ = settings(
 
 # --- the properties ------------------------------------------------------------------
 
-_INERT_TAG = re.compile(r"/?(?:article|h[1-6]|p|ul|li|blockquote|pre|code|table|tr|th|td|figure|figcaption)")
+_INERT_TAG = re.compile(
+    r"/?(?:article|h[1-6]|p|ul|li|blockquote|pre|code|table|tr|th|td|figure|figcaption|a)"
+    r'|a href="https?://[^"<>\s]*"'  # links and images: an http(s) address, nothing else
+    r'|img src="https?://[^"<>\s]*" alt="[^"<>]*"'
+)
 
 
 def _check_article(article: Article) -> None:

@@ -105,8 +105,9 @@ class Article:
     # -- views --------------------------------------------------------------
     @property
     def text(self) -> str:
-        """The body, one block a line (the title is not part of it)."""
-        return "\n".join(b.text for b in self.blocks)
+        """The body, one block a line (the title is not part of it, nor an image's
+        alternative text: words the page never prints; captions are printed and stay)."""
+        return "\n".join(b.text for b in self.blocks if b.kind != "image")
 
     @property
     def is_empty(self) -> bool:

@@ -16,7 +16,7 @@ from typing import Any, Mapping
 
 from .dom import text_of
 
-__all__ = ["RawBlock", "Spans", "segment", "BLOCK_TAGS"]
+__all__ = ["RawBlock", "Spans", "segment", "segment_with_images", "BLOCK_TAGS"]
 
 Spans = Mapping[Any, tuple[int, int]]
 """Elements that hold blocks, first met first (a block's owner, then its ancestors), each
@@ -126,9 +126,11 @@ def _headed(table: Any) -> bool:
 class _Segmenter:
     """One walk over the tree; holds the run being collected (private to segment())."""
 
-    def __init__(self, max_depth: int, tables: bool) -> None:
+    def __init__(self, max_depth: int, tables: bool, images: bool = False) -> None:
         self.blocks: list[RawBlock] = []
         self.tables = tables
+        self.images: list[tuple[int, Any]] | None = [] if images else None
+        """With images: each ``<img>`` met, with the number of blocks before it."""
         self.parts: list[str] = []
         """The texts of the run being collected (one list, emptied by each flush)."""
         self.link_chars = 0
@@ -210,6 +212,9 @@ class _Segmenter:
             if tag not in BLOCK_TAGS:
                 if tag == "br":
                     parts.append("\n")
+                elif tag == "img":
+                    if self.images is not None:
+                        self.images.append((len(self.blocks), child))
                 elif tag == "math":
                     # A formula is one run of its sentence: the line breaks of its
                     # MathML source (one token per line) are not the page's.
@@ -340,3 +345,14 @@ def segment(body: Any, max_depth: int = 400, tables: bool = True) -> tuple[list[
     seg = _Segmenter(max_depth, tables)
     seg.block(body, body.tag, 0, False, False, 0)
     return seg.blocks, None if seg.scattered else seg.spans
+
+
+def segment_with_images(
+    body: Any, max_depth: int = 400, tables: bool = True
+) -> tuple[list[RawBlock], Spans | None, list[tuple[int, Any]]]:
+    """:func:`segment`, and the ``<img>`` elements met in the same walk, each with the
+    number of blocks before it (``Options.include_images``; an image is no text block,
+    so it takes no part in choosing the container or judging the text)."""
+    seg = _Segmenter(max_depth, tables, images=True)
+    seg.block(body, body.tag, 0, False, False, 0)
+    return seg.blocks, None if seg.scattered else seg.spans, seg.images or []

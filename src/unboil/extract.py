@@ -12,7 +12,8 @@ import time
 from typing import Any, Literal, overload
 
 from .article import Article, Block
-from .blocks import RawBlock, segment
+from .assemble import assemble, with_images
+from .blocks import RawBlock, segment, segment_with_images
 from .concepts import label_blocks
 from .dateline import first_dateline
 from .dom import text_of
@@ -46,25 +47,29 @@ class _Clock:
         return self.deadline - time.thread_time() if self.deadline is not None else float("inf")
 
 
-def _to_block(raw: RawBlock) -> Block:
-    return Block(raw.kind, raw.text, raw.level, raw.cells)  # type: ignore[arg-type]
-
-
 def _select(root: Any, hints: PageHints, options: Options, trace: Trace | None, relax: int, clock: _Clock) -> tuple[Any, list[RawBlock]]:
     """One pass of prune -> segment -> label -> score at a given relaxation level."""
     body = prune(root, options, trace, relax)
-    raw, spans = segment(body, options.max_depth, options.include_tables)
+    if options.include_images:
+        raw, spans, images = segment_with_images(body, options.max_depth, options.include_tables)
+    else:
+        (raw, spans), images = segment(body, options.max_depth, options.include_tables), []
     if not raw:
         return body, []
     concepts = label_blocks(raw, options, clock.check)
     if options.site_template is not None:
-        return body, score_with_template(body, raw, concepts, hints, options, trace, spans)
-    return body, score_blocks(body, raw, concepts, hints, options, trace, spans)
+        kept = score_with_template(body, raw, concepts, hints, options, trace, spans)
+    else:
+        kept = score_blocks(body, raw, concepts, hints, options, trace, spans)
+    return body, with_images(raw, kept, images) if images else kept
 
 
 def _body(
-    loaded: Loaded, description: str | None, hints: PageHints, options: Options, trace: Trace | None, clock: _Clock
+    loaded: Loaded, page: tuple[str | None, str | None], hints: PageHints, options: Options, trace: Trace | None,
+    clock: _Clock,
 ) -> tuple[list[Block], str | None]:
+    """The body's blocks, or none and the reason; ``page`` is its address and description."""
+    base, description = page
     limits = options.thresholds.fallback
     body, kept = _select(loaded.root, hints, options, trace, 0, clock)
     kept_chars = sum(len(b.text) for b in kept)
@@ -104,7 +109,7 @@ def _body(
             # without them; its description is the one summary of it there is.
             return [Block("paragraph", description)], None
         return [], "no text"
-    return [_to_block(b) for b in kept], None
+    return assemble(kept, base), None
 
 
 def _extract(source: Source, url: str | None, options: Options, trace: Trace | None) -> Article:
@@ -128,7 +133,7 @@ def _extract(source: Source, url: str | None, options: Options, trace: Trace | N
         meta = Metadata(url=url)
         hints = quick_hints(root)
     clock.check("metadata")
-    blocks, empty_reason = _body(loaded, meta.description, hints, options, trace, clock)
+    blocks, empty_reason = _body(loaded, (web_url(meta.url or url), meta.description), hints, options, trace, clock)
     dateline = first_dateline(blocks, options.vocabulary.metadata)
     return Article(
         title=meta.title,

@@ -38,6 +38,8 @@ _DROP_TAGS = frozenset(
         "output", "progress", "meter",
     }
 )
+_IMAGE_TAGS = frozenset({"img", "picture"})
+"""Kept with ``Options.include_images`` (a ``<picture>``'s ``<source>`` alternatives still go)."""
 # Controls whose own text is never article text, but which broken markup (an
 # unclosed <button>) can make the parser wrap around the whole page, and
 # <noscript>, where some sites (forums) put the whole server-rendered thread:
@@ -211,7 +213,7 @@ class _Rules:
         return ("furniture:form", None) if tag == "form" else _KEEP
 
 
-def _drop_by_tag(body: Any, controls: list[Any], limits: PruneThresholds) -> int:
+def _drop_by_tag(body: Any, controls: list[Any], limits: PruneThresholds, images: bool) -> int:
     """Drop what is never text, and ``controls`` that hold little; returns the page's text size.
 
     This comes first: it is never vetoed, and it makes the text lengths the
@@ -220,7 +222,7 @@ def _drop_by_tag(body: Any, controls: list[Any], limits: PruneThresholds) -> int
     inside an element the drop removed is unwrapped or dropped where it went, out of the page.
     """
     # In libxml2 (with_tail=False: the text after an element stays where it was).
-    etree.strip_elements(body, *_DROP_TAGS, with_tail=False)
+    etree.strip_elements(body, *(_DROP_TAGS - _IMAGE_TAGS if images else _DROP_TAGS), with_tail=False)
     # Text sizes are asked of candidates only (one libxml2 call each), not
     # computed for every element of the page.
     total = max(1, text_size(body))
@@ -257,7 +259,7 @@ def prune(root: Any, options: Options, trace: Trace | None = None, relax: int = 
     # the controls, and the <article> and <main> elements.
     found = list(body.iter("header", "article", "main", *_CONTROL_TAGS))
     inside_article = _inside_article([el for el in found if el.tag == "header"], limits) if relax < 2 else set()
-    total = _drop_by_tag(body, [el for el in found if el.tag in _CONTROL_TAGS], limits)
+    total = _drop_by_tag(body, [el for el in found if el.tag in _CONTROL_TAGS], limits, options.include_images)
     if relax >= 2:  # no rule but the tags': only what is not an element goes
         removals = [(el, "not-element") for el in body.iter(etree.Comment, etree.ProcessingInstruction, etree.Entity)]
     else:

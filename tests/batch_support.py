@@ -18,7 +18,7 @@ import time
 import unboil
 
 
-def extract(source, url=None, *, options=None):
+def extract(source, url=None, *, options=None, encoding=None):
     data = source if isinstance(source, (bytes, bytearray)) else b""
     if b"<!--fault:raise-->" in data:
         raise RuntimeError("injected fault")
@@ -26,7 +26,7 @@ def extract(source, url=None, *, options=None):
         time.sleep(3600)
     if b"<!--fault:crash-->" in data:
         os._exit(3)
-    return unboil.extract(source, url, options=options)
+    return unboil.extract(source, url, options=options, encoding=encoding)
 
 
 # ---------------------------------------------------------------------------

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import importlib.util
 import json
 import os
 import shutil
@@ -258,3 +259,24 @@ def test_kill_9_then_resume_gives_the_uninterrupted_result(tmp_path: Path) -> No
     assert len(rows) == len(report_keys(rows)) == n
     assert [r["path"] for r in rows] == [r["path"] for r in read_report(full)]
     assert all(r["status"] == "ok" for r in rows)
+
+
+def test_a_warc_record_is_decoded_by_its_http_charset(tmp_path: Path) -> None:
+    from batch_support import write_warc
+
+    words = "Городской совет закрыл старый мост после того, как река поднялась на два метра за ночь."
+    body = (f"<html><head><meta charset='windows-1252'><title>Мост</title></head><body><article>"
+            f"<p>{words}</p><p>{words} {words}</p></article></body></html>").encode("cp1251")
+    warc = tmp_path / "in" / "ru.warc.gz"
+    warc.parent.mkdir()
+    write_warc(warc, [("https://e.ru/1", "text/html; charset=windows-1251", body)])
+    lines = run("extract", str(warc))
+    assert lines.returncode == 0, lines.stderr
+    assert words in json.loads(lines.stdout)["text"]
+    engines = ("local", "dask") if importlib.util.find_spec("distributed") else ("local",)
+    for engine in engines:  # the hint travels with the record to a Dask worker too
+        out = tmp_path / f"out-{engine}"
+        done = run("clean", str(tmp_path / "in"), "-o", str(out), "-q", "--format", "txt", "--engine", engine)
+        assert done.returncode == 0, done.stderr
+        [txt] = list(out.rglob("*.txt"))
+        assert words in txt.read_text(encoding="utf-8")

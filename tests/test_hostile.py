@@ -735,3 +735,38 @@ def test_blocks_made_by_hand_render_inert() -> None:
     article = Article(title=hostile, authors=(hostile,), site_name=hostile, blocks=blocks)
     _assert_inert_html(article.to_html())
     _assert_inert_markdown(article.to_markdown())
+
+
+_RU = "Городской совет закрыл старый мост после того, как река поднялась на два метра за ночь."
+
+
+def _cp1251_page_that_says_cp1252() -> bytes:
+    """A Cyrillic page whose <meta> names windows-1252 (a template copied from another site)."""
+    page = f"<html><head><meta charset='windows-1252'></head><body><article><p>{_RU} {_RU}</p></article></body></html>"
+    return page.encode("cp1251")
+
+
+def test_the_transport_charset_goes_before_the_page_declaration() -> None:
+    data = _cp1251_page_that_says_cp1252()
+    assert _RU not in unboil.extract(data).text  # the page's own word alone garbles it
+    assert _RU in unboil.extract(data, encoding="windows-1251").text
+    assert _RU in unboil.extract(data, encoding=" CP1251 ").text
+
+
+@pytest.mark.parametrize("label", ["shift_jis", "utf-7", "unicode_escape", "no-such-charset", "utf-16", ""])
+def test_a_transport_charset_that_cannot_decode_the_page_is_passed_over(label: str) -> None:
+    data = _cp1251_page_that_says_cp1252()
+    assert unboil.extract(data, encoding=label) == unboil.extract(data)
+
+
+def test_a_utf8_page_stays_utf8_whatever_its_server_says() -> None:
+    page = f"<html><body><article><p>{_RU} {_RU}</p></article></body></html>".encode()
+    for label in ("iso-8859-1", "windows-1251", "koi8-r"):
+        assert _RU in unboil.extract(page, encoding=label).text
+
+
+def test_a_path_takes_the_hint_too(tmp_path: pathlib.Path) -> None:
+    path = tmp_path / "ru.html"
+    path.write_bytes(_cp1251_page_that_says_cp1252())
+    assert _RU in unboil.extract(path, encoding="windows-1251").text
+    assert _RU in unboil.extract_file(path, encoding="windows-1251").text

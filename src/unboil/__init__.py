@@ -4,10 +4,12 @@
     >>> article = unboil.extract(html_bytes, url="https://example.com/story")
     >>> article.title, article.date, article.text
 
-The pipeline, one module a stage: :mod:`~unboil.load` (decode, parse),
+The pipeline, one module a stage: :mod:`~unboil.load` (parse; bytes decoded by
+:mod:`~unboil.decoding`, files read by :mod:`~unboil.files`),
 :mod:`~unboil.metadata`, :mod:`~unboil.prune` (boilerplate removal),
-:mod:`~unboil.blocks` (segmentation), :mod:`~unboil.score` (container and
-block judgement), :mod:`~unboil.article` (the result).
+:mod:`~unboil.blocks` (segmentation), :mod:`~unboil.concepts` (labels),
+:mod:`~unboil.score` (container and block judgement), :mod:`~unboil.dateline`,
+:mod:`~unboil.assemble` (links and images), :mod:`~unboil.article` (the result).
 """
 
 from __future__ import annotations

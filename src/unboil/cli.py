@@ -181,7 +181,7 @@ def _extract_warc(args: argparse.Namespace, options: Options) -> int:
                 row.update(Article(url=rec.uri).to_dict(), status="skipped" if rec.skip_reason else "failed",
                            error=rec.skip_reason or rec.error)
             else:
-                row.update(extract_one(rec.data, rec.uri, options=options))
+                row.update(extract_one(rec.data, rec.uri, options=options, encoding=rec.charset))
             failed = failed or row.get("status") in ("failed", "timeout")
             sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
     except ImportError:
@@ -222,7 +222,7 @@ def _extract(args: argparse.Namespace, options: Options) -> int:
 def _explain(args: argparse.Namespace, options: Options) -> int:
     from .errors import UnboilError
     from .explain import explain
-    from .load import read_page
+    from .files import read_page
 
     try:
         if args.page == "-":

@@ -19,7 +19,8 @@ from .dateline import first_dateline
 from .dom import text_of
 from .errors import ExtractionError, ExtractionTimeout, UnboilError
 from .hints import PageHints, hints_of, quick_hints
-from .load import Loaded, Source, load, read_page, reparse
+from .files import read_page
+from .load import Loaded, Source, load, reparse
 from .metadata import Metadata, extract_metadata
 from .options import DEFAULT_OPTIONS, Options
 from .prune import prune
@@ -112,9 +113,9 @@ def _body(
     return assemble(kept, base), None
 
 
-def _extract(source: Source, url: str | None, options: Options, trace: Trace | None) -> Article:
+def _extract(source: Source, url: str | None, options: Options, trace: Trace | None, encoding: str | None) -> Article:
     clock = _Clock(options.time_budget)
-    loaded = load(source, options)
+    loaded = load(source, options, encoding)
     root = loaded.root
     if trace is not None:
         trace.begin_pass(0, root)
@@ -156,9 +157,15 @@ def _extract(source: Source, url: str | None, options: Options, trace: Trace | N
 
 
 @overload
-def extract(source: Source, url: str | None = ..., *, options: Options | None = ..., trace: Literal[False] = ...) -> Article: ...
+def extract(
+    source: Source, url: str | None = ..., *, options: Options | None = ..., trace: Literal[False] = ...,
+    encoding: str | None = ...,
+) -> Article: ...
 @overload
-def extract(source: Source, url: str | None = ..., *, options: Options | None = ..., trace: Literal[True]) -> tuple[Article, Trace]: ...
+def extract(
+    source: Source, url: str | None = ..., *, options: Options | None = ..., trace: Literal[True],
+    encoding: str | None = ...,
+) -> tuple[Article, Trace]: ...
 
 
 def extract(
@@ -167,6 +174,7 @@ def extract(
     *,
     options: Options | None = None,
     trace: bool = False,
+    encoding: str | None = None,
 ) -> Article | tuple[Article, Trace]:
     """Extract the article from a page.
 
@@ -178,12 +186,15 @@ def extract(
     an :class:`Article` (empty, with ``empty_reason``, when the page has no
     article text) or raises an :class:`~unboil.errors.UnboilError`.  With
     ``trace=True`` returns ``(article, trace)``, the trace explaining every
-    removal and every kept or dropped block.
+    removal and every kept or dropped block.  ``encoding`` is the charset the
+    page came with (an HTTP ``Content-Type``'s), for bytes and paths: it goes
+    before the page's own ``<meta charset>``, and is passed over where it does
+    not decode the page (a valid UTF-8 page stays UTF-8).
     """
     opts = options or DEFAULT_OPTIONS
     log = Trace() if trace else None
     try:
-        article = _extract(source, url, opts, log)
+        article = _extract(source, url, opts, log, encoding)
     except UnboilError:
         raise
     except Exception as exc:  # any other failure is a bug or a parser crash: one error type for callers
@@ -191,11 +202,13 @@ def extract(
     return (article, log) if log is not None else article
 
 
-def extract_file(path: "os.PathLike[str] | str", url: str | None = None, *, options: Options | None = None) -> Article:
+def extract_file(
+    path: "os.PathLike[str] | str", url: str | None = None, *, options: Options | None = None, encoding: str | None = None
+) -> Article:
     """Extract from a saved page on disk (``.html``; a ``.gz`` file is decompressed).
 
-    Read through :func:`~unboil.load.read_page`, the reader ``unboil clean``
+    Read through :func:`~unboil.files.read_page`, the reader ``unboil clean``
     uses too, so a file fails the same way one at a time and in a batch.
     """
     opts = options or DEFAULT_OPTIONS
-    return extract(read_page(path, opts, name_in_errors=True), url, options=opts)
+    return extract(read_page(path, opts, name_in_errors=True), url, options=opts, encoding=encoding)

@@ -71,7 +71,7 @@ FLAGS: tuple[Flag, ...] = (
          parse=str, choices=Favor.__args__, metavar="{precision,balanced,recall}"),  # type: ignore[attr-defined]
     Flag(("--no-metadata",), "with_metadata", "body only: skip title, dates, authors and the other metadata (faster)", value=False),
     Flag(("--include-comments",), "include_comments", "keep the comments (and a shop's reviews)", value=True),
-    Flag(("--include-images",), "include_images", "keep image captions", value=True),
+    Flag(("--include-images",), "include_images", "keep images and their captions", value=True),
     Flag(("--no-tables",), "include_tables", "leave tables out", value=False),
     Flag(("--no-readability",), "use_readability", "never ask readability-lxml for a second opinion", value=False),
     Flag(("--vocabulary",), "vocabulary", "a boilerplate vocabulary file (a copy of the default, edited) instead of the default",

@@ -2,16 +2,9 @@
 
 Why this stage is careful:
 
-* Saved pages lie about their encoding.  We trust, in order: a byte-order mark,
-  a declared charset *that actually decodes the bytes*, strict UTF-8, then
-  bs4's ``UnicodeDammit`` detection, and finally windows-1252 with
-  replacement, so decoding never raises.  Labels follow the WHATWG mapping
-  (``latin-1`` and ``ascii`` mean windows-1252, ``gb2312`` means gb18030).
-  A page that is valid UTF-8 *and* has non-ASCII bytes is UTF-8 whatever its
-  ``<meta>`` says (no legacy text is valid UTF-8 by accident); a page that is
-  mostly UTF-8 with stray windows-1252 bytes (a pasted paragraph) keeps both.
-  Only WHATWG encodings are honoured: a ``<meta charset>`` naming a Python
-  codec such as ``unicode_escape`` or ``utf-7`` is ignored.
+* Saved pages lie about their encoding: bytes are decoded by
+  :mod:`unboil.decoding`, which trusts a charset only where it decodes the
+  page and never raises.  Files are read by :mod:`unboil.files`.
 * The parser never touches the network or the disk: the HTML parser is built
   with ``no_network`` and without DTD loading, and entities are not resolved
   (libxml2's HTML parser ignores a document's internal subset).
@@ -27,78 +20,24 @@ Why this stage is careful:
 
 from __future__ import annotations
 
-import codecs
 import os
 import re
-import stat
-import zlib
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any, Mapping, Union
 
 from lxml import etree
 
+from .decoding import decode, utf8_as_is
 from .errors import InputError, NotHTMLError, PageTooLargeError
+from .files import read_path
 from .options import Options
 from .scan import bound_markup, cap_nesting, stopped_too_deep
 
-__all__ = ["Source", "Loaded", "load", "reparse", "decode", "read_path", "read_page", "read_stored", "unpack_page", "PARSER_OPTIONS"]
+__all__ = ["Source", "Loaded", "load", "reparse", "PARSER_OPTIONS"]
 
 Source = Union[bytes, bytearray, memoryview, str, "os.PathLike[str]", Any]
 
-# WHATWG encoding labels that Python spells differently or maps elsewhere.
-_WHATWG = {
-    "latin1": "windows-1252", "latin-1": "windows-1252", "iso-8859-1": "windows-1252",
-    "iso8859-1": "windows-1252", "iso_8859-1": "windows-1252", "l1": "windows-1252",
-    "ascii": "windows-1252", "us-ascii": "windows-1252", "cp1252": "windows-1252",
-    "windows-1252": "windows-1252", "x-cp1252": "windows-1252",
-    "iso-8859-9": "windows-1254", "latin5": "windows-1254",
-    "iso-8859-11": "cp874", "tis-620": "cp874", "windows-874": "cp874",
-    "gb2312": "gb18030", "gbk": "gb18030", "x-gbk": "gb18030", "gb_2312-80": "gb18030",
-    "shift_jis": "cp932", "x-sjis": "cp932", "sjis": "cp932", "ms932": "cp932", "windows-31j": "cp932",
-    "euc-kr": "cp949", "ks_c_5601-1987": "cp949", "korean": "cp949", "big5": "big5hkscs",
-    "utf8": "utf-8", "unicode-1-1-utf-8": "utf-8", "x-unicode20utf8": "utf-8",
-    "x-mac-roman": "mac-roman", "macintosh": "mac-roman", "x-mac-cyrillic": "mac-cyrillic",
-    "utf-16": "utf-16-le", "unicode": "utf-16-le",
-}
-
-# The encodings a page may name (WHATWG's list, as Python codec names).  Anything
-# else Python happens to know (``unicode_escape``, ``utf-7``, ``undefined``...) is
-# ignored: it would rewrite or refuse the page rather than decode it.
-_ALLOWED = frozenset(
-    {"utf-8", "cp866", "koi8-r", "koi8-u", "mac-roman", "mac-cyrillic", "cp874", "gb18030",
-     "big5", "big5hkscs", "euc_jp", "iso2022_jp", "shift_jis", "cp932", "euc_kr", "cp949",
-     "utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"}
-    | {f"iso8859-{n}" for n in (2, 3, 4, 5, 6, 7, 8, 10, 13, 14, 15, 16)}
-    | {f"cp{n}" for n in range(1250, 1259)}
-)
-
-# A valid UTF-8 multi-byte sequence (no overlongs, no surrogates).
-_UTF8_SEQUENCE = re.compile(
-    rb"[\xc2-\xdf][\x80-\xbf]|\xe0[\xa0-\xbf][\x80-\xbf]|[\xe1-\xec\xee\xef][\x80-\xbf]{2}"
-    rb"|\xed[\x80-\x9f][\x80-\xbf]|\xf0[\x90-\xbf][\x80-\xbf]{2}|[\xf1-\xf3][\x80-\xbf]{3}|\xf4[\x80-\x8f][\x80-\xbf]{2}"
-)
-_HIGH_BYTES = bytes(range(128, 256))
-_HIGH_BYTE = re.compile(rb"[\x80-\xff]")
-_DETECTION_SAMPLE = 16_384
-_MIXED_SAMPLE = 1_000_000
-"""Bytes looked at to decide whether a page that is not valid UTF-8 is mostly UTF-8."""
-_MIXED_MAX_ERRORS = 100_000
-"""Above this many stray bytes a page is not "UTF-8 with a pasted paragraph"."""
-
-
-def _cp1252_fallback(exc: UnicodeError) -> tuple[str, int]:
-    if not isinstance(exc, UnicodeDecodeError):
-        raise exc
-    return exc.object[exc.start : exc.end].decode("windows-1252", errors="replace"), exc.end
-
-
-codecs.register_error("unboil-cp1252", _cp1252_fallback)
-
-_DECLARED = re.compile(
-    rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)|<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""",
-    re.I,
-)
 _XML_DECL = re.compile(rb"^\s*<\?xml[^>]*\?>", re.I)
 # Spelled out rather than re.I: a literal "</" prefix lets the regex engine skip ahead.
 _END_OF_DOCUMENT = re.compile(rb"</[bBhH][oOtT][dDmM][yYlL]\s*>")
@@ -158,205 +97,6 @@ def _sniff_binary(data: bytes) -> None:
     controls = len(head) - len(head.translate(None, _BINARY_CONTROLS))
     if controls / len(head) > 0.3 and b"<" not in head.replace(b"\x00", b""):
         raise NotHTMLError("not an HTML page: binary data")
-
-
-def _utf16_without_bom(head: bytes) -> str | None:
-    """Guess UTF-16 by where the NUL bytes fall (ASCII markup gives one NUL per pair)."""
-    if len(head) < 16:
-        return None
-    even = head[0::2]
-    odd = head[1::2]
-    if odd.count(0) > 0.4 * len(odd) and even.count(0) < 0.05 * len(even):
-        return "utf-16-le"
-    if even.count(0) > 0.4 * len(even) and odd.count(0) < 0.05 * len(odd):
-        return "utf-16-be"
-    return None
-
-
-def _normalise_label(label: str) -> str | None:
-    """The Python codec for a page's encoding label, or None if it is not a WHATWG encoding."""
-    label = label.strip().lower()
-    label = _WHATWG.get(label, label)
-    try:
-        name = codecs.lookup(label).name
-    except LookupError:
-        return None
-    return name if name in _ALLOWED else None
-
-
-def _declared(data: bytes) -> str | None:
-    declared = _DECLARED.search(data[:8192])
-    if not declared:
-        return None
-    enc = _normalise_label((declared.group(1) or declared.group(2) or b"").decode("ascii", "ignore"))
-    # A page saved as UTF-8 often keeps its original <meta charset>: a UTF-16
-    # declaration in 8-bit text is always such a lie, so skip it.
-    if enc is None or enc.startswith(("utf-16", "utf-32")):
-        return None
-    return enc
-
-
-def _mostly_utf8(data: bytes) -> bool:
-    """True for UTF-8 text with a few stray windows-1252 bytes (a pasted paragraph).
-
-    Legacy text forms valid UTF-8 sequences only by accident, far more rarely
-    than it leaves stray bytes, so a page whose non-ASCII bytes are mostly
-    valid sequences is UTF-8.  Decided on a sample so a huge page costs little.
-    """
-    sample = data[:_MIXED_SAMPLE]
-    rest = _UTF8_SEQUENCE.sub(b"", sample)
-    valid = len(sample) - len(rest)
-    stray = len(rest) - len(rest.translate(None, _HIGH_BYTES))
-    if not valid or valid < stray:
-        return False
-    return stray * (len(data) / len(sample)) <= _MIXED_MAX_ERRORS
-
-
-def _detection_sample(data: bytes) -> bytes:
-    """16 KB of the page for charset detection, from its first non-ASCII byte.
-
-    Detection on 200 KB took up to a second of CPU (a Japanese page) and
-    guessed no better than on 16 KB.  The sample starts after a ``>`` and ends
-    before a space, newline or ``>``, so no multi-byte character is cut in two.
-    """
-    first = _HIGH_BYTE.search(data)
-    start = data.rfind(b">", 0, first.start()) + 1 if first else 0
-    sample = data[start : start + _DETECTION_SAMPLE]
-    if len(sample) == _DETECTION_SAMPLE:
-        end = max(sample.rfind(b"\n"), sample.rfind(b" "), sample.rfind(b">"))
-        if end > 0:
-            sample = sample[:end]
-    return sample
-
-
-def decode(data: bytes) -> tuple[str, str]:
-    """Decode page bytes to text, never raising; returns ``(text, encoding)``."""
-    for bom, enc in (
-        (codecs.BOM_UTF8, "utf-8"),
-        (codecs.BOM_UTF32_LE, "utf-32-le"),
-        (codecs.BOM_UTF32_BE, "utf-32-be"),
-        (codecs.BOM_UTF16_LE, "utf-16-le"),
-        (codecs.BOM_UTF16_BE, "utf-16-be"),
-    ):
-        if data.startswith(bom):
-            return data[len(bom):].decode(enc, errors="replace"), enc
-    wide = _utf16_without_bom(data[:2048])
-    if wide:
-        return data.decode(wide, errors="replace"), wide
-    declared = _declared(data)
-    if data.isascii():
-        # Every allowed encoding but the ISO-2022 ones reads ASCII bytes as ASCII.
-        if declared and declared.startswith("iso2022"):
-            try:
-                return data.decode(declared), declared
-            except UnicodeDecodeError:
-                pass
-        return data.decode("ascii"), declared or "utf-8"
-    try:
-        return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        pass
-    if declared and declared not in ("utf-8", "cp1252"):
-        try:
-            return data.decode(declared), declared
-        except UnicodeDecodeError:
-            pass
-    if _mostly_utf8(data):
-        return data.decode("utf-8", errors="unboil-cp1252"), "utf-8"
-    if declared == "cp1252":
-        return data.decode("windows-1252", errors="replace"), "cp1252"
-    try:
-        from bs4 import UnicodeDammit
-
-        dammit = UnicodeDammit(_detection_sample(data), is_html=True)
-        detected = _normalise_label(dammit.original_encoding or "")
-        if detected and not detected.startswith(("utf-16", "utf-32")):
-            return data.decode(detected, errors="replace"), detected
-    except Exception:  # detection is a best effort; the fallback below always works
-        pass
-    return data.decode("windows-1252", errors="replace"), "cp1252"
-
-
-_GZIP_WBITS = 16 + zlib.MAX_WBITS
-"""zlib's window setting that expects (and checks) a gzip header and trailer."""
-
-
-def _gunzip(data: bytes, limit: int) -> bytes:
-    """All gzip members, stopped past ``limit`` bytes (a gzip bomb costs no more than a big page)."""
-    parts: list[bytes] = []
-    size = 0
-    while data:
-        d = zlib.decompressobj(_GZIP_WBITS)
-        try:
-            chunk = d.decompress(data, limit + 1 - size)
-        except zlib.error as exc:
-            if parts:  # trailing garbage after a complete member, as gzip(1) tolerates
-                break
-            raise InputError(f"not a valid gzip file: {exc}") from exc
-        parts.append(chunk)
-        size += len(chunk)
-        if size > limit or d.unconsumed_tail:
-            break
-        data = d.unused_data
-    return b"".join(parts)
-
-
-def read_stored(path: "os.PathLike[str] | str", gz: bool, options: Options) -> bytes:
-    """A saved page's bytes as stored (still gzipped), for callers that ship them before unpacking.
-
-    Only regular files are read (a FIFO would block forever); a plain file is
-    refused by its size unread, then read to ``max_bytes + 1`` at most so a
-    file that grows meanwhile cannot pass either (:func:`unpack_page` bounds a
-    gzipped one).  Messages name no path: a batch report line holds it.
-    """
-    try:
-        info = os.stat(path)
-        if not stat.S_ISREG(info.st_mode):
-            raise InputError("cannot read: not a regular file")
-        if not gz and info.st_size > options.max_bytes:
-            raise PageTooLargeError(f"page exceeds max_bytes={options.max_bytes}")
-        with open(path, "rb") as fh:
-            return fh.read() if gz else fh.read(options.max_bytes + 1)
-    except OSError as exc:
-        raise InputError(f"cannot read: {exc.strerror or exc}") from exc
-
-
-def unpack_page(data: bytes, gz: bool, options: Options) -> bytes:
-    """The page itself from its stored bytes: gunzipped, and refused past ``max_bytes``."""
-    if gz:
-        data = _gunzip(data, options.max_bytes)
-    if len(data) > options.max_bytes:
-        raise PageTooLargeError(f"page exceeds max_bytes={options.max_bytes}")
-    return data
-
-
-def read_page(
-    path: "os.PathLike[str] | str", options: Options, gz: bool | None = None, *, name_in_errors: bool = False
-) -> bytes:
-    """A saved page (plain or ``.gz``) from disk, bounded by ``max_bytes``; raises :class:`InputError` or a subclass.
-
-    The one reader of saved pages, so ``extract``, ``extract_file`` and
-    ``unboil clean`` refuse the same files for the same reasons.  ``gz``
-    defaults to what the file name says.  Messages name the file only with
-    ``name_in_errors``: a batch report line already holds the path.
-    """
-    gz = os.fspath(path).lower().endswith(".gz") if gz is None else gz
-    try:
-        return unpack_page(read_stored(path, gz, options), gz, options)
-    except InputError as exc:
-        if not name_in_errors:
-            raise
-        raise type(exc)(f"{os.fspath(path)}: {exc}") from exc
-
-
-def read_path(path: "os.PathLike[str] | str", options: Options) -> bytes:
-    """A page file given to :func:`load` as a path: read as stored (never gunzipped), errors naming the file.
-
-    The caller of ``extract(path)`` may be going through many files, so the
-    message says which; a gzipped file is not unpacked here and fails as
-    "not an HTML page", as any other binary file does.
-    """
-    return read_page(path, options, gz=False, name_in_errors=True)
 
 
 PARSER_OPTIONS: Mapping[str, bool] = MappingProxyType(
@@ -428,21 +168,6 @@ def _bound(root: Any, options: Options, tags: int) -> tuple[str, ...]:
     return tuple(notes)
 
 
-def _utf8_as_is(data: bytes) -> bool:
-    """Whether :func:`decode` would read ``data`` as UTF-8 (or ASCII) exactly, so
-    the bytes can go to the parser as they are, without a decode and re-encode."""
-    if data.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or _utf16_without_bom(data[:2048]):
-        return False
-    if data.isascii():
-        declared = _declared(data)
-        return not (declared and declared.startswith("iso2022"))
-    try:
-        data.decode("utf-8")
-    except UnicodeDecodeError:
-        return False
-    return True
-
-
 def _parse_text(text: str, encoding: str, options: Options) -> Loaded:
     return _parse_utf8(text.encode("utf-8", "replace"), encoding, options)
 
@@ -505,24 +230,28 @@ def _refuse_file_name(source: str) -> None:
         )
 
 
-def load(source: Source, options: Options) -> Loaded:
-    """Turn any accepted input into a private tree (see the module docstring)."""
+def load(source: Source, options: Options, encoding: str | None = None) -> Loaded:
+    """Turn any accepted input into a private tree (see the module docstring).
+
+    ``encoding``: the charset the page came with (an HTTP header), for bytes and
+    files; a label that is no WHATWG encoding, or does not decode the page, is passed over.
+    """
     if isinstance(source, (bytes, bytearray, memoryview)):
         data = bytes(source)
         if len(data) > options.max_bytes:
             raise PageTooLargeError(f"page of {len(data)} bytes exceeds max_bytes={options.max_bytes}")
         _sniff_binary(data)
-        if _utf8_as_is(data):  # most pages: no decode and re-encode
+        if utf8_as_is(data, encoding):  # most pages: no decode and re-encode
             return _parse_utf8(data, "utf-8", options)
-        text, encoding = decode(data)
-        return _parse_text(text, encoding, options)
+        text, used = decode(data, encoding)
+        return _parse_text(text, used, options)
     if isinstance(source, str):
         _refuse_file_name(source)
         if len(source) > options.max_bytes:
             raise PageTooLargeError(f"page of {len(source)} characters exceeds max_bytes={options.max_bytes}")
         return _parse_text(source, "unicode", options)
     if isinstance(source, os.PathLike):
-        return load(read_path(source, options), options)
+        return load(read_path(source, options), options, encoding)
     # An lxml element or tree (lxml.html, lxml.etree, even XHTML with namespaces):
     # serialised and re-read, so the caller's tree is never touched and every
     # later stage sees what the HTML parser makes of any page.

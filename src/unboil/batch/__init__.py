@@ -80,7 +80,7 @@ pass); :mod:`.window` (results back into walk order), :mod:`.drive` (feeding
 a pool within the window) and :mod:`.progress`; :mod:`.gather` (the first
 pass) and :mod:`.learning` (templates from its lines); :mod:`.run`
 (``clean_folder``) and :mod:`.bag` (pages one at a time, Dask bags).  Saved pages are read by
-:func:`unboil.load.read_page`, as :func:`unboil.extract_file` reads them.
+:func:`unboil.files.read_page`, as :func:`unboil.extract_file` reads them.
 
 **Test hook.**  ``clean_folder(..., _extract="module:function")`` (and the
 CLI's ``UNBOIL_TEST_EXTRACT`` environment variable) replaces

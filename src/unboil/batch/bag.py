@@ -11,26 +11,29 @@ import os
 from typing import Any
 
 from ..article import Article
-from ..load import read_page
+from ..files import read_page
 from ..options import DEFAULT_OPTIONS, Options
 from .page import classify
 
 __all__ = ["extract_bag", "extract_one"]
 
 
-def extract_one(page: Any, url: str | None = None, *, options: Options | None = None) -> dict[str, Any]:
+def extract_one(
+    page: Any, url: str | None = None, *, options: Options | None = None, encoding: str | None = None
+) -> dict[str, Any]:
     """Extract one page and never raise: ``Article.to_dict()`` plus ``status`` and ``error``.
 
     ``page`` is bytes or str (the page itself) or an ``os.PathLike`` (a file,
     gunzipped when its name ends in ``.gz``).  Every returned dict has the same
-    keys, so a bag of them converts straight to a dataframe.
+    keys, so a bag of them converts straight to a dataframe.  ``encoding``: the
+    charset the page came with, as :func:`unboil.extract` takes it.
     """
     opts = options or DEFAULT_OPTIONS
     from ..extract import extract
 
     try:
         source = read_page(page, opts) if isinstance(page, os.PathLike) else page
-        article = extract(source, url, options=opts)
+        article = extract(source, url, options=opts, encoding=encoding)
     except Exception as exc:
         status, error = classify(exc)
         doc = Article().to_dict()

@@ -47,6 +47,8 @@ class Item:
     data: bytes | None = None
     gz: bool = False
     url: str | None = None
+    charset: str | None = None
+    """The charset a WARC record's HTTP ``Content-Type`` declared: the page's encoding hint."""
     site: str | None = None
     """The page's site, when a first pass found it (else the worker reads it from the page)."""
     template: SiteTemplate | None = None
@@ -112,7 +114,7 @@ def _warc_items(e: Entry, resume: Resumer, fmt: str, ext: str, options: Options,
                 status = "skipped" if rec.skip_reason is not None else "failed"
                 yield Item(e.comps, rec.record_id, status=status, error=rec.skip_reason or rec.error)
             else:
-                item = Item(e.comps, rec.record_id, out_rel, data=rec.data, url=rec.uri)
+                item = Item(e.comps, rec.record_id, out_rel, data=rec.data, url=rec.uri, charset=rec.charset)
                 if sites is not None:
                     item.site, item.template = sites(e.comps, rec.record_id)
                 item.carried = resume.carry(e.comps, rec.record_id, out_rel, e.mtime_ns, item.template_digest)

@@ -14,7 +14,7 @@ from typing import Any, Callable, NamedTuple
 
 from ..article import Article
 from ..errors import ExtractionTimeout, NotHTMLError, UnboilError
-from ..load import read_page, unpack_page
+from ..files import read_page, unpack_page
 from ..options import Options
 from ..render import TEXT_FORMATS, as_text
 from ..templates.sites import site_of
@@ -100,11 +100,13 @@ def process(
     data: bytes | None = None,
     gz: bool = False,
     site: str | None = None,
+    charset: str | None = None,
 ) -> Rendered:
     """Extract and render one page, from its file or from bytes already read (a WARC record, a Dask task).
 
     Never raises: one bad page must cost one report line, never the run.
-    ``site`` is the page's site when the run already knows it (from its first pass).
+    ``site`` is the page's site when the run already knows it (from its first pass);
+    ``charset`` the encoding its transport declared (a WARC record's HTTP header).
     """
     start = time.perf_counter()
     truncated = None
@@ -112,7 +114,7 @@ def process(
     try:
         page = page_bytes(path, data, gz, options)
         site = site or site_of(url, page, comps)
-        article = extract_fn(page, url, options=options)
+        article = extract_fn(page, url, options=options, encoding=charset)
         rendered: bytes | None = render(article, rel, record, fmt)
         status, error = ("ok", None) if article.blocks else ("empty", article.empty_reason or "no article text")
         truncated = article.truncated

@@ -28,7 +28,8 @@ GATHER = "gather"
 
 
 def gather_page(
-    options: Options, rel: str, record: str | None, url: str | None, *, path: str | None, data: bytes | None, gz: bool
+    options: Options, rel: str, record: str | None, url: str | None, *, path: str | None, data: bytes | None, gz: bool,
+    charset: str | None = None,
 ) -> Rendered:
     """One page's line of ``.unboil-lines.jsonl``: its path, record, site, identity and line keys; never raises."""
     start = time.perf_counter()
@@ -36,7 +37,7 @@ def gather_page(
     try:
         page = page_bytes(path, data, gz, options)
         site = site_of(url, page, comps)
-        keys = page_keys(page) if site is not None else []
+        keys = page_keys(page, charset) if site is not None else []
         line = {"path": rel, "record": record, "site": site, "identity": page_identity(url, page), "keys": keys}
         data_out: bytes | None = json.dumps(line, ensure_ascii=False).encode("utf-8", "backslashreplace") + b"\n"
         status, error = "ok", None
@@ -49,14 +50,14 @@ def gather_page(
 def gather_batch(options: Options, batch: list[Item]) -> Rendered:
     """The lines of a batch of pages, in order (a page that cannot be read has none: the second pass reports it)."""
     start = time.perf_counter()
-    lines = [gather_page(options, p.rel, p.record, p.url, path=p.path, data=p.data, gz=p.gz).data for p in batch]
+    lines = [gather_page(options, p.rel, p.record, p.url, path=p.path, data=p.data, gz=p.gz, charset=p.charset).data for p in batch]
     return Rendered("ok", None, b"".join(line for line in lines if line), int((time.perf_counter() - start) * 1000))
 
 
 def run_task(
     job: str, extract_fn: ExtractFn, options: Options, fmt: str, rel: str, record: str | None, url: str | None, *,
     path: str | None, data: bytes | None, gz: bool, site: str | None, template: SiteTemplate | None,
-    batch: list[Item] | None = None,
+    batch: list[Item] | None = None, charset: str | None = None,
 ) -> Rendered:
     """One task of either pass, where the page is (a local worker, a Dask worker): a batch of pages to
     gather, or one page to extract."""
@@ -65,7 +66,7 @@ def run_task(
         return gather_batch(options, batch)
     if template is not None:
         options = options.but(site_template=template)
-    return process(extract_fn, options, fmt, rel, record, url, path=path, data=data, gz=gz, site=site)
+    return process(extract_fn, options, fmt, rel, record, url, path=path, data=data, gz=gz, site=site, charset=charset)
 
 
 def deliverable(job: str, result: Rendered, out_dir: str, out_rel: str | None, fmt: str, tag: str, dirs: DirCache) -> Outcome:

@@ -9,7 +9,8 @@ from __future__ import annotations
 import os
 from typing import Any, Iterable
 
-from ..load import decode, read_page
+from ..decoding import decode
+from ..files import read_page
 from ..options import DEFAULT_OPTIONS, Options
 from .keys import line_key
 from .learn import MAX_SITE_PAGES, PageLines, learn_site
@@ -20,9 +21,10 @@ from .sites import page_identity, site_of
 __all__ = ["learn_templates", "page_keys"]
 
 
-def page_keys(source: bytes | str) -> list[str]:
-    """The distinct line keys of a page (its markup, as bytes in any encoding or as str), sorted."""
-    text = source if isinstance(source, str) else decode(bytes(source))[0]
+def page_keys(source: bytes | str, encoding: str | None = None) -> list[str]:
+    """The distinct line keys of a page (its markup, as bytes in any encoding or as str), sorted;
+    ``encoding`` is its transport's charset, as :func:`unboil.extract` takes it."""
+    text = source if isinstance(source, str) else decode(bytes(source), encoding)[0]
     return sorted({line_key(line) for line in raw_lines(text)})
 
 

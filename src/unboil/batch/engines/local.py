@@ -140,7 +140,7 @@ class LocalPool:
 
     def submit(self, seq: int, item: Item) -> None:
         message = (seq, item.job, item.rel, item.record, item.path, item.data, item.gz, item.url, item.out_rel, item.site,
-                   item.template, item.batch)
+                   item.template, item.batch, item.charset)
         while True:
             w = self._idle()
             assert w is not None

@@ -66,9 +66,9 @@ def worker_loop(conn: Any) -> None:
             return
         if msg is None:
             return
-        seq, job, rel, record, path, data, gz, url, out_rel, site, template, batch = msg
+        seq, job, rel, record, path, data, gz, url, out_rel, site, template, batch, charset = msg
         result = run_task(job, extract_fn, options, fmt, rel, record, url, path=path, data=data, gz=gz, site=site,
-                          template=template, batch=batch)
+                          template=template, batch=batch, charset=charset)
         if os.getppid() != parent_pid:  # orphaned: write nothing more
             return
         outcome = deliverable(job, result, out_dir, out_rel, fmt, tag, dirs)

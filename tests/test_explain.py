@@ -92,6 +92,44 @@ def test_explain_on_the_command_line(tmp_path: Path) -> None:
     assert missing.returncode == 2 and b"no such file" in missing.stderr
 
 
+def _clean(*args: str) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run([sys.executable, "-m", "unboil", "clean", *args, "-q"], capture_output=True)
+
+
+def test_clean_writes_a_report_beside_each_output(tmp_path: Path) -> None:
+    (tmp_path / "in" / "sub").mkdir(parents=True)
+    (tmp_path / "in" / "fund.html").write_text(FUNDRAISER)
+    (tmp_path / "in" / "sub" / "hostile.html").write_text(HOSTILE)
+    out = tmp_path / "out"
+    plain = _clean(str(tmp_path / "in"), "-o", str(out), "--format", "md")
+    assert plain.returncode == 0, plain.stderr
+    assert not list(out.rglob("*.explain.html"))  # off by default
+    done = _clean(str(tmp_path / "in"), "-o", str(out), "--format", "md", "--explain")
+    assert done.returncode == 0, done.stderr
+    rows = [json.loads(line) for line in (out / "report.jsonl").read_text().splitlines()]
+    assert {(r["path"], r["output"], r["explain"]) for r in rows} == {
+        ("fund.html", "fund.md", "fund.md.explain.html"),
+        ("sub/hostile.html", "sub/hostile.md", "sub/hostile.md.explain.html"),
+    }
+    assert (out / "fund.md.explain.html").read_text() == explain(FUNDRAISER)  # the same report as `unboil explain`
+    hostile = (out / "sub" / "hostile.md.explain.html").read_text()
+    assert "evil.example" not in hostile and "javascript:" not in hostile
+    again = _clean(str(tmp_path / "in"), "-o", str(out), "--format", "md", "--explain")
+    assert again.returncode == 0 and len((out / "report.jsonl").read_text().splitlines()) == 2
+    (out / "fund.md.explain.html").unlink()  # a lost report: that page is done again, the other resumed
+    third = subprocess.run([sys.executable, "-m", "unboil", "clean", str(tmp_path / "in"), "-o", str(out), "--format", "md",
+                            "--explain"], capture_output=True)
+    assert third.returncode == 0 and b"1 resumed" in third.stderr, third.stderr
+    assert (out / "fund.md.explain.html").is_file()
+
+
+def test_clean_explain_needs_a_mirrored_format(tmp_path: Path) -> None:
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "p.html").write_text(FUNDRAISER)
+    proc = _clean(str(tmp_path / "in"), "-o", str(tmp_path / "out"), "--format", "jsonl", "--explain")
+    assert proc.returncode == 2 and b"jsonl" in proc.stderr and b"Traceback" not in proc.stderr
+
+
 # -- in a real browser ---------------------------------------------------------
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")

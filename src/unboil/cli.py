@@ -52,9 +52,10 @@ outputs: OUT_DIR mirrors IN_DIR (a/b/page.html -> a/b/page.json); WARC
 records go to a/b/crawl/r<position>-<digest>.json; --format jsonl writes
 OUT_DIR/articles.jsonl instead.  OUT_DIR/report.jsonl gets one line per page:
 {"path", "record", "status": ok|empty|skipped|failed|timeout, "error",
-"output", "ms", "truncated", "site", "template"} ("truncated": what a limit
-cut, or null; "site": the site the page was grouped in; "template": a digest
-of the site template it was extracted with, or null).  Every
+"output", "ms", "truncated", "site", "template", "explain"} ("truncated": what
+a limit cut, or null; "site": the site the page was grouped in; "template": a
+digest of the site template it was extracted with, or null; "explain": its
+report with --explain, or null).  Every
 file is written atomically.
 
 site templates: by default a first pass reads each page's site (a WARC
@@ -69,7 +70,7 @@ DIR reuses them elsewhere.  --no-templates: each page alone, one pass.
 
 resume: by default a page is not done again when the previous report lists
 it ok or empty, with the same site template, and its output is at least as
-new as the page; after an interruption (even kill -9, in either pass) run
+new as the page (with --explain: and its report is there); after an interruption (even kill -9, in either pass) run
 the same command again.  --force redoes all.
 
 """ + _EXIT_CODES
@@ -158,6 +159,8 @@ def build_parser() -> argparse.ArgumentParser:
                      "OUT_DIR/templates, edited or not) instead of learning them")
     tpl.add_argument("--no-templates", dest="no_templates", action="store_true",
                      help="do not learn site templates: every page alone, in one pass")
+    cl.add_argument("--explain", action="store_true",
+                    help="also write each page's explain report beside its output (<output>.explain.html; not with jsonl)")
     cl.add_argument("-q", "--quiet", action="store_true", help="no progress and no summary on stderr")
     add_option_flags(cl)
     return parser
@@ -272,6 +275,7 @@ def _clean(args: argparse.Namespace, options: Options, parser: argparse.Argument
             progress=False if args.quiet else "auto",
             options=options,
             templates=False if args.no_templates else args.templates or True,
+            explain=args.explain,
             # Test hook only: replaces unboil.extract in the workers (see unboil.batch).
             _extract=os.environ.get("UNBOIL_TEST_EXTRACT") or None,
         )

@@ -170,16 +170,20 @@ max-width:40rem;white-space:pre-wrap;background:#24292f;color:#fff;font:12px/1.3
 )
 
 
-def explain(source: Source, url: str | None = None, *, options: Options | None = None) -> str:
+def explain(
+    source: Source, url: str | None = None, *, options: Options | None = None, encoding: str | None = None
+) -> str:
     """A self-contained, inert HTML report of how ``source`` was extracted (see the module docstring)."""
-    return explain_article(source, url, options=options)[1]
+    return explain_article(source, url, options=options, encoding=encoding)[1]
 
 
-def explain_article(source: Source, url: str | None = None, *, options: Options | None = None) -> tuple[Article, str]:
+def explain_article(
+    source: Source, url: str | None = None, *, options: Options | None = None, encoding: str | None = None
+) -> tuple[Article, str]:
     """The article and its report from one extraction (what ``unboil clean --explain`` writes)."""
     opts = options or DEFAULT_OPTIONS
-    article, trace = extract(source, url, options=opts, trace=True)
-    root = load(source, opts).root  # the same tree the extraction numbered
+    article, trace = extract(source, url, options=opts, trace=True, encoding=encoding)
+    root = load(source, opts, encoding).root  # the same tree the extraction numbered
     marks = _marks(trace)
     _mark_tree(root, marks)
     body = root.find(".//body")

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import IO, Any, Iterator, NamedTuple
 
 from ..errors import InputError
-from .names import ARTICLES_FILE, LOCK_FILE, PART_SUFFIX, REPORT_FILE, TMP_SUFFIX, format_of
+from .names import ARTICLES_FILE, LOCK_FILE, PART_SUFFIX, REPORT_FILE, TMP_SUFFIX, explain_name, format_of
 
 __all__ = ["Carried", "Journal", "Lock", "Resume"]
 
@@ -137,10 +137,12 @@ class Resume:
     file); with ``--force`` too, since resume is not what makes it stale.
     """
 
-    def __init__(self, out_dir: str, fmt: str, enabled: bool) -> None:
+    def __init__(self, out_dir: str, fmt: str, enabled: bool, explain: bool = False) -> None:
         self.out_dir = out_dir
         self.fmt = fmt
         self.enabled = enabled
+        self.explain = explain
+        """Whether this run writes explain reports: a page finished without one is done again."""
         self.report = _OldStream(None)
         self.articles = _OldStream(None)
         self.articles_mtime_ns = -1
@@ -210,7 +212,12 @@ class Resume:
             return None
         if st.st_mtime_ns < src_mtime_ns:
             return None
+        if self.explain and not self._has_report(old.data.get("explain"), out_rel):
+            return None
         return Carried(old.raw, None, str(old.data["status"]))
+
+    def _has_report(self, report: object, out_rel: str) -> bool:
+        return isinstance(report, str) and report == explain_name(out_rel) and os.path.isfile(os.path.join(self.out_dir, *report.split("/")))
 
 
 class Journal:

@@ -21,7 +21,9 @@ __all__ = [
     "LOCK_FILE",
     "TMP_SUFFIX",
     "RESERVED_NAMES",
+    "EXPLAIN_SUFFIX",
     "digest",
+    "explain_name",
     "extension",
     "format_of",
     "output_names",
@@ -51,6 +53,15 @@ NAME_DIGEST_CHARS = 10
 """Hex digits of the digest that tells colliding or shortened names apart."""
 RECORD_DIGEST_CHARS = 16
 """Hex digits of a WARC record's digest: records of one file must never collide."""
+
+
+EXPLAIN_SUFFIX = ".explain.html"
+"""Appended to a page's output name for its explain report (``page.json`` -> ``page.json.explain.html``)."""
+
+
+def explain_name(output: str) -> str:
+    """Where a page's explain report goes: beside its output, named after it."""
+    return output + EXPLAIN_SUFFIX
 
 
 def extension(fmt: str) -> str:

@@ -11,7 +11,7 @@ import os
 from collections import deque
 from typing import NamedTuple
 
-from .names import ARTICLES_FILE, TMP_SUFFIX
+from .names import ARTICLES_FILE, TMP_SUFFIX, explain_name
 from .page import Rendered
 
 __all__ = ["DirCache", "Outcome", "atomic_write", "store", "tmp_name"]
@@ -34,6 +34,8 @@ class Outcome(NamedTuple):
     """What a limit cut from the page, or None: the report line's ``truncated``."""
     site: str | None = None
     """The page's site, or None: the report line's ``site``."""
+    explain: str | None = None
+    """Where the page's explain report was written, or None: the report line's ``explain``."""
 
 
 def tmp_name(path: str, tag: str) -> str:
@@ -72,16 +74,19 @@ class DirCache:
 
 def store(result: Rendered, out_dir: str, out_rel: str | None, fmt: str, tag: str, dirs: DirCache) -> Outcome:
     """Write a rendered page (mirrored formats) and give its report fields; a ``jsonl`` line waits for its turn."""
-    status, error, rendered, ms, truncated, site = result
+    status, error, rendered, ms, truncated, site = result[:6]
     if rendered is None:
         return Outcome(status, error, None, ms, site=site)
     if fmt == "jsonl":
         return Outcome(status, error, ARTICLES_FILE, ms, rendered, truncated, site)
     assert out_rel is not None
     target = os.path.join(out_dir, *out_rel.split("/"))
+    report_rel = explain_name(out_rel) if result.report is not None else None
     try:
         dirs.ensure(os.path.dirname(target))
         atomic_write(target, rendered, tag)
+        if report_rel is not None and result.report is not None:
+            atomic_write(os.path.join(out_dir, *report_rel.split("/")), result.report, tag)
     except OSError as exc:
         return Outcome("failed", f"cannot write output {out_rel}: {exc.strerror or exc}", None, ms, site=site)
-    return Outcome(status, error, out_rel, ms, None, truncated, site)
+    return Outcome(status, error, out_rel, ms, None, truncated, site, report_rel)

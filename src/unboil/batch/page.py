@@ -38,6 +38,8 @@ class Rendered(NamedTuple):
     """What a limit cut from the page (``Article.truncated``), for the report line."""
     site: str | None = None
     """The site the page belongs to (:func:`unboil.templates.sites.site_of`), for the report line."""
+    report: bytes | None = None
+    """The page's explain report (``clean --explain``), written beside its output."""
 
 
 def resolve_extract(spec: str | None) -> ExtractFn:
@@ -101,20 +103,29 @@ def process(
     gz: bool = False,
     site: str | None = None,
     charset: str | None = None,
+    explain: bool = False,
 ) -> Rendered:
     """Extract and render one page, from its file or from bytes already read (a WARC record, a Dask task).
 
     Never raises: one bad page must cost one report line, never the run.
     ``site`` is the page's site when the run already knows it (from its first pass);
-    ``charset`` the encoding its transport declared (a WARC record's HTTP header).
+    ``charset`` the encoding its transport declared (a WARC record's HTTP header);
+    ``explain``: also make the page's report (:func:`unboil.explain.explain_article`),
+    from the same extraction.
     """
     start = time.perf_counter()
-    truncated = None
+    truncated = report = None
     comps = rel.split("/")
     try:
         page = page_bytes(path, data, gz, options)
         site = site or site_of(url, page, comps)
-        article = extract_fn(page, url, options=options, encoding=charset)
+        if explain:
+            from ..explain import explain_article
+
+            article, html = explain_article(page, url, options=options, encoding=charset)
+            report = html.encode("utf-8")
+        else:
+            article = extract_fn(page, url, options=options, encoding=charset)
         rendered: bytes | None = render(article, rel, record, fmt)
         status, error = ("ok", None) if article.blocks else ("empty", article.empty_reason or "no article text")
         truncated = article.truncated
@@ -122,4 +133,4 @@ def process(
         status, error = classify(exc)
         rendered = None
         site = site or site_of(url, None, comps)
-    return Rendered(status, error, rendered, int((time.perf_counter() - start) * 1000), truncated, site)
+    return Rendered(status, error, rendered, int((time.perf_counter() - start) * 1000), truncated, site, report)

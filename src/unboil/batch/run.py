@@ -97,6 +97,7 @@ def clean_folder(
     progress: Any = False,
     options: Options | None = None,
     templates: "bool | str | os.PathLike[str]" = True,
+    explain: bool = False,
     _extract: str | None = None,
     _max_tasks_per_worker: int = MAX_TASKS_PER_WORKER,
     _window: int | None = None,
@@ -122,7 +123,9 @@ def clean_folder(
     folder itself into ``OUT_DIR/templates`` and extracts every page with
     its site's (:mod:`unboil.templates`; a first pass reads every page's
     site and lines into ``OUT_DIR/.unboil-lines.jsonl``); a folder uses the templates
-    in it as they are, learning none; False uses none.
+    in it as they are, learning none; False uses none.  ``explain``: write each
+    page's explain report (:func:`unboil.explain`) beside its output, as
+    ``<output>.explain.html`` (not with ``jsonl``).
 
     Page failures never raise: they are report lines.  Raises
     :class:`~unboil.errors.InputError` when the run cannot start (missing
@@ -130,13 +133,15 @@ def clean_folder(
     format or engine, Dask missing).
     """
     in_abs, out_abs, only = _checked_dirs(in_dir, out_dir, format, engine)
+    if explain and format == "jsonl":
+        raise InputError("explain reports go beside each page's output: choose a format other than jsonl")
     if timeout is not None and timeout <= 0:
         timeout = None
     workers = max(1, workers or os.cpu_count() or 1)
     base = options or DEFAULT_OPTIONS
     if timeout:
         base = base.but(time_budget=timeout)
-    settings = EngineSettings(out_abs, format, base, timeout, _extract)
+    settings = EngineSettings(out_abs, format, base, timeout, _extract, explain)
     skip = frozenset({out_abs}) if inside(out_abs, in_abs) else frozenset()
     ext = extension(format)
     walk = Walk(in_abs, compile_globs(include or DEFAULT_INCLUDE), compile_globs(exclude), skip, ext, only)
@@ -154,7 +159,10 @@ def clean_folder(
         )
     finally:
         lock.release()
-    elapsed = time.monotonic() - start
+    return _report(window, time.monotonic() - start, out_abs)
+
+
+def _report(window: Window, elapsed: float, out_abs: str) -> Report:
     return Report(
         pages=window.next_write,
         ok=window.counts["ok"],
@@ -188,7 +196,7 @@ def _run(
     share one pool.
     """
     journal = Journal(settings.out_dir, settings.fmt)
-    resumer = Resume(settings.out_dir, settings.fmt, resume)
+    resumer = Resume(settings.out_dir, settings.fmt, resume, settings.explain)
     window = Window(journal, window_size)
     relay = Relay()
     pool: Pool | None = None

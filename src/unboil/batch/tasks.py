@@ -57,7 +57,7 @@ def gather_batch(options: Options, batch: list[Item]) -> Rendered:
 def run_task(
     job: str, extract_fn: ExtractFn, options: Options, fmt: str, rel: str, record: str | None, url: str | None, *,
     path: str | None, data: bytes | None, gz: bool, site: str | None, template: SiteTemplate | None,
-    batch: list[Item] | None = None, charset: str | None = None,
+    batch: list[Item] | None = None, charset: str | None = None, explain: bool = False,
 ) -> Rendered:
     """One task of either pass, where the page is (a local worker, a Dask worker): a batch of pages to
     gather, or one page to extract."""
@@ -66,7 +66,8 @@ def run_task(
         return gather_batch(options, batch)
     if template is not None:
         options = options.but(site_template=template)
-    return process(extract_fn, options, fmt, rel, record, url, path=path, data=data, gz=gz, site=site, charset=charset)
+    return process(extract_fn, options, fmt, rel, record, url, path=path, data=data, gz=gz, site=site, charset=charset,
+                   explain=explain)
 
 
 def deliverable(job: str, result: Rendered, out_dir: str, out_rel: str | None, fmt: str, tag: str, dirs: DirCache) -> Outcome:

@@ -32,13 +32,13 @@ TIMEOUT_FACTOR = 2
 def _dask_task(
     job: str, data: bytes, gz: bool, url: str | None, rel: str, record: str | None, fmt: str,
     options: Options | float | None, extract_spec: str | None, site: str | None, template: SiteTemplate | None,
-    batch: list[Item] | None, charset: str | None = None,
+    batch: list[Item] | None, charset: str | None = None, explain: bool = False,
 ) -> Rendered:
     """One page on a Dask worker: bytes in, rendered bytes (or its first-pass line) out; the client writes them."""
     if not isinstance(options, Options):
         options = DEFAULT_OPTIONS.but(time_budget=options) if options else DEFAULT_OPTIONS
     return run_task(job, resolve_extract(extract_spec), options, fmt, rel, record, url, path=None, data=data, gz=gz,
-                    site=site, template=template, batch=batch, charset=charset)
+                    site=site, template=template, batch=batch, charset=charset, explain=explain)
 
 
 def _dask_client(scheduler: Any, workers: int) -> tuple[Any, Any]:
@@ -99,7 +99,7 @@ class DaskPool:
         s = self.settings
         fut = self.client.submit(
             _dask_task, item.job, data, item.gz, item.url, item.rel, item.record, s.fmt, self.options, s.extract_spec,
-            item.site, item.template, item.batch, item.charset, pure=False, key=f"unboil-{item.job}-{seq}-{os.getpid()}-{id(item):x}",
+            item.site, item.template, item.batch, item.charset, s.explain, pure=False, key=f"unboil-{item.job}-{seq}-{os.getpid()}-{id(item):x}",
         )
         budget = TIMEOUT_FACTOR * self.timeout + TIMEOUT_GRACE if self.timeout else float("inf")
         self.inflight[fut] = (seq, item, time.monotonic() + budget)

@@ -116,7 +116,7 @@ class LocalPool:
         self.size = max(1, workers)
         self.timeout = settings.timeout
         self.max_tasks = max_tasks
-        self.init = (os.getpid(), settings.out_dir, settings.fmt, settings.options, settings.extract_spec)
+        self.init = (os.getpid(), settings.out_dir, settings.fmt, settings.options, settings.extract_spec, settings.explain)
         self.workers: list[_LocalWorker] = []
 
     def _idle(self) -> _LocalWorker | None:

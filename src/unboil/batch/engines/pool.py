@@ -35,6 +35,8 @@ class EngineSettings:
     options: Options
     timeout: float | None
     extract_spec: str | None
+    explain: bool = False
+    """Whether each page's explain report is written beside its output (``clean --explain``)."""
 
 
 class Pool(Protocol):

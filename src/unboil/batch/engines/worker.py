@@ -49,7 +49,7 @@ def worker_loop(conn: Any) -> None:
     _die_with_parent()
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's business
     try:
-        _, sys_path, parent_pid, out_dir, fmt, options, extract_spec = conn.recv()
+        _, sys_path, parent_pid, out_dir, fmt, options, extract_spec, explain = conn.recv()
     except (EOFError, OSError):
         return
     sys.path[:] = sys_path  # the same imports as the main process (the test hook needs it)
@@ -68,7 +68,7 @@ def worker_loop(conn: Any) -> None:
             return
         seq, job, rel, record, path, data, gz, url, out_rel, site, template, batch, charset = msg
         result = run_task(job, extract_fn, options, fmt, rel, record, url, path=path, data=data, gz=gz, site=site,
-                          template=template, batch=batch, charset=charset)
+                          template=template, batch=batch, charset=charset, explain=explain)
         if os.getppid() != parent_pid:  # orphaned: write nothing more
             return
         outcome = deliverable(job, result, out_dir, out_rel, fmt, tag, dirs)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import os
 import shutil
 import subprocess
@@ -79,6 +80,13 @@ def test_the_report_is_inert() -> None:
     for needle in ("evil.example", "javascript:", "data:image", "onload", "onerror", "onclick", "alert("):
         assert needle not in report, needle
     assert "[image: A picture]" in report  # images become boxes with their alt text
+
+
+def test_broken_tag_names_become_plain_spans() -> None:
+    page = f'<html><body><article><p>{SENTENCE}</p><bodyonload="load()">{SENTENCE}<x"y=z>{SENTENCE}</article></body></html>'
+    tree = _report_tree(explain(page))
+    assert all(re.fullmatch(r"[a-z][a-z0-9-]*", el.tag) for el in tree.iter() if isinstance(el.tag, str))
+    assert "load()" not in explain(page)
 
 
 def test_explain_on_the_command_line(tmp_path: Path) -> None:

@@ -19,6 +19,7 @@ It needs no script: the tooltips are CSS.
 from __future__ import annotations
 
 import html
+import re
 from collections import Counter
 from typing import Any, Iterable
 
@@ -44,6 +45,8 @@ _VOID_SHOWN = {"img": "image", "input": "input", "picture": "picture"}
 """Elements replaced by a labelled box, so the layout keeps their place without loading anything."""
 _RENAMED = {"form": "div", "button": "span", "select": "span", "textarea": "span", "option": "span", "label": "span"}
 """Controls shown as plain text: a report must have nothing to submit or press."""
+_PLAIN_TAG = re.compile(r"[A-Za-z][A-Za-z0-9-]*")
+"""An element name a report keeps; anything else libxml2 let through is shown as a plain span."""
 _CSP = "default-src 'none'; style-src 'unsafe-inline'; form-action 'none'; base-uri 'none'"
 """No request of any kind: only the report's own inline styles apply."""
 
@@ -116,7 +119,10 @@ def _inert(root: Any) -> None:
             continue
         mark, why = el.get("data-ub-mark"), el.get("data-ub-why")
         el.attrib.clear()
-        el.tag = _RENAMED.get(el.tag.lower(), el.tag)
+        if not _PLAIN_TAG.fullmatch(el.tag):
+            el.tag = "span"  # a name the parser kept from broken markup (`<bodyonload="x()">`): no name of ours
+        elif el.tag.lower() in _RENAMED:
+            el.tag = _RENAMED[el.tag.lower()]
         if mark is not None:
             el.set("class", f"ub-{mark}")
             el.set("data-why", why or "")

@@ -129,3 +129,14 @@ def test_corpus_markdown_renders_its_links_images_and_tables(page_id: str) -> No
     assert len(tree.findall(".//table")) == _runs_of_rows(blocks)
     for table in tree.iter("table"):
         assert table.find("thead/tr/th") is not None and table.find("tbody/tr/td") is not None
+
+
+def test_lines_of_one_element_each_get_their_own_links() -> None:
+    lines = "<br>".join(
+        [f"Line one names the storm Sandy. {_PROSE}", f"Line two has <a href='/map'>the storm Sandy</a> map. {_PROSE}"]
+        + [f"Line {n} links <a href='/l{n}'>item {n}</a> here. {_PROSE}" for n in range(3, 60)]
+    )
+    blocks = _blocks(f"<div>{lines}</div>")
+    assert blocks[0].links == ()
+    assert [blocks[1].text[s:e] for s, e, _ in blocks[1].links] == ["the storm Sandy"]
+    assert all([h for _, _, h in b.links] == [f"https://news.example/l{n}"] for n, b in zip(range(3, 60), blocks[2:]))

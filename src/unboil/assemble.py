@@ -9,6 +9,7 @@ a ``javascript:`` link is dropped, its words stay.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from typing import Any, Sequence
 from urllib.parse import quote, urljoin
 
@@ -24,6 +25,8 @@ _LAZY_SOURCES = ("src", "data-src", "data-lazy-src", "data-original", "data-url"
 _URL_SAFE = "%/:=&?~#+!$,;@()*[]"
 """Characters an address keeps as written; anything else (spaces, quotes, ``<``, letters beyond
 ASCII) is percent-encoded, so the address is one a rendering can carry (``render.safe_href``)."""
+_LINK_LOOKAHEAD = 32
+"""Links of an element not found in a block, in a row, before the block stops looking for its own."""
 _PLACEHOLDER_PIXELS = 2
 """An image this many pixels wide or high, or less, is a tracking pixel or a spacer, not a picture."""
 
@@ -31,21 +34,29 @@ _PLACEHOLDER_PIXELS = 2
 def assemble(kept: Sequence[RawBlock], base: str | None) -> list[Block]:
     """The Article's blocks: each kept block with the links in its text, images with their address."""
     out = []
+    owners: dict[int, _OwnerLinks] = {}  # an element's links, read once for all its blocks
     for raw in kept:
         if raw.kind == "image":
             src = _image_src(raw.owner, base)
             if src is not None:
                 out.append(Block("image", raw.text, src=src))
         else:
-            links = _links(raw, base) if raw.anchors else ()
+            links = ()
+            if raw.anchors:
+                key = id(raw.owner)
+                if key not in owners:
+                    owners[key] = _OwnerLinks(raw)
+                links = owners[key].take(raw.text, base)
             out.append(Block(raw.kind, raw.text, raw.level, raw.cells, links))  # type: ignore[arg-type]
     return out
 
 
-def _anchors(el: Any) -> list[tuple[Any, int]]:
+def _anchors(el: Any) -> tuple[list[tuple[Any, int]], str]:
     """The ``<a>`` elements of ``el``'s own text (not those of block elements inside it: their
-    own blocks), each with where its words would start in the run's whitespace-folded text."""
+    own blocks), each with where its words start in the element's whitespace-folded text,
+    and that text (its blocks' texts, in order, each a piece of it)."""
     found: list[tuple[Any, int]] = []
+    parts: list[str] = []
     state = [0, False]  # characters of folded text so far; whether whitespace follows the last word
 
     def add(chunk: str | None) -> None:
@@ -55,7 +66,12 @@ def _anchors(el: Any) -> list[tuple[Any, int]]:
         if not words:
             state[1] = True
             return
-        state[0] += (1 if state[0] and (state[1] or chunk[0].isspace()) else 0) + len(" ".join(words))
+        if state[0] and (state[1] or chunk[0].isspace()):
+            parts.append(" ")
+            state[0] += 1
+        folded = " ".join(words)
+        parts.append(folded)
+        state[0] += len(folded)
         state[1] = chunk[-1].isspace()
 
     def walk(parent: Any) -> None:
@@ -72,7 +88,7 @@ def _anchors(el: Any) -> list[tuple[Any, int]]:
 
     add(el.text)
     walk(el)
-    return found
+    return found, "".join(parts)
 
 
 def _resolve(href: str | None, base: str | None) -> str | None:
@@ -88,29 +104,60 @@ def _resolve(href: str | None, base: str | None) -> str | None:
     return None if checked is None else quote(checked, safe=_URL_SAFE)
 
 
-def _links(raw: RawBlock, base: str | None) -> tuple[Link, ...]:
-    """Each link of the block's element found in the block's text, in order.
+class _OwnerLinks:
+    """The links of one element, handed out to its blocks in order (a run cut in lines by
+    ``<br>`` is many blocks of one element: a page of 900 such lines must not read its
+    900 links once per line)."""
 
-    A link's words are looked for where the element's text puts them, else from where
-    the last link ended (a run cut in lines by ``<br>``, a row's cells), so a link whose
-    words occur twice points at the occurrence it was.
-    """
-    owner = raw.owner
-    anchors = [(a, -1) for a in owner.iter("a")] if raw.kind == "table_row" else _anchors(owner)
-    text, found, at = raw.text, [], 0
-    for a, guess in anchors:
-        words = " ".join((text_of(a) if len(a) else a.text or "").split())
-        if not words:
-            continue
-        href = _resolve(a.get("href"), base)
-        if href is None:
-            continue
-        start = guess if guess >= at and text.startswith(words, guess) else text.find(words, at)
-        if start < 0:
-            continue
-        at = start + len(words)
-        found.append((start, at, href))
-    return tuple(found)
+    def __init__(self, raw: RawBlock) -> None:
+        owner = raw.owner
+        if raw.kind == "table_row":  # a row's text is its cells joined: links are found by their words
+            found, self.text = [(a, -1) for a in owner.iter("a")], ""
+        else:
+            found, self.text = _anchors(owner)
+        self.anchors = [(words, a, at) for a, at in found
+                        if (words := " ".join((text_of(a) if len(a) else a.text or "").split()))]
+        self.starts = [at for _, _, at in self.anchors]
+        self.read = 0
+        """How far into the element's text its blocks have been found."""
+        self.next = 0
+        """The first link no block has taken yet (blocks not found in the element's text)."""
+
+    def take(self, text: str, base: str | None) -> tuple[Link, ...]:
+        """The links in ``text``, the element's next kept block, each where its words are.
+
+        The block is found in the element's text, and takes the links that lie within it
+        there: a link whose words occur twice points at the occurrence it was.  A block
+        the element's text does not hold (a table row) looks for the links' words from
+        where the last link ended, passing over up to :data:`_LINK_LOOKAHEAD` it lacks.
+        """
+        where = self.text.find(text, self.read) if self.text else -1
+        if where < 0:
+            return self._by_words(text, base)
+        self.read = where + len(text)
+        found: list[Link] = []
+        for i in range(bisect_left(self.starts, where), bisect_left(self.starts, self.read)):
+            words, a, at = self.anchors[i]
+            start = at - where
+            if text.startswith(words, start) and (href := _resolve(a.get("href"), base)) is not None:
+                found.append((start, start + len(words), href))
+        return tuple(found)
+
+    def _by_words(self, text: str, base: str | None) -> tuple[Link, ...]:
+        found: list[Link] = []
+        at, i, misses = 0, self.next, 0
+        while i < len(self.anchors) and misses < _LINK_LOOKAHEAD:
+            words, a, _ = self.anchors[i]
+            i += 1
+            start = text.find(words, at)
+            if start < 0:
+                misses += 1
+                continue
+            misses, self.next, at = 0, i, start + len(words)
+            href = _resolve(a.get("href"), base)
+            if href is not None:
+                found.append((start, at, href))
+        return tuple(found)
 
 
 def _image_src(img: Any, base: str | None) -> str | None:

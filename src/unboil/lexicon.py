@@ -26,6 +26,7 @@ __all__ = ["LEXICON_PATTERNS", "Lexicon"]
 LEXICON_PATTERNS = (
     "updated_words", "published_words", "publish_label", "originally", "other_event", "visible_revised",
     "visible_published", "byline_start", "author_junk", "author_split", "heading_junk",
+    "author_credential", "author_role", "author_not", "author_date_label", "name_particle", "byline_label",
 )
 """The single patterns of ``[metadata.patterns]`` (each documented in ``vocabulary.toml``)."""
 
@@ -76,6 +77,12 @@ class Lexicon:
     author_junk: str | None = None
     author_split: str | None = None
     heading_junk: str | None = None
+    author_credential: str | None = None
+    author_role: str | None = None
+    author_not: str | None = None
+    author_date_label: str | None = None
+    name_particle: str | None = None
+    byline_label: str | None = None
     month_number: Mapping[str, int] = field(default=None, init=False, repr=False, compare=False)  # type: ignore[arg-type]
     """Each month name's number (read-only)."""
     dash_month_number: Mapping[str, int] = field(default=None, init=False, repr=False, compare=False)  # type: ignore[arg-type]
@@ -92,6 +99,12 @@ class Lexicon:
     author_junk_re: re.Pattern[str] = field(default=None, init=False, repr=False, compare=False)  # type: ignore[arg-type]
     author_split_re: re.Pattern[str] = field(default=None, init=False, repr=False, compare=False)  # type: ignore[arg-type]
     heading_junk_re: re.Pattern[str] = field(default=None, init=False, repr=False, compare=False)  # type: ignore[arg-type]
+    author_credential_re: re.Pattern[str] = field(default=None, init=False, repr=False, compare=False)  # type: ignore[arg-type]
+    author_role_re: re.Pattern[str] = field(default=None, init=False, repr=False, compare=False)  # type: ignore[arg-type]
+    author_not_re: re.Pattern[str] = field(default=None, init=False, repr=False, compare=False)  # type: ignore[arg-type]
+    author_date_label_re: re.Pattern[str] = field(default=None, init=False, repr=False, compare=False)  # type: ignore[arg-type]
+    name_particle_re: re.Pattern[str] = field(default=None, init=False, repr=False, compare=False)  # type: ignore[arg-type]
+    byline_label_re: re.Pattern[str] = field(default=None, init=False, repr=False, compare=False)  # type: ignore[arg-type]
     text_mdy: re.Pattern[str] = field(default=None, init=False, repr=False, compare=False)  # type: ignore[arg-type]
     """ "May 4, 2022": a written month, then the day and the year."""
     text_dmy: re.Pattern[str] = field(default=None, init=False, repr=False, compare=False)  # type: ignore[arg-type]

@@ -854,3 +854,18 @@ def test_a_title_is_cut_before_markup_written_into_it() -> None:
 def test_a_tag_name_or_braces_as_words_of_a_title_stay(title: str) -> None:
     page = f"<html><head><title>{title}</title></head><body><p>x</p></body></html>"
     assert title_of(page) == lxml.html.fromstring(f"<p>{title}</p>").text_content()
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["Storm floods the harbour at high tide_English_Xinhua", "Storm floods the harbour at high tide_Eng",
+     "Storm floods the harbour at high tide :: Harbour Times", "Harbour Times » News » Storm floods the harbour at high tide"],
+)
+def test_trailing_site_and_section_names_go_whatever_the_separator(title: str) -> None:
+    page = f"<html><head><title>{title}</title></head><body><p>x</p></body></html>"
+    assert title_of(page) == "Storm floods the harbour at high tide"
+
+
+def test_an_underscore_inside_a_word_is_no_separator() -> None:
+    page = "<html><head><title>Naming variables in snake_case and MAX_VALUE constants</title></head><body><p>x</p></body></html>"
+    assert title_of(page) == "Naming variables in snake_case and MAX_VALUE constants"

@@ -16,7 +16,9 @@ from .dates.parse import parse_date
 __all__ = ["TITLE_SEP", "split_title", "is_date_part", "before_bar", "drop_site_ends", "title_cuts",
            "compact", "tokens", "undo_mojibake", "COMPACT_KEY", "markup_free"]
 
-TITLE_SEP = re.compile(r"\s+[|\-–—:•·»«/\\~]\s+|\s+::\s+|\s*\|\s*|\s+-{2}\s+")
+TITLE_SEP = re.compile(r"\s+[|\-–—:•·»«/\\~]\s+|\s+::\s+|\s*\|\s*|\s+-{2}\s+|(?<=[a-z0-9.!?)'\"’])_(?=[A-Z])")
+"""What strings a title's parts together: a spaced dash, colon, bullet, guillemet or slash, a bar, "::", and
+an underscore before a capital ("Storm floods the harbour_English_Xinhua"; "snake_case" stays one word)."""
 COMPACT_KEY = re.compile(r"[\W_]+")
 DATE_PART_MAX = 30
 """The longest part of a title read as a dateline: a date and a weekday, no more."""

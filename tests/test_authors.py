@@ -111,3 +111,22 @@ def test_author_links_of_one_byline_are_read_not_those_of_every_post() -> None:
     assert authors_of(byline) == ("Ann Lee", "Bo Chan")
     posts = "".join(f"<div class='post'><a rel='author'>{n}</a>{STORY}</div>" for n in ("amondale", "rimelek", "meyay"))
     assert authors_of(f"<h1>Moles</h1>{posts}") == ("amondale",)
+
+
+def test_a_page_items_author_is_read_by_its_reference_when_no_article_names_one() -> None:
+    graph = ('<script type="application/ld+json">{"@graph": [{"@type": "WebPage", "@id": "https://x.example/a#page",'
+             ' "author": {"@id": "https://x.example/#/person/1"}}, {"@type": "Person", "@id": "https://x.example/#/person/1",'
+             ' "name": "Giovanni Gaggero"}]}</script>')
+    assert authors_of(f"<h1>Moles</h1>{STORY}", graph) == ("Giovanni Gaggero",)
+
+
+def test_a_label_printed_alone_takes_the_next_text_less_an_agency_after_a_slash() -> None:
+    body = f"<h1>Moles dig deeper</h1><h5>Datum: </h5>03.11.2021 <br><h5>Autor: </h5>Peter Maahn/SP-X{STORY}"
+    assert authors_of(body) == ("Peter Maahn",)
+
+
+def test_the_page_layout_classes_on_body_do_not_make_the_byline_chrome() -> None:
+    html = ("<html><head><title>Moles</title></head><body class='mh-widget-layout2'><article><h1>Moles</h1>"
+            f"<span class='entry-meta-author vcard'><a class='fn' href='/author/ruhe/'>Helmut Rubik</a></span>{STORY}"
+            "</article><aside class='widget'><span class='author'>Bo Chan</span></aside></body></html>")
+    assert extract_metadata(lxml.html.document_fromstring(html)).authors == ("Helmut Rubik",)

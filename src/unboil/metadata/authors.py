@@ -28,6 +28,8 @@ AUTHORS_KEPT = 10
 BYLINE_SPAN = 200
 """The most text around two author links for them to be one byline ("By <a>A</a> and <a>B</a>"); links
 further apart are the authors of other posts (a forum thread's replies, a list of stories)."""
+PAGE_TYPES = frozenset({"webpage", "itempage", "profilepage", "aboutpage"})
+"""JSON-LD types of a page item whose ``author`` is read when no article-like item names one."""
 ORGANISATION_TYPES = SITE_TYPES | {"corporation", "governmentorganization", "educationalorganization", "ngo"}
 """JSON-LD types of an author that is no person."""
 
@@ -57,17 +59,18 @@ def plain(text: str) -> str:
 
 
 def _jsonld_authors(items: Items) -> tuple[list[str], bool]:
-    """The first article-like item's ``author`` and ``creator`` names (a reference by ``@id`` read
-    from the item it names: Yoast's graphs name the person apart), and whether every one of them is
-    typed as an organisation."""
-    for item in items:
-        if not types(item) & PRIORITY_TYPES:
-            continue
-        values = [_resolved(v, items) for key in ("author", "creator") for v in _as_list(item.get(key))]
-        found = [plain(n)[:FIELD_LIMIT] for v in values for n in names(v)]
-        if found:
-            orgs = all(isinstance(v, dict) and types(v) & ORGANISATION_TYPES for v in values)
-            return found, orgs
+    """The first article-like item's ``author`` and ``creator`` names, else a web page item's (Yoast
+    puts the author on the ``WebPage``); a reference by ``@id`` is read from the item it names (such
+    graphs name the person apart), and whether every one of them is typed as an organisation."""
+    for kinds in (PRIORITY_TYPES, PAGE_TYPES):
+        for item in items:
+            if not types(item) & kinds:
+                continue
+            values = [_resolved(v, items) for key in ("author", "creator") for v in _as_list(item.get(key))]
+            found = [plain(n)[:FIELD_LIMIT] for v in values for n in names(v)]
+            if found:
+                orgs = all(isinstance(v, dict) and types(v) & ORGANISATION_TYPES for v in values)
+                return found, orgs
     return [], False
 
 

@@ -45,12 +45,14 @@ def _label_line(nodes: list[Any], lex: Lexicon) -> list[str]:
     """The names of the first text that opens with a byline label, read with the smallest element
     around it that holds more when that opens with the label too ("By" <a>Ann Lee</a> and <a>Bo
     Chan</a>); a name of one word is no byline here ("Von Firmenwägen": German capitalises nouns)."""
-    for node in nodes:
+    for i, node in enumerate(nodes):
         text = " ".join(str(node).split())
         label = lex.byline_label_re.match(text)
         if not label or len(text) > BYLINE_TEXT_MAX:
             continue
         rest = _around(node, len(text), lex) or text[label.end():]
+        if not rest and i + 1 < len(nodes):  # "<h5>Autor: </h5>Peter Maahn": the name is the next text
+            rest = " ".join(str(nodes[i + 1]).split())
         names = people(rest, lex) if rest[:1].isupper() else []
         if names and looks_like_name(names[0], lex) and len(names[0].split()) > 1:
             return names
@@ -94,6 +96,8 @@ def _placed_in_chrome(el: Any) -> bool:
     """The element sits in navigation, a footer, an aside or a comment list (by tag, class or id)."""
     for node in islice(el.iterancestors(), ANCESTORS_READ):
         tag = node.tag if isinstance(node.tag, str) else ""
+        if tag in ("body", "html"):
+            return False  # their classes name the page's layout ("mh-widget-layout2"), not a place on it
         names = f"{node.get('class') or ''} {node.get('id') or ''}".lower()
         if tag in ("nav", "footer", "aside") or any(word in names for word in BYLINE_PLACE_SKIP):
             return True

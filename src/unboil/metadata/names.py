@@ -37,6 +37,8 @@ _CAPS_TOKEN = re.compile(r"(?-i:[A-Z][A-Z.\-®]{1,7}(?:\s\d{1,4})?)")
 _TRAILING_CREDENTIALS = re.compile(r"(?-i:(?:\s+(?:[A-Z]{2,6}|[A-Z]\.(?:[A-Z]\.)+)[,]?)+)$")
 _FIELD_BREAK = re.compile(r"\s+[•·|]\s.*$|\s*[•·|]\s*$")
 """A bullet or a bar between a byline's fields: what follows is a date, a reading time, an outlet."""
+_AGENCY_AFTER = re.compile(r"(?<=[^\W\d_]{2})\s?/\s?(?-i:[A-Z][\w.-]{0,12})$")
+"""An agency or desk after a slash ("Peter Maahn/SP-X", "Ann Lee / dpa" is not: lowercase)."""
 _HANDLE = re.compile(r"(?<=\S)\s+@\w+")
 """A social handle after a name ("Williams Perdomo @wperdomod")."""
 _GLUED_MONTH = re.compile(r"(?<=[a-zà-ÿ])[A-ZÀ-Ý][a-zà-ÿ]+\.?$")
@@ -108,7 +110,7 @@ def _less_date(value: str, lex: Lexicon) -> str:
     less a date after the name ("Ann Lee Dec 17, 2025", "Ann LeeDec 17" where markup glued them):
     from a word with a digit, or the month before it, on (never the first word: a user name may
     hold digits)."""
-    value = _HANDLE.sub("", _FIELD_BREAK.sub("", value))
+    value = _AGENCY_AFTER.sub("", _HANDLE.sub("", _FIELD_BREAK.sub("", value)))
     words = value.split()
     for i in range(1, len(words)):
         if _DIGIT.search(words[i]):

@@ -283,7 +283,7 @@ def _judge(text: str, parts: _Parts, grammar: DatelineGrammar) -> Dateline | Non
     caps = name is not None and _is_caps(re.split(r"\s*/\s*|\s+", name))
     if parts.separator == ":":
         titled = place is not None and not caps and any(_ABBREVIATION.fullmatch(r) for r in parts.regions)
-        if not (agency or titled or day_lede and place is not None and name.casefold() not in grammar.labels):
+        if not (agency or titled or day_lede and place is not None and (name or "").casefold() not in grammar.labels):
             return None  # "PLEASE NOTE:", "DEAR ABBY:", "Editor's Note, May 5:" are labels
     if parts.separator:
         ok = _story_follows(rest)
@@ -334,7 +334,7 @@ def _broken_lines(blocks: Sequence[Block], i: int) -> str | None:
     (``<br>`` made each line a block): it and the next hold no sentence's end; read up to the first
     line that does.  A deck before a story is one line without a full stop, the story's paragraph
     has one: they are not joined."""
-    texts = []
+    texts: list[str] = []
     for block in blocks[i:i + BROKEN_LINES]:
         if block.kind != "paragraph" or texts and len(texts[-1]) < LINE_MIN or block.text.rstrip().endswith(":"):
             return None  # a label ("Bonus Galleries:", "List Price: EUR 23.24") or a short line is no broken sentence

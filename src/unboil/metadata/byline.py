@@ -32,38 +32,40 @@ LABEL_ANCESTORS = 3
 ANCESTORS_READ = 30
 """Ancestors looked at to tell a byline in a footer, a menu or a comment list."""
 
-_AFTER = etree.XPath("following::text()[normalize-space()]")
 _HINTED = etree.XPath(
-    "descendant-or-self::*[contains(@class, 'author') or contains(@class, 'Author') or contains(@class, 'byline')"
-    " or contains(@class, 'by-line') or contains(@class, 'Byline') or contains(@id, 'author')"
-    " or contains(@id, 'byline') or contains(@class, 'autor')]"
+    "//@class[contains(., 'uthor') or contains(., 'yline') or contains(., 'y-line') or contains(., 'autor')]/.."
+    " | //@id[contains(., 'uthor') or contains(., 'yline')]/.."
 )
+"""The elements whose ``class`` or ``id`` speaks of the author ("author", "Author", "byline", "by-line",
+"autor"), in document order: selected by their attributes, which libxml2 reads faster than the elements."""
 _SKIP_TEXT = frozenset({"script", "style", "noscript", "template", "option", "textarea", "button"})
+Text = tuple[str, Any, bool]
+"""A text of the page: the string, the element that holds it, and whether it is that element's tail."""
 
 
-def _label_line(nodes: list[Any], lex: Lexicon) -> list[str]:
+def _label_line(nodes: list[Text], lex: Lexicon) -> list[str]:
     """The names of the first text that opens with a byline label, read with the smallest element
     around it that holds more when that opens with the label too ("By" <a>Ann Lee</a> and <a>Bo
     Chan</a>); a name of one word is no byline here ("Von Firmenwägen": German capitalises nouns)."""
     for i, node in enumerate(nodes):
-        text = " ".join(str(node).split())
+        text = " ".join(node[0].split())
         label = lex.byline_label_re.match(text)
         if not label or len(text) > BYLINE_TEXT_MAX:
             continue
         rest = _around(node, len(text), lex) or text[label.end():]
         if not rest and i + 1 < len(nodes):  # "<h5>Autor: </h5>Peter Maahn": the name is the next text
-            rest = " ".join(str(nodes[i + 1]).split())
+            rest = " ".join(nodes[i + 1][0].split())
         names = people(rest, lex) if rest[:1].isupper() else []
         if names and looks_like_name(names[0], lex) and len(names[0].split()) > 1:
             return names
     return []
 
 
-def _around(node: Any, size: int, lex: Lexicon) -> str:
+def _around(node: Text, size: int, lex: Lexicon) -> str:
     """The text after the label in the smallest element around it that holds more than the label's
     text, when that is short (a byline, not the article) and opens with the label."""
-    el = node.getparent()
-    if node.is_tail and el is not None:
+    _, el, is_tail = node
+    if is_tail:
         el = el.getparent()
     for _ in range(LABEL_ANCESTORS):
         if el is None:
@@ -82,14 +84,30 @@ def _spaced_text(el: Any) -> str:
     return " ".join(" ".join(el.itertext()).split())
 
 
-def _after_headline(headline: Any) -> list[Any]:
-    """The first text nodes after the headline, less scripts' and controls'."""
-    nodes = []
-    for node in islice(_AFTER(headline), AFTER_HEADLINE):
-        parent = node.getparent()
-        if parent is not None and parent.tag not in _SKIP_TEXT:
-            nodes.append(node)
-    return nodes
+def _after_headline(headline: Any) -> list[Text]:
+    """The first ``AFTER_HEADLINE`` texts after the headline in document order, less scripts' and
+    controls', each with the element that holds it and whether it is that element's tail: a walk that
+    stops when it has them (an XPath ``following::`` axis would read the whole page)."""
+    texts: list[Text] = []
+    node = headline
+    while node is not None and len(texts) < AFTER_HEADLINE:
+        _add(texts, node.tail, node, True)
+        for sibling in node.itersiblings():
+            for el in sibling.iter():
+                if len(texts) >= AFTER_HEADLINE:
+                    return texts
+                if isinstance(el.tag, str) and el.tag not in _SKIP_TEXT:
+                    _add(texts, el.text, el, False)
+                if el is not sibling:
+                    _add(texts, el.tail, el, True)
+            _add(texts, sibling.tail, sibling, True)
+        node = node.getparent()
+    return texts[:AFTER_HEADLINE]
+
+
+def _add(texts: list[Text], text: str | None, el: Any, is_tail: bool) -> None:
+    if text and not text.isspace():
+        texts.append((text, el, is_tail))
 
 
 def _placed_in_chrome(el: Any) -> bool:

@@ -171,3 +171,47 @@ def test_the_article_gives_the_dateline_its_place_and_agency_and_keeps_it_in_the
     assert Article.from_dict(data) == article
     empty = Article().to_dict()
     assert empty["dateline_place"] is None and empty["dateline_agency"] is None
+
+
+LEDE = ("The Met office warned on Sunday that heavy rain in the north over the next day might raise the rivers "
+        "and flood the low fields near the town.")
+
+
+@pytest.mark.parametrize("place", ["LAHORE", "NEW DELHI", "ISLAMABAD"])
+def test_a_place_in_capitals_before_a_colon_opens_a_wire_lede_that_names_the_day(place: str) -> None:
+    # the colon form of Pakistani and Indian outlets (dawn.com, thenews.com.pk, indiapost.com, timesofindia)
+    assert read_dateline(f"{place}: {LEDE}") == Dateline(f"{place}:", place, None)
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        f"Report: {LEDE}",  # title case before a colon: a label as often as a place
+        f"Oslo: {LEDE}",
+        "SUMMARY: Setting the right hourly rate can make or break an agency's bottom line this year.",  # no day named
+        "LAHORE: The Met office warned on Sunday.",  # too short for a wire lede
+        f"UPDATE: {LEDE}",  # a label of the vocabulary
+    ],
+)
+def test_a_colon_without_an_agency_needs_capitals_and_a_wire_lede(paragraph: str) -> None:
+    assert read_dateline(paragraph) is None
+
+
+def test_a_title_case_place_takes_a_listed_agency_in_initials() -> None:
+    assert read_dateline(f"Montpellier (SID) – {STORY}") == Dateline("Montpellier (SID) –", "Montpellier", "SID")
+
+
+def test_a_paragraph_broken_into_lines_is_read_to_its_first_sentence() -> None:
+    lines = _blocks("CAIRO — Gunmen opened fire on visitors at", "the city's most renowned museum on Wednesday, killing",
+                    "at least 19 people in an assault on the country's", "tourism. The attack began at noon.", STORY)
+    assert first_dateline(lines) == Dateline("CAIRO —", "CAIRO", None)
+    deck = _blocks("OSLO — Ferries, Bridges and Tunnels of the Western Fjords", STORY)
+    assert first_dateline(deck) is None  # a deck, then the story: not one sentence
+    labels = _blocks("Bonus Galleries:", "Featured Video:", "This entry was posted", f"on Thursday, {LEDE}")
+    assert first_dateline(labels) is None
+
+
+def test_the_dateline_is_read_past_a_list_of_key_points() -> None:
+    points = ("list_item", "The carrier has finalized a deal for thirty new wide-body jets worth billions of dollars.")
+    blocks = _blocks("Key Points", points, points, points, f"DUBAI, United Arab Emirates — {STORY}")
+    assert first_dateline(blocks) == Dateline("DUBAI, United Arab Emirates —", "DUBAI, United Arab Emirates", None)

@@ -821,3 +821,51 @@ def test_hatom_updated_stamp_outranks_a_date_merely_printed_on_the_page():
             "<div class='archive-note'>10 Nov 2013</div></body></html>")
     m = meta(html)
     assert m.date == date(2013, 4, 4) and m.date_source == "hatom:updated"
+
+
+# --- titles with markup ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        '&lt;a href="/www/news/community/subscription.asp"&gt;&lt;font color=red&gt;Subscribe',
+        '"/sport2/hi/default.stm"; break; } } /** * Expose the props',
+        "var page = {id: 7}; function go() { return; }",
+    ],
+)
+def test_a_title_of_markup_or_script_gives_way_to_the_headline(title: str) -> None:
+    page = (f"<html><head><title>{title}</title></head><body><h1>Storm floods the harbour at high tide</h1>"
+            "<p>x</p></body></html>")
+    assert title_of(page) == "Storm floods the harbour at high tide"
+    og = (f"<html><head><title>{title}</title><meta property='og:title' content='Storm floods the harbour'>"
+          "</head><body><p>x</p></body></html>")
+    assert title_of(og) == "Storm floods the harbour"
+
+
+def test_a_title_is_cut_before_markup_written_into_it() -> None:
+    page = ("<html><head><title>Storm floods the harbour - Harbour Times &lt;a href=\"/subscribe\"&gt;Subscribe</title>"
+            "</head><body><p>x</p></body></html>")
+    assert title_of(page) == "Storm floods the harbour"
+
+
+@pytest.mark.parametrize("title", ["&lt;table&gt;: The Table element", "30 Years of &lt;br&gt; Tags",
+                                   "Planning with {orga your life} in a week"])
+def test_a_tag_name_or_braces_as_words_of_a_title_stay(title: str) -> None:
+    page = f"<html><head><title>{title}</title></head><body><p>x</p></body></html>"
+    assert title_of(page) == lxml.html.fromstring(f"<p>{title}</p>").text_content()
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["Storm floods the harbour at high tide_English_Xinhua", "Storm floods the harbour at high tide_Eng",
+     "Storm floods the harbour at high tide :: Harbour Times", "Harbour Times » News » Storm floods the harbour at high tide"],
+)
+def test_trailing_site_and_section_names_go_whatever_the_separator(title: str) -> None:
+    page = f"<html><head><title>{title}</title></head><body><p>x</p></body></html>"
+    assert title_of(page) == "Storm floods the harbour at high tide"
+
+
+def test_an_underscore_inside_a_word_is_no_separator() -> None:
+    page = "<html><head><title>Naming variables in snake_case and MAX_VALUE constants</title></head><body><p>x</p></body></html>"
+    assert title_of(page) == "Naming variables in snake_case and MAX_VALUE constants"

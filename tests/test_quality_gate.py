@@ -12,6 +12,7 @@ a kept change must not lower).  Speed is a benchmark figure
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -54,6 +55,9 @@ HALF_FLOORS: dict[str, dict[str, dict[str, float]]] = {
     },
     "dragnet-train": {"tune": {"f1": 0.876}, "check": {"f1": 0.859}},
 }
+TITLE_MARKUP = re.compile(r"<\s*[A-Za-z][\w:-]*\s+[\w:-]+\s*=|</\s*[A-Za-z][\w:-]*\s*>|<!--|\{[^{}]*;[^{}]*\}|[;{]\s*\}|/\*")
+"""A tag with attributes, a closing tag, a comment, a script block: markup, never a title's words (a bare
+"<table>" or "{orga your life}" may be)."""
 MAX_EMPTY_SHARE = 0.01
 MAX_APPEAL_LEAK_SHARE = 0.03
 
@@ -69,6 +73,7 @@ class Scores:
     with_text: int = 0
     crashes: list[str] = field(default_factory=list)
     texts: dict[str, str] = field(default_factory=dict)
+    markup_titles: list[str] = field(default_factory=list)
 
     def add(self, page_id: str, gold: dict[str, Any], text: str, title: str | None, day: date | None) -> None:
         """Score one extraction against its gold."""
@@ -83,6 +88,8 @@ class Scores:
             self.snippet_total += total
         if gold.get("title"):
             self.titles.append(metrics.title_match(title, gold["title"]))
+        if title and TITLE_MARKUP.search(title) and not metrics.title_match(title, gold.get("title") or ""):
+            self.markup_titles.append(f"{page_id}: {title[:80]}")
         if gold.get("date"):
             self.dates.append(metrics.date_match(day, gold["date"]))
 
@@ -138,6 +145,12 @@ def test_half_metric_floor(scores: dict[str, dict[str, Scores]], dataset: str, h
 @pytest.mark.parametrize("dataset", list(FLOORS))
 def test_no_crash(scores: dict[str, dict[str, Scores]], dataset: str) -> None:
     assert scores[dataset]["all"].crashes == []
+
+
+@pytest.mark.parametrize("dataset", list(FLOORS))
+def test_no_title_holds_markup_or_script(scores: dict[str, dict[str, Scores]], dataset: str) -> None:
+    """A page that never closes its ``<title>`` (or writes markup into it) gives the headline, not its markup."""
+    assert scores[dataset]["all"].markup_titles == []
 
 
 @pytest.mark.parametrize("dataset", [d for d in FLOORS if d != "trafilatura-eval"])

@@ -56,6 +56,16 @@ SHORT_LINE = 80
 LONG_LINES = 1
 """Longer paragraphs a dateline may follow (a caption printed as a paragraph, a teaser line); after
 more, the story has begun without one."""
+LEDE_WORDS = 20
+"""Fewest words of the first sentence after a place and a colon with no agency ("LAHORE: The Met office
+warned on Sunday that ..."): a wire lede is one long sentence; a label's text ("NEWS: ...") is short."""
+BROKEN_LINES = 4
+BROKEN_MIN = 3
+"""Lines a broken sentence is read from: two without a sentence's end, then one with (a deck, then the
+story's paragraph, are two)."""
+LINE_MIN = 30
+"""Fewest characters of each line of a sentence broken into lines but its last: a shorter one is a label."""
+"""Lines read on from a paragraph broken by ``<br>`` into lines, to find its first sentence's end."""
 DATELINE_READ = 300
 """Characters of the paragraph parsed: a dateline is short, and a 5 MB paragraph costs a second."""
 STORY_READ = 1000
@@ -109,11 +119,16 @@ class DatelineGrammar:
     date: re.Pattern[str]
     agency: re.Pattern[str]
     labels: frozenset[str]
+    weekday: re.Pattern[str] = re.compile("(?!)")
+    """A day of the week, named in a wire story's first sentence ("Police on Sunday recovered ...")."""
 
 
-def dateline_grammar(agencies: Iterable[str], months: Iterable[str], labels: Iterable[str] = ()) -> DatelineGrammar:
+def dateline_grammar(
+    agencies: Iterable[str], months: Iterable[str], labels: Iterable[str] = (), weekdays: str | None = None
+) -> DatelineGrammar:
     """The grammar with these agencies (matched with their case, a suffix allowed: "dpa/lno",
-    "CNN Business"), these month names (any case) and these labels ("UPDATE -" is no place)."""
+    "CNN Business"), these month names (any case), these labels ("UPDATE -" is no place) and this
+    pattern of the days of the week (any case)."""
     names = sorted((re.escape(a) for a in agencies), key=len, reverse=True) or ["(?!)"]
     mon = "|".join(sorted((re.escape(m) for m in months), key=len, reverse=True)) or "(?!)"
     day = r"[0-3]?\d(?:st|nd|rd|th|er|º)?"
@@ -123,7 +138,8 @@ def dateline_grammar(agencies: Iterable[str], months: Iterable[str], labels: Ite
         rf"|[0-3]?\d(?=\s*\())"
     )
     agency = re.compile(rf"(?:{'|'.join(names)})(?:$|[\s/-]|(?=[A-ZÀ-Þ]))")
-    return DatelineGrammar(date, agency, frozenset(w.casefold() for w in labels))
+    weekday = re.compile(weekdays or "(?!)", re.I)
+    return DatelineGrammar(date, agency, frozenset(w.casefold() for w in labels), weekday)
 
 
 @dataclass
@@ -218,8 +234,9 @@ def _is_named_agency(grammar: DatelineGrammar, name: str) -> bool:
     return bool(grammar.agency.match(name) or _JOINED.fullmatch(name))
 
 
-def _place_ok(words: list[str], parts: _Parts, grammar: DatelineGrammar) -> bool:
-    """A place in capitals, or one in title case that a region, date or agency marks as a dateline's."""
+def _place_ok(words: list[str], parts: _Parts, grammar: DatelineGrammar, day_lede: bool = False) -> bool:
+    """A place in capitals, or one in title case that a region, date or agency marks as a dateline's
+    (or, before a colon, a first sentence that names the day: ``day_lede``)."""
     if not words or len(words) > PLACE_WORDS:
         return False
     if any(len(w.split("-")[0].strip(".'’")) < 3 and "-" in w for w in words):
@@ -235,8 +252,18 @@ def _place_ok(words: list[str], parts: _Parts, grammar: DatelineGrammar) -> bool
         return sum(c.isalpha() for c in bare) >= BARE_PLACE_LETTERS and bare.casefold() not in grammar.labels
     if not _is_title(words) or len(words) > PLACE_WORDS - 1:
         return False
-    marked = abbreviated or len(regions) == 1 or parts.date is not None
+    marked = abbreviated or len(regions) == 1 or parts.date is not None or day_lede
     return marked or (parts.agency is not None and _is_named_agency(grammar, parts.agency))
+
+
+def _day_lede(rest: str, grammar: DatelineGrammar) -> bool:
+    """A wire story's first sentence: long, and naming the day of the week ("Police on Sunday
+    recovered two kidnapped foreign nationals in a raid ...", "... returned home broke on Wednesday
+    after being deported ..."); a label's text is not ("SUMMARY: Setting the right hourly rate ...",
+    "UPDATE: The store closes on Monday.")."""
+    end = _SENTENCE_END.search(rest)
+    first = rest[: end.start() if end else len(rest)]
+    return len(first.split()) >= LEDE_WORDS and grammar.weekday.search(first) is not None
 
 
 def _judge(text: str, parts: _Parts, grammar: DatelineGrammar) -> Dateline | None:
@@ -244,7 +271,11 @@ def _judge(text: str, parts: _Parts, grammar: DatelineGrammar) -> Dateline | Non
     rest = text[parts.end:parts.end + STORY_READ]
     place = text[parts.place[0]:parts.place[1]] if parts.place else None
     name = place.split(",")[0] if place is not None else None  # the place without its regions
-    if name is not None and not _place_ok(re.split(r"\s*/\s*|\s+", name), parts, grammar):
+    day_lede = (  # "LAHORE: The Met office warned on Sunday ...": in capitals only ("Report:", "Oslo:" are labels)
+        parts.separator == ":" and not parts.regions and name is not None and _is_caps(name.split())
+        and _day_lede(rest, grammar)
+    )
+    if name is not None and not _place_ok(re.split(r"\s*/\s*|\s+", name), parts, grammar, day_lede):
         return None
     agency = parts.agency or parts.lead
     if place is None and not (parts.lead and _is_agency(grammar, parts.lead)) and not (parts.date and agency):
@@ -252,7 +283,7 @@ def _judge(text: str, parts: _Parts, grammar: DatelineGrammar) -> Dateline | Non
     caps = name is not None and _is_caps(re.split(r"\s*/\s*|\s+", name))
     if parts.separator == ":":
         titled = place is not None and not caps and any(_ABBREVIATION.fullmatch(r) for r in parts.regions)
-        if not (agency or titled):
+        if not (agency or titled or day_lede and place is not None and (name or "").casefold() not in grammar.labels):
             return None  # "PLEASE NOTE:", "DEAR ABBY:", "Editor's Note, May 5:" are labels
     if parts.separator:
         ok = _story_follows(rest)
@@ -298,19 +329,40 @@ def _is_short(text: str) -> bool:
     return len(text) <= SHORT_LINE or (len(text) <= DATELINE_READ and not any(c.isspace() for c in text.strip()))
 
 
+def _broken_lines(blocks: Sequence[Block], i: int) -> str | None:
+    """The paragraph at ``i`` read on into the next ones when it is a sentence broken into lines
+    (``<br>`` made each line a block): it and the next hold no sentence's end; read up to the first
+    line that does.  A deck before a story is one line without a full stop, the story's paragraph
+    has one: they are not joined."""
+    texts: list[str] = []
+    for block in blocks[i:i + BROKEN_LINES]:
+        if block.kind != "paragraph" or texts and len(texts[-1]) < LINE_MIN or block.text.rstrip().endswith(":"):
+            return None  # a label ("Bonus Galleries:", "List Price: EUR 23.24") or a short line is no broken sentence
+        texts.append(block.text)
+        if _SENTENCE_END.search(block.text + " "):
+            break
+    return " ".join(texts) if len(texts) >= BROKEN_MIN else None
+
+
 def first_dateline(blocks: Sequence[Block], lex: Lexicon | None = None) -> Dateline | None:
     """The dateline opening the story: that of its first paragraph, read past the headings,
-    captions and short lines (a byline, a time stamp, "Staff and agencies") before it.  A list
-    item is never read: a list of teasers may hold datelines that open no story of this page."""
+    captions, lists ("Key Points") and short lines (a byline, a time stamp, "Staff and agencies")
+    before it.  A list item is never read: a list of teasers may hold datelines that open no story
+    of this page."""
     long_lines = 0
-    for block in blocks[:LEAD_BLOCKS]:
+    for i, block in enumerate(blocks[:LEAD_BLOCKS]):
         if block.kind in _PASSED_OVER:
             continue
-        if block.kind == "paragraph" and (found := read_dateline(block.text, lex)):
-            return found
+        if block.kind == "paragraph":
+            found = read_dateline(block.text, lex)
+            if found is None and not _SENTENCE_END.search(block.text + " ") and (joined := _broken_lines(blocks, i)):
+                found = read_dateline(joined, lex)
+                found = found if found and len(found.text) <= len(block.text) and found.text[-1] != ":" else None
+            if found:
+                return found
         if block.kind not in ("paragraph", "list_item"):
             return None
-        if not _is_short(block.text):
+        if block.kind == "paragraph" and not _is_short(block.text):
             long_lines += 1
             if long_lines > LONG_LINES:
                 return None

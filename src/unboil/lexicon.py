@@ -26,6 +26,8 @@ __all__ = ["LEXICON_PATTERNS", "Lexicon"]
 LEXICON_PATTERNS = (
     "updated_words", "published_words", "publish_label", "originally", "other_event", "visible_revised",
     "visible_published", "byline_start", "author_junk", "author_split", "heading_junk",
+    "author_credential", "author_role", "author_not", "author_date_label", "name_particle", "byline_label",
+    "weekdays",
 )
 """The single patterns of ``[metadata.patterns]`` (each documented in ``vocabulary.toml``)."""
 
@@ -76,6 +78,13 @@ class Lexicon:
     author_junk: str | None = None
     author_split: str | None = None
     heading_junk: str | None = None
+    author_credential: str | None = None
+    author_role: str | None = None
+    author_not: str | None = None
+    author_date_label: str | None = None
+    name_particle: str | None = None
+    byline_label: str | None = None
+    weekdays: str | None = None
     month_number: Mapping[str, int] = field(default=None, init=False, repr=False, compare=False)  # type: ignore[arg-type]
     """Each month name's number (read-only)."""
     dash_month_number: Mapping[str, int] = field(default=None, init=False, repr=False, compare=False)  # type: ignore[arg-type]
@@ -92,6 +101,13 @@ class Lexicon:
     author_junk_re: re.Pattern[str] = field(default=None, init=False, repr=False, compare=False)  # type: ignore[arg-type]
     author_split_re: re.Pattern[str] = field(default=None, init=False, repr=False, compare=False)  # type: ignore[arg-type]
     heading_junk_re: re.Pattern[str] = field(default=None, init=False, repr=False, compare=False)  # type: ignore[arg-type]
+    author_credential_re: re.Pattern[str] = field(default=None, init=False, repr=False, compare=False)  # type: ignore[arg-type]
+    author_role_re: re.Pattern[str] = field(default=None, init=False, repr=False, compare=False)  # type: ignore[arg-type]
+    author_not_re: re.Pattern[str] = field(default=None, init=False, repr=False, compare=False)  # type: ignore[arg-type]
+    author_date_label_re: re.Pattern[str] = field(default=None, init=False, repr=False, compare=False)  # type: ignore[arg-type]
+    name_particle_re: re.Pattern[str] = field(default=None, init=False, repr=False, compare=False)  # type: ignore[arg-type]
+    byline_label_re: re.Pattern[str] = field(default=None, init=False, repr=False, compare=False)  # type: ignore[arg-type]
+    weekdays_re: re.Pattern[str] = field(default=None, init=False, repr=False, compare=False)  # type: ignore[arg-type]
     text_mdy: re.Pattern[str] = field(default=None, init=False, repr=False, compare=False)  # type: ignore[arg-type]
     """ "May 4, 2022": a written month, then the day and the year."""
     text_dmy: re.Pattern[str] = field(default=None, init=False, repr=False, compare=False)  # type: ignore[arg-type]
@@ -103,7 +119,7 @@ class Lexicon:
     date_words: re.Pattern[str] = field(default=None, init=False, repr=False, compare=False)  # type: ignore[arg-type]
     """What a date line is made of; a line with more words left over is a sentence that mentions a day."""
     dateline: DatelineGrammar = field(default=None, init=False, repr=False, compare=False)  # type: ignore[assignment]
-    """The wire dateline's grammar with ``wire_agencies``, ``months`` and ``dateline_labels``
+    """The wire dateline's grammar with ``wire_agencies``, ``months``, ``dateline_labels`` and ``weekdays``
     (see :func:`unboil.dateline.dateline_grammar`)."""
 
     def __post_init__(self) -> None:
@@ -113,7 +129,9 @@ class Lexicon:
         set_(self, "date_fillers", tuple(self.date_fillers))
         set_(self, "wire_agencies", tuple(self.wire_agencies))
         set_(self, "dateline_labels", tuple(self.dateline_labels))
-        set_(self, "dateline", dateline_grammar(self.wire_agencies, (m for m, _ in self.months), self.dateline_labels))
+        set_(self, "dateline", dateline_grammar(
+            self.wire_agencies, (m for m, _ in self.months), self.dateline_labels, self.weekdays
+        ))
         months = dict(self.months)
         set_(self, "month_number", MappingProxyType(months))
         set_(self, "dash_month_number", MappingProxyType({**months, **dict(self.dash_months)}))

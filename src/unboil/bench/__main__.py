@@ -5,7 +5,10 @@
 
 unboil's dateline is scored too, on the pages of ``datelines.json`` only ("dateline": share of the
 pages that open with one where it is read as printed; "false dl": share of the sampled pages that
-open with none where one is read); the peers give no dateline.
+open with none where one is read); the peers give no dateline.  Authors are scored on the pages of
+``authors.json`` ("author": share of the pages whose gold names authors where a tool names the same
+people; "false au": share of wcxb-dev's pages that name none where a tool names someone), for the
+tools that name authors (unboil, trafilatura, newspaper4k, goose3).
 """
 
 from __future__ import annotations
@@ -39,6 +42,7 @@ from .report import (
     summarize,
     summarize_halves,
 )
+from .authors import load as load_authors
 from .datelines import load as load_datelines
 from .runner import SLOW_SECONDS, WARM_UP_HTML, PageResult, run_dataset, timed
 from .split import load as load_split
@@ -122,7 +126,8 @@ class Run:
 def bench_dataset(root: Path, dataset: str, tools: dict[Tool, Extractor], limit: int | None, run: Run) -> None:
     """Run and print one dataset's table (and its page-type breakdown when the gold has one)."""
     by_tool: dict[str, list[PageResult]] = defaultdict(list)
-    for result in run_dataset(root, dataset, tools, limit, say, load_split(), load_datelines()):
+    for result in run_dataset(root, dataset, tools, limit, say, load_split(), load_datelines(),
+                             load_authors()):
         by_tool[result.tool].append(result)
     summaries = [summarize(dataset, t.name, by_tool[t.name]) for t in tools]
     halves = [s for t in tools for s in summarize_halves(dataset, t.name, by_tool[t.name])]

@@ -8,7 +8,8 @@ from collections import Counter
 from datetime import date
 from typing import Iterable
 
-__all__ = ["tokens", "body_prf", "snippet_passes", "title_match", "date_match", "dateline_match", "fold"]
+__all__ = ["tokens", "body_prf", "snippet_passes", "title_match", "date_match", "dateline_match", "author_key", "authors_match",
+           "fold"]
 
 _TOKEN = re.compile(r"\w+")
 _QUOTES = re.compile(r"[\"'`´‘’‚‛“”„‟«»‹›]")
@@ -64,3 +65,20 @@ def date_match(predicted: date | None, gold: str) -> bool:
 def dateline_match(predicted: str | None, gold: str) -> bool:
     """The dateline read is the one printed (``bench/datelines.json``), whitespace aside."""
     return predicted is not None and fold(predicted) == fold(gold)
+
+
+_HONORIFICS = frozenset("dr prof mr mrs ms".split())
+"""Titles before a name that the author gold leaves out ("Dr Marna van der Merwe")."""
+
+
+def author_key(name: str) -> str:
+    """A name as the title metric folds text (case, quotes, punctuation), less a leading honorific."""
+    words = _title_key(name).split()
+    while len(words) > 1 and words[0] in _HONORIFICS:
+        words = words[1:]
+    return " ".join(words)
+
+
+def authors_match(predicted: "tuple[str, ...] | list[str] | None", gold: "tuple[str, ...] | list[str]") -> bool:
+    """The same set of people (``bench/authors.json``): every gold author given, and no one else."""
+    return {author_key(n) for n in predicted or ()} - {""} == {author_key(n) for n in gold}

@@ -19,8 +19,13 @@ from typing import Any, Callable, Mapping
 
 __all__ = ["Extraction", "Extractor", "Tool", "TOOLS", "load_tool", "as_date", "html_to_text", "silence"]
 
-Extraction = tuple[str, "str | None", "date | None"] | tuple[str, "str | None", "date | None", "str | None"]
-"""(text, title, date), and the dateline after them from a tool that reads one (``Tool.gives_dateline``)."""
+Extraction = (
+    tuple[str, "str | None", "date | None"]
+    | tuple[str, "str | None", "date | None", "str | None"]
+    | tuple[str, "str | None", "date | None", "str | None", "tuple[str, ...]"]
+)
+"""(text, title, date), then the dateline from a tool that reads one (``Tool.gives_dateline``; else None)
+and the authors from a tool that names them (``Tool.gives_authors``)."""
 Extractor = Callable[[str, "str | None"], Extraction]
 
 _BLOCK_TAGS = frozenset(
@@ -55,7 +60,7 @@ _QUIET_LOGGERS = ("trafilatura", "htmldate", "courlan", "readability", "newspape
 
 @dataclass(frozen=True)
 class Tool:
-    """A benchmarked tool: its factory, and whether it reports a title, a date and a dateline at all
+    """A benchmarked tool: its factory, and whether it reports a title, a date, a dateline and authors at all
     (so a table can print '-' instead of a misleading 0.00 for text-only extractors)."""
 
     name: str
@@ -65,6 +70,7 @@ class Tool:
     gives_date: bool = True
     quality: bool = True
     gives_dateline: bool = False
+    gives_authors: bool = False
 
 
 def silence() -> None:
@@ -128,7 +134,7 @@ def _unboil() -> Extractor:
 
     def run(html: str, url: str | None) -> Extraction:
         article = unboil.extract(html, url)
-        return article.text, article.title, article.date, article.dateline
+        return article.text, article.title, article.date, article.dateline, article.authors
 
     return run
 
@@ -156,7 +162,8 @@ def _trafilatura_text() -> Extractor:
 
 
 def _trafilatura() -> Extractor:
-    """Default settings plus metadata, as the published figures were measured."""
+    """Default settings plus metadata, as the published figures were measured; its author field
+    joins several names with "; "."""
     import trafilatura
 
     def run(html: str, url: str | None) -> Extraction:
@@ -166,7 +173,8 @@ def _trafilatura() -> Extractor:
         if not out:
             return "", None, None
         record = json.loads(out)
-        return record.get("text") or "", record.get("title") or None, as_date(record.get("date"))
+        authors = tuple(n.strip() for n in (record.get("author") or "").split(";") if n.strip())
+        return record.get("text") or "", record.get("title") or None, as_date(record.get("date")), None, authors
 
     return run
 
@@ -192,7 +200,8 @@ def _newspaper() -> Extractor:
         article = Article(url or "", fetch_images=False)
         article.download(input_html=html)
         article.parse()
-        return article.text or "", article.title or None, as_date(article.publish_date)
+        authors = tuple(article.authors or ())
+        return article.text or "", article.title or None, as_date(article.publish_date), None, authors
 
     return run
 
@@ -204,7 +213,8 @@ def _goose() -> Extractor:
 
     def run(html: str, url: str | None) -> Extraction:
         article = goose.extract(raw_html=html)
-        return article.cleaned_text or "", article.title or None, as_date(article.publish_date)
+        authors = tuple(article.authors or ())
+        return article.cleaned_text or "", article.title or None, as_date(article.publish_date), None, authors
 
     return run
 
@@ -288,13 +298,13 @@ TOOLS: Mapping[str, Tool] = MappingProxyType(
     {
         t.name: t
         for t in (
-            Tool("unboil", _unboil, "unboil", gives_dateline=True),
-            Tool("trafilatura", _trafilatura, "trafilatura"),
+            Tool("unboil", _unboil, "unboil", gives_dateline=True, gives_authors=True),
+            Tool("trafilatura", _trafilatura, "trafilatura", gives_authors=True),
             Tool("unboil-text", _unboil_text, "unboil", gives_title=False, gives_date=False),
             Tool("trafilatura-text", _trafilatura_text, "trafilatura", gives_title=False, gives_date=False),
             Tool("readability", _readability, "readability-lxml", gives_date=False),
-            Tool("newspaper4k", _newspaper, "newspaper4k"),
-            Tool("goose3", _goose, "goose3"),
+            Tool("newspaper4k", _newspaper, "newspaper4k", gives_authors=True),
+            Tool("goose3", _goose, "goose3", gives_authors=True),
             Tool("justext", _justext, "jusText", gives_title=False, gives_date=False),
             Tool("resiliparse", _resiliparse, "Resiliparse", gives_title=False, gives_date=False),
             Tool("lxml-parse", _lxml_parse, "lxml", gives_title=False, gives_date=False, quality=False),

@@ -48,6 +48,10 @@ class Summary:
     """Share of the gold-dateline pages (``datelines.json``) whose dateline is read as printed."""
     false_dateline: float | None = None
     """Share of the sampled pages that open with no dateline where one is read all the same."""
+    author: float | None = None
+    """Share of the pages whose gold names authors (``authors.json``) where the tool names the same set."""
+    false_author: float | None = None
+    """Share of the pages whose gold names no author where the tool names one."""
 
     def to_dict(self) -> dict[str, object]:
         return asdict(self)
@@ -79,6 +83,8 @@ def summarize(dataset: str, tool: str, results: Sequence[PageResult], half: str 
         half=half,
         dateline=_rate(r.dateline_ok for r in results),
         false_dateline=_rate(r.false_dateline for r in results),
+        author=_rate(r.author_ok for r in results),
+        false_author=_rate(r.false_author for r in results),
     )
 
 
@@ -91,12 +97,14 @@ def _f(value: float | None, digits: int = 3) -> str:
     return "-" if value is None else f"{value:.{digits}f}"
 
 
-_COLUMNS = ("tool", "P", "R", "F1", "snippet", "title", "date", "dateline", "false dl", "crashes", "empty", "ms/page")
+_COLUMNS = ("tool", "P", "R", "F1", "snippet", "title", "date", "dateline", "false dl", "author", "false au",
+            "crashes", "empty", "ms/page")
 
 
 def _cells(s: Summary) -> list[str]:
     return [s.tool, _f(s.precision), _f(s.recall), _f(s.f1), _f(s.snippets), _f(s.title, 2), _f(s.date, 2),
-            _f(s.dateline, 2), _f(s.false_dateline), str(s.crashes), str(s.empty), f"{s.ms:.1f}"]
+            _f(s.dateline, 2), _f(s.false_dateline), _f(s.author, 3), _f(s.false_author), str(s.crashes),
+            str(s.empty), f"{s.ms:.1f}"]
 
 
 def _align(rows: list[list[str]]) -> str:
@@ -135,10 +143,11 @@ def page_type_table(slices: Slices) -> str:
 def markdown_table(summaries: Sequence[Summary]) -> str:
     """One row per dataset x tool, ready to paste into README.md."""
     head = ["dataset", "tool", "pages", "precision", "recall", "body F1", "snippet acc.", "title acc.",
-            "date acc.", "dateline exact", "false dateline", "crashes", "empty", "ms/page"]
+            "date acc.", "dateline exact", "false dateline", "author exact", "false author", "crashes", "empty",
+            "ms/page"]
     rows = [[s.dataset, s.tool, str(s.pages), _f(s.precision), _f(s.recall), _f(s.f1), _f(s.snippets),
-             _f(s.title, 2), _f(s.date, 2), _f(s.dateline, 2), _f(s.false_dateline), str(s.crashes), str(s.empty),
-             f"{s.ms:.1f}"] for s in summaries]
+             _f(s.title, 2), _f(s.date, 2), _f(s.dateline, 2), _f(s.false_dateline), _f(s.author, 3),
+             _f(s.false_author), str(s.crashes), str(s.empty), f"{s.ms:.1f}"] for s in summaries]
     return _markdown(head, rows)
 
 
@@ -150,7 +159,8 @@ def _markdown(head: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
 _HALF_METRICS = (("P", "precision", "precision", 3), ("R", "recall", "recall", 3), ("F1", "body F1", "f1", 3),
                  ("snippet", "snippet acc.", "snippets", 3), ("title", "title acc.", "title", 2),
                  ("date", "date acc.", "date", 2), ("dateline", "dateline exact", "dateline", 2),
-                 ("false dl", "false dateline", "false_dateline", 3))
+                 ("false dl", "false dateline", "false_dateline", 3), ("author", "author exact", "author", 3),
+                 ("false au", "false author", "false_author", 3))
 """(console label, markdown label, Summary field, digits) of each quality metric."""
 
 

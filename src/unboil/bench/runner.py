@@ -15,8 +15,9 @@ from pathlib import Path
 from typing import Any, Callable, Iterator, Mapping
 
 from .corpus import Page, pages
+from .authors import AuthorGold
 from .datelines import DatelineGold
-from .metrics import body_prf, date_match, dateline_match, snippet_passes, title_match
+from .metrics import authors_match, body_prf, date_match, dateline_match, snippet_passes, title_match
 from .peers import Extraction, Extractor, Tool
 from .split import half_in
 
@@ -55,6 +56,10 @@ class PageResult:
     """On a page whose gold opens with a dateline (``datelines.json``): the tool's is the printed one."""
     false_dateline: bool | None = None
     """On a sampled page whose gold opens with none: the tool gave a dateline all the same."""
+    author_ok: bool | None = None
+    """On a page whose gold names its authors (``authors.json``): the tool names the same people."""
+    false_author: bool | None = None
+    """On a page whose gold names no author: the tool named one all the same."""
 
 
 def expects_text(gold: dict[str, Any]) -> bool:
@@ -64,14 +69,15 @@ def expects_text(gold: dict[str, Any]) -> bool:
 
 def score(
     page: Page, tool: Tool, extraction: Extraction | None, ms: float, error: str | None,
-    datelines: DatelineGold | None = None,
+    datelines: DatelineGold | None = None, authors: AuthorGold | None = None,
 ) -> PageResult:
-    """Score one extraction against the page's gold and, where the page is in it, the dateline gold
-    (a crash scores as an empty result)."""
+    """Score one extraction against the page's gold and, where the page is in them, the dateline and
+    author golds (a crash scores as an empty result)."""
     gold = page.gold
     got = extraction or ("", None, None)
     text, title, day = got[0] or "", got[1], got[2]
-    dateline = got[3] if len(got) == 4 else None
+    dateline = got[3] if len(got) >= 4 else None
+    named: tuple[str, ...] = got[4] if len(got) == 5 else ()
     head = PageResult(page.dataset, page.id, tool.name, ms, error, page_type=gold.get("page_type"))
     if not tool.quality:
         return head
@@ -80,6 +86,7 @@ def score(
         p, r, f = body_prf(text, gold["text"])
     passes, total = snippet_passes(text, gold.get("with") or (), gold.get("without") or ())
     expected = datelines.expects(page.dataset, page.id) if datelines and tool.gives_dateline else None
+    people = authors.expects(page.dataset, page.id) if authors and tool.gives_authors else None
     return replace(
         head,
         empty=error is None and not text.strip() and expects_text(gold),
@@ -92,6 +99,8 @@ def score(
         date_ok=date_match(day, gold["date"]) if tool.gives_date and gold.get("date") else None,
         dateline_ok=dateline_match(dateline, expected) if expected else None,
         false_dateline=dateline is not None if expected == "" else None,
+        author_ok=authors_match(named, people) if people else None,
+        false_author=bool(named) if people == () else None,
     )
 
 
@@ -118,12 +127,13 @@ def run_dataset(
     progress: Callable[[str], None] | None = None,
     halves: Mapping[tuple[str, str], str] | None = None,
     datelines: DatelineGold | None = None,
+    authors: AuthorGold | None = None,
 ) -> Iterator[PageResult]:
     """Every tool on every page of ``dataset``, page by page (the HTML is read once a page).
 
     Each result carries the page's half from ``halves`` (the committed split);
     a page the split does not list (another corpus) gets the split's rule.
-    Pages in ``datelines`` (the committed dateline gold) are scored for it too.
+    Pages in ``datelines`` and ``authors`` (the committed dateline and author golds) are scored for them too.
     """
     for n, page in enumerate(pages(root, dataset, limit), 1):
         html, url = page.html(), page.gold.get("url")
@@ -132,6 +142,6 @@ def run_dataset(
             result, ms, error = timed(extractor, html, url)
             if ms > SLOW_SECONDS * 1000 and progress:
                 progress(f"slow: {tool.name} took {ms / 1000:.1f} s on {dataset}/{page.id}")
-            yield replace(score(page, tool, result, ms, error, datelines), half=half)
+            yield replace(score(page, tool, result, ms, error, datelines, authors), half=half)
         if progress and n % 100 == 0:
             progress(f"{dataset}: {n} pages")

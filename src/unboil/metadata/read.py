@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 
 from ..text import clean
 from ..vocabulary import DEFAULT_VOCABULARY, Vocabulary
-from .authors import authors, plain
+from .authors import authors, first_h1, plain
 from .dates.choose import choose_dates
 from .dates.headline import title_headings
 from .evidence import Evidence, gather
@@ -123,7 +123,7 @@ def extract_metadata(root: Any, url: str | None = None, vocabulary: Vocabulary =
         published=published,
         modified=dates.modified,
         date=published.date() if published else None,
-        authors=authors(ev, items, lex),
+        authors=authors(ev, items, lex, site_names, first_h1(ev)),
         site_name=site_names[0] if site_names else None,
         language=lang,
         description=clean(plain(description or "")) or None,

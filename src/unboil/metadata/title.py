@@ -21,7 +21,7 @@ from ..text import clean, title_key, unescape
 from .evidence import Evidence
 from .headings import heading_runs, heading_text, home_link, runs_text
 from .sites import Sites, sites_of
-from .title_parts import before_bar, compact, drop_site_ends, is_date_part, split_title, title_cuts, tokens
+from .title_parts import before_bar, compact, drop_site_ends, is_date_part, markup_free, split_title, title_cuts, tokens
 from .words import TITLE_KEYS
 
 __all__ = ["choose_title"]
@@ -115,7 +115,7 @@ def _h1_candidates(headings: tuple[Any, ...], sites: Sites, host: str, lex: Lexi
         if i >= H1_READ or len(h1s) >= H1_KEPT:
             break
         pieces = heading_runs(el)
-        text = runs_text(pieces, lex)
+        text = markup_free(runs_text(pieces, lex))
         if not TITLE_MIN <= len(text) <= TITLE_MAX or sites.is_site(text):
             continue
         if home_link(el, host):
@@ -301,9 +301,9 @@ def choose_title(
     ev: Evidence, jsonld: list[str], site_names: list[str], host: str, lex: Lexicon
 ) -> tuple[str | None, tuple[str, ...]]:
     """Reconcile headline sources; the winner is the one the others agree with."""
-    doc_title = clean(text_of(ev.doc_title)) if ev.doc_title is not None else ""
-    og = unescape(clean(ev.first_meta(*TITLE_KEYS)))
-    headlines = [unescape(clean(x)) for x in jsonld if clean(x)]
+    doc_title = markup_free(clean(text_of(ev.doc_title))) if ev.doc_title is not None else ""
+    og = markup_free(unescape(clean(ev.first_meta(*TITLE_KEYS))))
+    headlines = [h for x in jsonld if (h := markup_free(unescape(clean(x))))]
     sites = sites_of(site_names, host, doc_title, [og, *headlines])
     h1s, runs, sites = _h1_candidates(ev.headings, sites, host, lex)
     sources = [("jsonld", v) for v in headlines] + ([("og", og)] if og else [])

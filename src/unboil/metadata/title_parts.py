@@ -14,9 +14,11 @@ from ..lexicon import Lexicon
 from .dates.parse import parse_date
 
 __all__ = ["TITLE_SEP", "split_title", "is_date_part", "before_bar", "drop_site_ends", "title_cuts",
-           "compact", "tokens", "undo_mojibake", "COMPACT_KEY"]
+           "compact", "tokens", "undo_mojibake", "COMPACT_KEY", "markup_free"]
 
-TITLE_SEP = re.compile(r"\s+[|\-–—:•·»«/\\~]\s+|\s+::\s+|\s*\|\s*|\s+-{2}\s+")
+TITLE_SEP = re.compile(r"\s+[|\-–—:•·»«/\\~]\s+|\s+::\s+|\s*\|\s*|\s+-{2}\s+|(?<=[a-z0-9.!?)'\"’])_(?=[A-Z])")
+"""What strings a title's parts together: a spaced dash, colon, bullet, guillemet or slash, a bar, "::", and
+an underscore before a capital ("Storm floods the harbour_English_Xinhua"; "snake_case" stays one word)."""
 COMPACT_KEY = re.compile(r"[\W_]+")
 DATE_PART_MAX = 30
 """The longest part of a title read as a dateline: a date and a weekday, no more."""
@@ -25,6 +27,15 @@ CUT_MIN_PARTS = 3
 PART_MIN_WORDS = 2
 """Words a part of a title needs to be a headline: one word is a label or a name."""
 _BAR = re.compile(r"\s+\|\s+")
+_MARKUP = re.compile(r"<\s*[A-Za-z][\w:-]*\s+[\w:-]+\s*=|</\s*[A-Za-z][\w:-]*\s*>|<!--|<\s*(?:script|style|meta|link)\b", re.I)
+"""Markup in a title's text: a tag with an attribute, a closing tag, a comment, a script or style tag (a page
+that never closes its ``<title>``, a template that writes markup into it).  A bare tag name is a title's word
+("<table>: The Table element", "30 Years of <br> Tags")."""
+_SCRIPT = re.compile(r"[;{]\s*\}|\}\s*\}|/\*|\bfunction\s*\(|\b(?:var|let|const)\s+[\w$]+\s*=|\b(?:break|return)\s*;")
+"""Script in a title's text: a statement's end before a brace, a comment, a function, a declaration; braces
+around words are a title's ("{orga your life}")."""
+_LETTERS_MIN = 2
+"""Letters a title cut before its markup needs to be kept."""
 _WORD = re.compile(r"[^\W\d_]+")
 _MOJIBAKE = re.compile("[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013-\u203a\u20ac\u2122]")
 """A lead byte of UTF-8 read as Latin-1 or Windows-1252, then a continuation byte read the same way."""
@@ -97,6 +108,20 @@ def title_cuts(doc_title: str) -> set[str]:
             cuts.add(title_key(" ".join(kept)))
     cuts.discard("")
     return cuts
+
+
+def markup_free(text: str) -> str:
+    """A title less the markup its text holds: what comes before the first tag, when it has words;
+    "" for a title with script in it (its text is code, wherever the code starts)."""
+    if "<" not in text and "{" not in text and ";" not in text and "/*" not in text:
+        return text
+    if _SCRIPT.search(text):
+        return ""
+    m = _MARKUP.search(text)
+    if not m:
+        return text
+    head = TITLE_SEP.split(text[: m.start()].strip())[0].strip() if m.start() else ""
+    return head if len(_WORD.findall(head)) and sum(map(len, _WORD.findall(head))) >= _LETTERS_MIN else ""
 
 
 def undo_mojibake(text: str | None) -> str | None:

@@ -40,6 +40,16 @@ AUTHOR_KEYS = (
     "author", "article:author", "dc.creator", "parsely-author", "sailthru.author", "citation_author", "byl",
     "twitter:creator",
 )
+BYLINE_CLASS_SKIP = ("bio", "box", "avatar", "img", "image", "photo", "pic", "desc", "about", "social", "role", "job",
+                     "position", "title", "date", "time", "count", "more", "other", "related", "comment", "follow", "share", "categor",
+                     "separator", "testimonial", "customer", "review", "quote", "authoriz", "authorit")
+"""``class``/``id`` words of an author-marked element that is not the byline's name: the author's box, picture,
+job title, a date or a category beside the name, a comment's author, a list of the author's other posts, a
+customer's testimonial; and "authorized", "authority", which are no author."""
+BYLINE_PLACE_SKIP = ("comment", "footer", "sidebar", "related", "menu", "navbar", "nav-", "breadcrumb", "widget",
+                     "reply", "review")
+"""``class``/``id`` words of a place where an author-marked element names someone else: comments, a sidebar's
+widgets, related stories, the menus."""
 PUBLISHED_KEYS = (
     "article:published_time", "og:article:published_time", "article:published", "datepublished",
     "published_time", "og:published_time", "publish-date", "publish_date", "publishdate", "pubdate",

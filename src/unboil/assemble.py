@@ -41,7 +41,7 @@ def assemble(kept: Sequence[RawBlock], base: str | None) -> list[Block]:
             if src is not None:
                 out.append(Block("image", raw.text, src=src))
         else:
-            links = ()
+            links: tuple[Link, ...] = ()
             if raw.anchors:
                 key = id(raw.owner)
                 if key not in owners:

@@ -215,3 +215,15 @@ def test_the_dateline_is_read_past_a_list_of_key_points() -> None:
     points = ("list_item", "The carrier has finalized a deal for thirty new wide-body jets worth billions of dollars.")
     blocks = _blocks("Key Points", points, points, points, f"DUBAI, United Arab Emirates — {STORY}")
     assert first_dateline(blocks) == Dateline("DUBAI, United Arab Emirates —", "DUBAI, United Arab Emirates", None)
+
+
+def test_a_dateline_on_a_line_of_its_own_is_not_dropped_as_a_date_line() -> None:
+    import unboil
+
+    story = "The city council voted on Tuesday to close the old bridge over the river until the spring repairs are done."
+    page = (f"<html><body><article><h1>Bridge closed</h1><p>PHILADELPHIA July 24, 2012 (AP)</p>"
+            f"<p>{story}</p><p>{story} More follows.</p></article></body></html>")
+    article = unboil.extract(page)
+    assert article.dateline == "PHILADELPHIA July 24, 2012 (AP)" and article.dateline_agency == "AP"
+    dated = page.replace("PHILADELPHIA July 24, 2012 (AP)", "Tuesday, July 24, 2012 at 10:15 AM")
+    assert "July 24" not in unboil.extract(dated).text  # a date line alone still goes

@@ -17,6 +17,7 @@ from typing import Any, NamedTuple, Sequence, get_args
 
 from .blocks import RawBlock, Spans
 from .container import Container, covered, has_prose, is_inside
+from .dateline import read_dateline
 from .hints import PageHints
 from .metadata import parse_date
 from .options import Favor, Options
@@ -47,6 +48,8 @@ def _is_meta_line(text: str, author_keys: frozenset[str], vocabulary: Vocabulary
     if key and key in author_keys:
         return True
     if len(text) <= limits.date_line_chars and parse_date(text, loose=False, lex=vocabulary.metadata) is not None:
+        if read_dateline(text, vocabulary.metadata) is not None:
+            return False  # a wire dateline on a line of its own ("PHILADELPHIA July 24, 2012 (AP)"): the story's
         # A line that is little more than a date ("Monday, February 29, 2016 @ 11:10 PM").
         words = [w for w in re.findall(r"[^\W\d_]+", text) if len(w) > 3]
         return len(words) <= limits.date_line_words

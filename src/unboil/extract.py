@@ -21,6 +21,7 @@ from .hints import PageHints, hints_of, quick_hints
 from .load import Loaded, Source, load, read_page, reparse
 from .metadata import Metadata, extract_metadata
 from .options import DEFAULT_OPTIONS, Options
+from .pagetype import decide, tree_features
 from .prune import prune
 from .score import score_blocks
 from .second_opinion import readability_blocks
@@ -46,27 +47,40 @@ class _Clock:
         return self.deadline - time.thread_time() if self.deadline is not None else float("inf")
 
 
+class PageKind:
+    """The page's type as the passes learn it: the unpruned tree's features, then the type
+    the first pass decides (the relaxed passes keep it).  Owned by one call."""
+
+    def __init__(self, tree: dict[str, float]) -> None:
+        self.tree = tree
+        self.page_type: str | None = None
+
+
 def _to_block(raw: RawBlock) -> Block:
     return Block(raw.kind, raw.text, raw.level, raw.cells)  # type: ignore[arg-type]
 
 
-def _select(root: Any, hints: PageHints, options: Options, trace: Trace | None, relax: int, clock: _Clock) -> tuple[Any, list[RawBlock]]:
-    """One pass of prune -> segment -> label -> score at a given relaxation level."""
+def _select(
+    root: Any, hints: PageHints, options: Options, trace: Trace | None, relax: int, clock: _Clock, kind: PageKind
+) -> tuple[Any, list[RawBlock]]:
+    """One pass of prune -> segment -> label -> (page type, on the first pass) -> score at a given relaxation level."""
     body = prune(root, options, trace, relax)
     raw, spans = segment(body, options.max_depth, options.include_tables)
+    concepts = label_blocks(raw, options, clock.check) if raw else []
+    if kind.page_type is None:
+        kind.page_type = decide(kind.tree, raw, concepts, trace)
     if not raw:
         return body, []
-    concepts = label_blocks(raw, options, clock.check)
     if options.site_template is not None:
-        return body, score_with_template(body, raw, concepts, hints, options, trace, spans)
-    return body, score_blocks(body, raw, concepts, hints, options, trace, spans)
+        return body, score_with_template(body, raw, concepts, hints, options, trace, spans, kind.page_type)
+    return body, score_blocks(body, raw, concepts, hints, options, trace, spans, page_type=kind.page_type)
 
 
 def _body(
-    loaded: Loaded, description: str | None, hints: PageHints, options: Options, trace: Trace | None, clock: _Clock
+    loaded: Loaded, description: str | None, hints: PageHints, options: Options, trace: Trace | None, clock: _Clock, kind: PageKind
 ) -> tuple[list[Block], str | None]:
     limits = options.thresholds.fallback
-    body, kept = _select(loaded.root, hints, options, trace, 0, clock)
+    body, kept = _select(loaded.root, hints, options, trace, 0, clock, kind)
     kept_chars = sum(len(b.text) for b in kept)
     # Like Readability.js: when the strict pass leaves too little, relax the rules
     # step by step on a fresh tree rather than return an empty article.
@@ -79,7 +93,7 @@ def _body(
         fresh = reparse(loaded, options)
         if trace is not None:
             trace.begin_pass(relax, fresh)
-        alt_body, alt_kept = _select(fresh, hints, options, trace, relax, clock)
+        alt_body, alt_kept = _select(fresh, hints, options, trace, relax, clock, kind)
         alt_chars = sum(len(b.text) for b in alt_kept)
         # A relaxed pass must find clearly more, not a few hidden words more.
         if alt_chars > limits.relaxed_gain * kept_chars + limits.relaxed_margin:
@@ -128,7 +142,11 @@ def _extract(source: Source, url: str | None, options: Options, trace: Trace | N
         meta = Metadata(url=url)
         hints = quick_hints(root)
     clock.check("metadata")
-    blocks, empty_reason = _body(loaded, meta.description, hints, options, trace, clock)
+    kind = PageKind(tree_features(root, meta.url or url))
+    blocks, empty_reason = _body(loaded, meta.description, hints, options, trace, clock, kind)
+    page_type = kind.page_type or "other"
+    if options.types is not None and page_type not in options.types:
+        blocks, empty_reason = [], f"page type {page_type} not kept"
     dateline = first_dateline(blocks, options.vocabulary.metadata)
     return Article(
         title=meta.title,
@@ -147,6 +165,7 @@ def _extract(source: Source, url: str | None, options: Options, trace: Trace | N
         blocks=tuple(blocks),
         empty_reason=empty_reason,
         truncated="; ".join(loaded.limited) or None,
+        page_type=page_type,
     )
 
 

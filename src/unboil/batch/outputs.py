@@ -34,6 +34,8 @@ class Outcome(NamedTuple):
     """What a limit cut from the page, or None: the report line's ``truncated``."""
     site: str | None = None
     """The page's site, or None: the report line's ``site``."""
+    page_type: str | None = None
+    """The page's type (``Article.page_type``), or None: the report line's ``page_type``."""
 
 
 def tmp_name(path: str, tag: str) -> str:
@@ -72,11 +74,11 @@ class DirCache:
 
 def store(result: Rendered, out_dir: str, out_rel: str | None, fmt: str, tag: str, dirs: DirCache) -> Outcome:
     """Write a rendered page (mirrored formats) and give its report fields; a ``jsonl`` line waits for its turn."""
-    status, error, rendered, ms, truncated, site = result
+    status, error, rendered, ms, truncated, site, page_type = result
     if rendered is None:
-        return Outcome(status, error, None, ms, site=site)
+        return Outcome(status, error, None, ms, site=site, page_type=page_type)
     if fmt == "jsonl":
-        return Outcome(status, error, ARTICLES_FILE, ms, rendered, truncated, site)
+        return Outcome(status, error, ARTICLES_FILE, ms, rendered, truncated, site, page_type)
     assert out_rel is not None
     target = os.path.join(out_dir, *out_rel.split("/"))
     try:
@@ -84,4 +86,4 @@ def store(result: Rendered, out_dir: str, out_rel: str | None, fmt: str, tag: st
         atomic_write(target, rendered, tag)
     except OSError as exc:
         return Outcome("failed", f"cannot write output {out_rel}: {exc.strerror or exc}", None, ms, site=site)
-    return Outcome(status, error, out_rel, ms, None, truncated, site)
+    return Outcome(status, error, out_rel, ms, None, truncated, site, page_type)

@@ -64,11 +64,12 @@ def _select(
     root: Any, hints: PageHints, options: Options, trace: Trace | None, relax: int, clock: _Clock, kind: PageKind
 ) -> tuple[Any, list[RawBlock]]:
     """One pass of prune -> segment -> label -> (page type, on the first pass) -> score at a given relaxation level."""
-    body = prune(root, options, trace, relax)
+    classes: dict[str, int] | None = {} if kind.page_type is None else None
+    body = prune(root, options, trace, relax, classes)
     raw, spans = segment(body, options.max_depth, options.include_tables)
     concepts = label_blocks(raw, options, clock.check) if raw else []
-    if kind.page_type is None:
-        kind.page_type = decide(kind.tree, raw, concepts, trace)
+    if classes is not None:
+        kind.page_type = decide(kind.tree, classes, raw, concepts, trace)
     if not raw:
         return body, []
     if options.site_template is not None:

@@ -9,6 +9,7 @@ index, and that reading is taken when it finds far more.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any, Sequence
 
 from .blocks import RawBlock, Spans
@@ -46,6 +47,9 @@ def score_blocks(
     judged = concepts if judged_concepts is None else judged_concepts
     if container is None:
         container = choose_container(body, blocks, concepts, options, trace, spans=spans)
+    if page_type in INDEX_TYPES and not container.repeated:
+        # a listing's entries are links wherever the container is: judged as a run of items
+        container = replace(container, repeated=True)
     kept = [j.block for j in judge_blocks(blocks, judged, container, hints, options, trace) if j.keep]
     limits = options.thresholds.fallback
     index_gain = limits.index_gain

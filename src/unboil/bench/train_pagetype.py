@@ -28,7 +28,7 @@ from ..concepts import label_blocks
 from ..blocks import segment
 from ..load import load
 from ..options import DEFAULT_OPTIONS
-from ..pagetype.features import block_features, tree_features
+from ..pagetype import features_of, tree_features
 from ..pagetype.model import DEFAULT_WEIGHTS, TYPES, Model
 from ..prune import prune
 from .corpus import default_corpus, pages
@@ -47,12 +47,12 @@ def page_features(html: str, url: str | None) -> dict[str, float]:
     """The features ``extract`` computes for the page (its first, strict pass)."""
     options = DEFAULT_OPTIONS
     loaded = load(html, options)
-    feats = tree_features(loaded.root, url)
-    body = prune(loaded.root, options, None, 0)
+    tree = tree_features(loaded.root, url)
+    classes: dict[str, int] = {}
+    body = prune(loaded.root, options, None, 0, classes)
     raw, _ = segment(body, options.max_depth, options.include_tables)
     concepts = label_blocks(raw, options, lambda stage: None)
-    feats.update(block_features(raw, concepts))
-    return feats
+    return features_of(tree, classes, raw, concepts)
 
 
 def _rows(corpus: Path, cache: Path | None) -> list[dict[str, Any]]:

@@ -13,26 +13,32 @@ follows the type (:mod:`unboil.pagetype.follow`).
 
 from __future__ import annotations
 
-from typing import Any, Mapping, Sequence
+from typing import Mapping, Sequence
 
 from ..blocks import RawBlock
 from ..trace import Trace
-from .features import block_features, tree_features
+from .features import block_features, class_features, tree_features
 from .model import PAGE_TYPES, TYPES, Model, default_model
 
-__all__ = ["PAGE_TYPES", "TYPES", "Model", "decide", "tree_features", "block_features"]
+__all__ = ["PAGE_TYPES", "TYPES", "Model", "decide", "features_of", "tree_features", "class_features", "block_features"]
 
 
 def decide(
-    tree: Mapping[str, float], blocks: Sequence[RawBlock], concepts: Sequence[str | None], trace: Trace | None, model: Model | None = None
+    tree: Mapping[str, float],
+    classes: Mapping[str, int],
+    blocks: Sequence[RawBlock],
+    concepts: Sequence[str | None],
+    trace: Trace | None,
+    model: Model | None = None,
 ) -> str:
-    """The page's type from its tree's features and its first pass's blocks; the evidence goes to the trace."""
+    """The page's type from its tree's features, the class values the prune walk met and its
+    first pass's blocks; the evidence goes to the trace."""
     if not blocks:
         if trace is not None:
             trace.add("pagetype", "note", "other", "no blocks")
         return "other"
     model = model or default_model()
-    features = {**tree, **block_features(blocks, concepts)}
+    features = features_of(tree, classes, blocks, concepts)
     scores = model.scores(features)
     page_type = max(scores, key=scores.__getitem__)
     if trace is not None:
@@ -42,6 +48,8 @@ def decide(
     return page_type
 
 
-def features_of(tree: Mapping[str, float], blocks: Sequence[RawBlock], concepts: Sequence[str | None]) -> dict[str, Any]:
-    """Every feature the model reads, for the training script and for explaining a choice."""
-    return {**tree, **block_features(blocks, concepts)}
+def features_of(
+    tree: Mapping[str, float], classes: Mapping[str, int], blocks: Sequence[RawBlock], concepts: Sequence[str | None]
+) -> dict[str, float]:
+    """Every feature the model reads: what ``decide`` weighs, and what the training script learns from."""
+    return {**tree, **class_features(classes), **block_features(blocks, concepts)}

@@ -2,9 +2,8 @@
 
 Two readings, each one C-level selection or a pass over what the pipeline
 already made: :func:`tree_features` reads the unpruned tree (the markup's own
-declarations: ``og:type``, JSON-LD and microdata types; counts of the tags a
-shop, a forum or a manual is built of; the words of class names; the
-address's shape), :func:`block_features` the segmented and labelled blocks
+declarations: ``og:type``, JSON-LD types, Open Graph fields; counts of the
+tags a shop, a forum or a manual is built of; the address's shape), :func:`block_features` the segmented and labelled blocks
 (text per block, link density, code, table rows, linked headings and entries,
 the vocabulary's shop, poster-card and call-to-action labels, prices).  Every
 feature is a number; the model (:mod:`unboil.pagetype.model`) weighs them.
@@ -15,12 +14,13 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from operator import attrgetter
 from typing import Any, Mapping, Sequence
 from urllib.parse import urlsplit
 
 from ..blocks import RawBlock
 
-__all__ = ["tree_features", "block_features"]
+__all__ = ["tree_features", "class_features", "block_features"]
 
 _COUNTED_TAGS = (
     "a", "article", "button", "code", "form", "h1", "h2", "h3", "img", "input", "li", "nav", "pre", "select",
@@ -42,14 +42,14 @@ _TYPE_NAME = re.compile(r'"@type"\s*:\s*(?:\[\s*)?"([^"]{1,60})"')
 """The first ``@type`` of each JSON-LD object (of a list, its first): a regex, as the
 metadata stage has already parsed what it needs and the types are all this reads."""
 _OG_TYPES = ("article", "product", "website", "profile", "video", "book", "object")
-_CLASS_WORDS = (
+_CLASS_WORDS = frozenset({
     "post", "reply", "comment", "author", "user", "avatar", "signature", "thread", "topic", "forum", "message", "quote",
     "product", "price", "cart", "buy", "sku", "stock", "variant", "rating", "review", "gallery",
     "card", "item", "grid", "tile", "list", "result", "pagination", "pager", "filter", "sort", "facet", "category",
     "doc", "docs", "toc", "sidebar", "highlight", "api", "version", "breadcrumb", "menu",
     "hero", "cta", "service", "team", "testimonial", "contact", "feature", "banner", "btn",
     "article", "entry", "story", "byline", "date", "tag", "share", "related", "excerpt", "summary", "teaser",
-)
+})
 """Words of class names (markup, not page text) counted per element: the parts a page is built of."""
 _CLASS_SPLIT = re.compile(r"[^a-z]+")
 _URL_WORDS: Mapping[str, tuple[str, ...]] = {
@@ -69,6 +69,7 @@ _PRICE = re.compile(r"(?:[$€£¥₹]\s?\d[\d.,]*|\d[\d.,]*\s?(?:€|zł|kr|usd
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 """A year in a short line: a post's or a teaser's date stamp."""
 _LD_JSON = "application/ld+json"
+_TAG = attrgetter("tag")
 _DATED_META = re.compile(r"date|published|pubdate")
 """``<meta>`` names of a publication stamp (``article:published_time``, ``dc.date``, ``pubdate``...)."""
 _META_PREFIXES = ("article:", "product:", "og:price", "book:", "profile:")
@@ -84,11 +85,12 @@ def _log(n: float) -> float:
 def tree_features(root: Any, url: str | None) -> dict[str, float]:
     """What the unpruned page declares and is built of, in one selection of its counted tags."""
     out: dict[str, float] = {}
-    counts: Counter[str] = Counter()
     og_type = ""
     types: list[str] = []
     ld_keys: Counter[str] = Counter()
-    for el in root.iter("meta", "script", "link", *_COUNTED_TAGS):
+    # counted in C (a Counter over the selection), the few head tags read one by one
+    counts = Counter(map(_TAG, root.iter(*_COUNTED_TAGS)))
+    for el in root.iter("meta", "script", "link"):
         tag = el.tag
         if tag == "meta":
             name = (el.get("property") or el.get("name") or "").strip().lower()
@@ -101,14 +103,12 @@ def tree_features(root: Any, url: str | None) -> dict[str, float]:
             elif name == "author":
                 counts["meta:author"] += 1
         elif tag == "script":
-            if (el.get("type") or "").strip().lower() == _LD_JSON and el.text:
-                types.extend(t.lower() for t in _TYPE_NAME.findall(el.text))
-                ld_keys.update(k for k in _LD_KEYS if f'"{k}"' in el.text)
-        elif tag == "link":
-            if (el.get("rel") or "").strip().lower() in ("next", "prev"):
-                counts["link:paged"] += 1
-        else:
-            counts[tag] += 1
+            text = el.text if (el.get("type") or "").strip().lower() == _LD_JSON else None
+            if text:
+                types.extend(t.lower() for t in _TYPE_NAME.findall(text))
+                ld_keys.update(k for k in _LD_KEYS if f'"{k}"' in text)
+        elif (el.get("rel") or "").strip().lower() in ("next", "prev"):
+            counts["link:paged"] += 1
     for prefix in _META_PREFIXES:
         out[f"meta:{prefix.rstrip(':')}"] = 1.0 if counts["meta:" + prefix.split(":")[0]] else 0.0
     for key in _LD_KEYS:
@@ -116,7 +116,6 @@ def tree_features(root: Any, url: str | None) -> dict[str, float]:
     out["link:paged"] = 1.0 if counts["link:paged"] else 0.0
     out["meta:dated"] = 1.0 if counts["meta:dated"] else 0.0
     out["meta:author"] = 1.0 if counts["meta:author"] else 0.0
-    types.extend(t.rsplit("/", 1)[-1].lower() for t in root.xpath("//@itemtype") if isinstance(t, str))
     for name in _OG_TYPES:
         out[f"og:{name}"] = 1.0 if og_type.split(".")[0] == name else 0.0
     out["og:none"] = 1.0 if not og_type else 0.0
@@ -130,19 +129,19 @@ def tree_features(root: Any, url: str | None) -> dict[str, float]:
     anchors = counts["a"] or 1
     out["ratio:li/a"] = counts["li"] / anchors
     out["ratio:img/a"] = counts["img"] / anchors
-    out.update(_class_features(root))
     out.update(_url_features(url))
     return out
 
 
-def _class_features(root: Any) -> dict[str, float]:
-    """How many elements' class names hold each of the counted words (a word counted once per element)."""
+def class_features(classes: Mapping[str, int]) -> dict[str, float]:
+    """How many elements' class names hold each of the counted words (a word counted once per
+    element), from the count of each class value the prune walk met: each distinct value is
+    split once, as pages repeat a few hundred values thousands of times."""
     seen: Counter[str] = Counter()
-    wanted = frozenset(_CLASS_WORDS)
-    for value in root.xpath("//@class"):
-        for word in wanted.intersection(_CLASS_SPLIT.split(value.lower())):
-            seen[word] += 1
-    return {f"class:{w}": _log(seen[w]) for w in _CLASS_WORDS}
+    for value, count in classes.items():
+        for word in _CLASS_WORDS.intersection(_CLASS_SPLIT.split(value.lower())):
+            seen[word] += count
+    return {f"class:{w}": _log(seen[w]) for w in sorted(_CLASS_WORDS)}
 
 
 def _url_features(url: str | None) -> dict[str, float]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Mapping
@@ -32,6 +32,13 @@ class Model:
     bias: Mapping[str, float]
     weights: Mapping[str, Mapping[str, float]]
     means: Mapping[str, float]
+    _columns: Mapping[str, tuple[float, ...]] = field(init=False, repr=False, compare=False)
+    """Each feature's weights, one per type in ``types`` order: one pass over the features scores every type."""
+
+    def __post_init__(self) -> None:
+        names = {name for weights in self.weights.values() for name in weights}
+        columns = {name: tuple(self.weights[t].get(name, 0.0) for t in self.types) for name in sorted(names)}
+        object.__setattr__(self, "_columns", columns)
 
     @classmethod
     def load(cls, path: Path) -> "Model":
@@ -40,15 +47,21 @@ class Model:
 
     def scores(self, features: Mapping[str, float]) -> dict[str, float]:
         """Each type's probability given the features (a missing one read as its average)."""
+        raw = [self.bias[t] for t in self.types]
         means = self.means
-        raw = {t: self.bias[t] + sum(w * features.get(name, means[name]) for name, w in self.weights[t].items()) for t in self.types}
-        top = max(raw.values())
-        exp = {t: math.exp(v - top) for t, v in raw.items()}
-        total = sum(exp.values())
-        return {t: v / total for t, v in exp.items()}
+        for name, column in self._columns.items():
+            value = features.get(name)
+            if value is None:
+                value = means[name]
+            if value:  # most features of a page are zero: the weights are folded, so zero adds nothing
+                raw = [r + w * value for r, w in zip(raw, column)]
+        top = max(raw)
+        exp = [math.exp(v - top) for v in raw]
+        total = sum(exp)
+        return {t: v / total for t, v in zip(self.types, exp)}
 
     def evidence(self, features: Mapping[str, float], page_type: str, count: int = 4) -> list[tuple[str, float]]:
-        """The features that weigh most for ``page_type``: what the trace shows."""
+        """The features that weigh most for ``page_type`` against their averages: what the trace shows."""
         weights = self.weights.get(page_type, {})
         parts = [(name, w * (value - self.means[name])) for name, w in weights.items() if (value := features.get(name))]
         return sorted(parts, key=lambda p: -p[1])[:count]

@@ -19,6 +19,7 @@ from unboil import Options
 from unboil.bench.train_pagetype import predict, train
 from unboil.pagetype import PAGE_TYPES, TYPES, block_features, class_features, tree_features
 from unboil.pagetype.model import DEFAULT_WEIGHTS, Model, default_model
+from unboil.thresholds import PageTypeThresholds, Thresholds
 
 PROSE = (
     "The committee met on Tuesday to review the proposal, and after a long debate it decided, "
@@ -209,6 +210,15 @@ def test_a_listing_is_read_as_its_entries_not_its_intro() -> None:
     assert article.page_type == "listing"
     assert all(f"A story worth reading this week, number {i}" in article.text for i in range(12))
     assert "Next" not in article.text.split("\n")
+
+
+def test_a_type_the_model_is_unsure_of_is_not_followed() -> None:
+    """With ``follow_confidence`` above the model's probability the scorer reads the page as before."""
+    intro = f"<div class='intro'><p>{PROSE}</p><p>{PROSE.upper()}</p></div>"
+    page = LISTING.replace("<main><h1>Blog</h1>", f"<main><h1>Blog</h1>{intro}")
+    strict = Thresholds(page_type=PageTypeThresholds(follow_confidence=1.01))
+    article = unboil.extract(page, LISTING_URL, options=Options(thresholds=strict))
+    assert article.page_type == "listing" and "A story worth reading this week, number 5" not in article.text
 
 
 def test_an_article_beside_teaser_cards_keeps_its_text_whatever_its_type() -> None:

@@ -54,6 +54,11 @@ class PageKind:
     def __init__(self, tree: dict[str, float]) -> None:
         self.tree = tree
         self.page_type: str | None = None
+        self.confidence = 0.0
+
+    def followed(self, options: Options) -> str | None:
+        """The type the scorer follows: the page's, when the model is sure enough of it."""
+        return self.page_type if self.confidence >= options.thresholds.page_type.follow_confidence else None
 
 
 def _to_block(raw: RawBlock) -> Block:
@@ -69,12 +74,12 @@ def _select(
     raw, spans = segment(body, options.max_depth, options.include_tables)
     concepts = label_blocks(raw, options, clock.check) if raw else []
     if classes is not None:
-        kind.page_type = decide(kind.tree, classes, raw, concepts, trace)
+        kind.page_type, kind.confidence = decide(kind.tree, classes, raw, concepts, trace)
     if not raw:
         return body, []
     if options.site_template is not None:
-        return body, score_with_template(body, raw, concepts, hints, options, trace, spans, kind.page_type)
-    return body, score_blocks(body, raw, concepts, hints, options, trace, spans, page_type=kind.page_type)
+        return body, score_with_template(body, raw, concepts, hints, options, trace, spans, kind.followed(options))
+    return body, score_blocks(body, raw, concepts, hints, options, trace, spans, page_type=kind.followed(options))
 
 
 def _body(

@@ -30,13 +30,13 @@ def decide(
     concepts: Sequence[str | None],
     trace: Trace | None,
     model: Model | None = None,
-) -> str:
-    """The page's type from its tree's features, the class values the prune walk met and its
-    first pass's blocks; the evidence goes to the trace."""
+) -> tuple[str, float]:
+    """The page's type and the model's probability for it, from its tree's features, the class
+    values the prune walk met and its first pass's blocks; the evidence goes to the trace."""
     if not blocks:
         if trace is not None:
             trace.add("pagetype", "note", "other", "no blocks")
-        return "other"
+        return "other", 1.0
     model = model or default_model()
     features = features_of(tree, classes, blocks, concepts)
     scores = model.scores(features)
@@ -45,7 +45,7 @@ def decide(
         evidence = ", ".join(f"{name} {weight:+.2f}" for name, weight in model.evidence(features, page_type))
         ranked = sorted(scores.items(), key=lambda kv: -kv[1])[:3]
         trace.add("pagetype", "chose", f"{page_type} ({', '.join(f'{t} {p:.2f}' for t, p in ranked)})", evidence, scores[page_type])
-    return page_type
+    return page_type, scores[page_type]
 
 
 def features_of(

@@ -59,7 +59,7 @@ def test_every_page_gets_exactly_one_report_line_with_the_right_status(mixed_run
 def test_report_lines_have_the_documented_fields_in_walk_order(mixed_run) -> None:
     _in, out, _expected, _report, _elapsed = mixed_run
     rows = read_report(out)
-    assert [list(r) for r in rows] == [["path", "record", "status", "error", "output", "ms", "truncated", "site", "template", "explain"]] * len(rows)
+    assert [list(r) for r in rows] == [["path", "record", "status", "error", "output", "ms", "truncated", "site", "template", "page_type", "explain"]] * len(rows)
     keys = [tuple(r["path"].split("/")) for r in rows]
     assert keys == sorted(keys)
     for r in rows:

@@ -72,7 +72,8 @@ def test_each_flag_changes_its_field_only(argv: list[str], field: str, value: ob
 def test_every_flag_is_covered_by_a_test() -> None:
     tested = {"favor", "with_metadata", "include_comments", "include_images", "include_tables", "use_readability",
               "time_budget", "max_bytes", "max_elements", "max_depth", "vocabulary",
-              "max_attributes", "max_tag_bytes", "max_text_bytes", "max_open_elements"}
+              "max_attributes", "max_tag_bytes", "max_text_bytes", "max_open_elements",
+              "types"}  # --types: tests/test_pagetype.py, through the console script
     assert {flag.field for flag in FLAGS} == tested
 
 

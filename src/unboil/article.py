@@ -78,6 +78,10 @@ class Article:
     the body's text ("SANTA FE, N.M. (AP) —"); ``dateline_place`` and
     ``dateline_agency`` are its place ("SANTA FE, N.M.") and the agency or
     outlet it names ("AP"), each None where it has none.
+    ``page_type`` is what kind of page the body was read from (``article``,
+    ``forum``, ``product``, ``collection``, ``listing``, ``documentation``,
+    ``service``, or ``other`` for a page without text to tell;
+    :mod:`unboil.pagetype`), or None for an article not made by ``extract``.
     ``empty_reason`` says why ``blocks`` is empty when it is (``"no text"``,
     ``"not an article"``...), so a batch can report empty pages honestly.
     ``truncated`` says what a limit cut from the page (``max_elements``,
@@ -101,6 +105,7 @@ class Article:
     blocks: tuple[Block, ...] = ()
     empty_reason: str | None = field(default=None)
     truncated: str | None = None
+    page_type: str | None = None
 
     # -- views --------------------------------------------------------------
     @property
@@ -137,6 +142,7 @@ class Article:
             "blocks": [b.to_dict() for b in self.blocks],
             "empty_reason": self.empty_reason,
             "truncated": self.truncated,
+            "page_type": self.page_type,
         }
 
     @classmethod
@@ -163,6 +169,7 @@ class Article:
             blocks=tuple(Block.from_dict(b) for b in data.get("blocks") or ()),
             empty_reason=data.get("empty_reason"),
             truncated=data.get("truncated"),
+            page_type=data.get("page_type"),
         )
 
     def to_json(self, *, indent: int | None = None) -> str:

@@ -52,10 +52,11 @@ outputs: OUT_DIR mirrors IN_DIR (a/b/page.html -> a/b/page.json); WARC
 records go to a/b/crawl/r<position>-<digest>.json; --format jsonl writes
 OUT_DIR/articles.jsonl instead.  OUT_DIR/report.jsonl gets one line per page:
 {"path", "record", "status": ok|empty|skipped|failed|timeout, "error",
-"output", "ms", "truncated", "site", "template", "explain"} ("truncated": what
-a limit cut, or null; "site": the site the page was grouped in; "template": a
-digest of the site template it was extracted with, or null; "explain": its
-report with --explain, or null).  Every
+"output", "ms", "truncated", "site", "template", "page_type", "explain"}
+("truncated": what a limit cut, or null; "site": the site the page was grouped
+in; "template": a digest of the site template it was extracted with, or null;
+"page_type": the page's type, and with --types a page of another type is
+skipped and written nowhere; "explain": its report with --explain, or null).  Every
 file is written atomically.
 
 site templates: by default a first pass reads each page's site (a WARC

@@ -23,6 +23,7 @@ from .files import read_page
 from .load import Loaded, Source, load, reparse
 from .metadata import Metadata, extract_metadata
 from .options import DEFAULT_OPTIONS, Options
+from .pagetype import decide, tree_features
 from .prune import prune
 from .score import score_blocks
 from .second_opinion import readability_blocks
@@ -48,31 +49,50 @@ class _Clock:
         return self.deadline - time.thread_time() if self.deadline is not None else float("inf")
 
 
-def _select(root: Any, hints: PageHints, options: Options, trace: Trace | None, relax: int, clock: _Clock) -> tuple[Any, list[RawBlock]]:
-    """One pass of prune -> segment -> label -> score at a given relaxation level."""
-    body = prune(root, options, trace, relax)
+class PageKind:
+    """The page's type as the passes learn it: the unpruned tree's features, then the type
+    the first pass decides (the relaxed passes keep it).  Owned by one call."""
+
+    def __init__(self, tree: dict[str, float]) -> None:
+        self.tree = tree
+        self.page_type: str | None = None
+        self.confidence = 0.0
+
+    def followed(self, options: Options) -> str | None:
+        """The type the scorer follows: the page's, when the model is sure enough of it."""
+        return self.page_type if self.confidence >= options.thresholds.page_type.follow_confidence else None
+
+
+def _select(
+    root: Any, hints: PageHints, options: Options, trace: Trace | None, relax: int, clock: _Clock, kind: PageKind
+) -> tuple[Any, list[RawBlock]]:
+    """One pass of prune -> segment -> label -> (page type, on the first pass) -> score at a given relaxation level."""
+    classes: dict[str, int] | None = {} if kind.page_type is None else None
+    body = prune(root, options, trace, relax, classes)
     if options.include_images:
         raw, spans, images = segment_with_images(body, options.max_depth, options.include_tables)
     else:
         (raw, spans), images = segment(body, options.max_depth, options.include_tables), []
+    concepts = label_blocks(raw, options, clock.check) if raw else []
+    if classes is not None:
+        kind.page_type, kind.confidence = decide(kind.tree, classes, raw, concepts, trace)
     if not raw:
         return body, []
-    concepts = label_blocks(raw, options, clock.check)
     if options.site_template is not None:
-        kept = score_with_template(body, raw, concepts, hints, options, trace, spans)
+        kept = score_with_template(body, raw, concepts, hints, options, trace, spans, kind.followed(options))
     else:
-        kept = score_blocks(body, raw, concepts, hints, options, trace, spans)
+        kept = score_blocks(body, raw, concepts, hints, options, trace, spans, page_type=kind.followed(options))
     return body, with_images(raw, kept, images) if images else kept
 
 
 def _body(
     loaded: Loaded, page: tuple[str | None, str | None], hints: PageHints, options: Options, trace: Trace | None,
-    clock: _Clock,
+    clock: _Clock, kind: PageKind,
 ) -> tuple[list[Block], str | None]:
     """The body's blocks, or none and the reason; ``page`` is its address and description."""
     base, description = page
     limits = options.thresholds.fallback
-    body, kept = _select(loaded.root, hints, options, trace, 0, clock)
+    body, kept = _select(loaded.root, hints, options, trace, 0, clock, kind)
     kept_chars = sum(len(b.text) for b in kept)
     # Like Readability.js: when the strict pass leaves too little, relax the rules
     # step by step on a fresh tree rather than return an empty article.
@@ -85,7 +105,7 @@ def _body(
         fresh = reparse(loaded, options)
         if trace is not None:
             trace.begin_pass(relax, fresh)
-        alt_body, alt_kept = _select(fresh, hints, options, trace, relax, clock)
+        alt_body, alt_kept = _select(fresh, hints, options, trace, relax, clock, kind)
         alt_chars = sum(len(b.text) for b in alt_kept)
         # A relaxed pass must find clearly more, not a few hidden words more.
         if alt_chars > limits.relaxed_gain * kept_chars + limits.relaxed_margin:
@@ -134,7 +154,11 @@ def _extract(source: Source, url: str | None, options: Options, trace: Trace | N
         meta = Metadata(url=url)
         hints = quick_hints(root)
     clock.check("metadata")
-    blocks, empty_reason = _body(loaded, (web_url(meta.url or url), meta.description), hints, options, trace, clock)
+    kind = PageKind(tree_features(root, meta.url or url))
+    blocks, empty_reason = _body(loaded, (web_url(meta.url or url), meta.description), hints, options, trace, clock, kind)
+    page_type = kind.page_type or "other"
+    if options.types is not None and page_type not in options.types:
+        blocks, empty_reason = [], f"page type {page_type} not kept"
     dateline = first_dateline(blocks, options.vocabulary.metadata)
     return Article(
         title=meta.title,
@@ -153,6 +177,7 @@ def _extract(source: Source, url: str | None, options: Options, trace: Trace | N
         blocks=tuple(blocks),
         empty_reason=empty_reason,
         truncated="; ".join(loaded.limited) or None,
+        page_type=page_type,
     )
 
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any, Callable
 
 from .options import DEFAULT_OPTIONS, Favor, Options
+from .pagetype.model import PAGE_TYPES
 
 __all__ = ["Flag", "FLAGS", "add_option_flags", "options_from_args"]
 
@@ -50,6 +51,14 @@ def _vocabulary(path: str) -> Any:
         raise argparse.ArgumentTypeError(f"cannot load vocabulary {path!r}: {exc}") from None
 
 
+def _types(text: str) -> frozenset[str]:
+    names = frozenset(t.strip() for t in text.split(",") if t.strip())
+    unknown = sorted(names - set(PAGE_TYPES))
+    if unknown or not names:
+        raise argparse.ArgumentTypeError(f"unknown page type {', '.join(unknown) or repr(text)}: choose from {', '.join(PAGE_TYPES)}")
+    return names
+
+
 @dataclass(frozen=True)
 class Flag:
     """One command-line flag and the ``Options`` field it sets."""
@@ -74,6 +83,8 @@ FLAGS: tuple[Flag, ...] = (
     Flag(("--include-images",), "include_images", "keep images and their captions", value=True),
     Flag(("--no-tables",), "include_tables", "leave tables out", value=False),
     Flag(("--no-readability",), "use_readability", "never ask readability-lxml for a second opinion", value=False),
+    Flag(("--types",), "types", f"keep only pages of these comma-separated types ({','.join(PAGE_TYPES)}); the others are skipped",
+         parse=_types, metavar="TYPE,..."),
     Flag(("--vocabulary",), "vocabulary", "a boilerplate vocabulary file (a copy of the default, edited) instead of the default",
          parse=_vocabulary, metavar="FILE"),
     Flag(("--time-budget",), "time_budget",

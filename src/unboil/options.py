@@ -89,6 +89,10 @@ class Options:
     """What the page's site repeats on its pages (:class:`unboil.SiteTemplate`, learned by
     :func:`unboil.learn_templates` or ``unboil clean``): evidence against the blocks it matches."""
 
+    types: frozenset[str] | None = None
+    """The page types to keep (``Article.page_type``: ``article``, ``forum``...); a page of
+    another type comes back without blocks, its ``empty_reason`` naming its type.  None: all."""
+
     def __post_init__(self) -> None:
         if self.favor not in get_args(Favor):
             raise ValueError(f"Options.favor must be one of {get_args(Favor)}, not {self.favor!r}")
@@ -106,6 +110,12 @@ class Options:
 
             if not isinstance(self.site_template, SiteTemplate):
                 raise ValueError(f"Options.site_template must be a SiteTemplate or None, not {type(self.site_template).__name__}")
+        if self.types is not None:
+            from .pagetype.model import PAGE_TYPES
+
+            if isinstance(self.types, str) or not set(self.types) <= set(PAGE_TYPES):
+                raise ValueError(f"Options.types must be a set of page types out of {PAGE_TYPES} or None, not {self.types!r}")
+            object.__setattr__(self, "types", frozenset(self.types))
         flags = {f.name for f in fields(self) if f.type in ("bool", bool)}
         for option in self.vocabulary.kept_by:
             if option not in flags:

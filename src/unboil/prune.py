@@ -241,13 +241,16 @@ def _drop_by_tag(body: Any, controls: list[Any], limits: PruneThresholds, images
     return total
 
 
-def prune(root: Any, options: Options, trace: Trace | None = None, relax: int = 0) -> Any:
+def prune(root: Any, options: Options, trace: Trace | None = None, relax: int = 0, classes: dict[str, int] | None = None) -> Any:
     """Remove non-content elements from our private tree; returns the body.
 
     ``relax`` loosens the rules step by step for pages where the strict pass
     left too little text: 1 ignores class/id names, 2 also keeps hidden
     elements and page furniture (some sites hide the article until a script
     runs, or wrap it in a ``<header>``).  Tags and limits always apply.
+    ``classes``, when given, counts the class values of the elements the strict
+    walk meets (the page type's evidence, :mod:`unboil.pagetype`: read here, as the
+    walk reads every class anyway).
     """
     body = root.find("body")
     if body is None:
@@ -264,12 +267,14 @@ def prune(root: Any, options: Options, trace: Trace | None = None, relax: int = 
         removals = [(el, "not-element") for el in body.iter(etree.Comment, etree.ProcessingInstruction, etree.Entity)]
     else:
         protected = _main_ancestry(body, [el for el in found if el.tag in ("article", "main")])
-        removals = _walk(body, _Rules(options, relax, inside_article), protected, total, options, trace)
+        removals = _walk(body, _Rules(options, relax, inside_article), protected, total, options, trace, classes)
     _remove(removals, trace)
     return body
 
 
-def _walk(body: Any, rules: _Rules, protected: set[Any], total: int, options: Options, trace: Trace | None) -> list[tuple[Any, str]]:
+def _walk(
+    body: Any, rules: _Rules, protected: set[Any], total: int, options: Options, trace: Trace | None, classes: dict[str, int] | None = None
+) -> list[tuple[Any, str]]:
     """The elements to remove and why, in document order, none inside another.
 
     One walk in libxml2's order; an element's subtree is skipped once it goes.
@@ -292,6 +297,8 @@ def _walk(body: Any, rules: _Rules, protected: set[Any], total: int, options: Op
         if count:
             cls = el.get("class") or ""
             ident = el.get("id") or ""
+            if classes is not None and cls:
+                classes[cls] = classes.get(cls, 0) + 1
             if count > bool(cls) + bool(ident):  # attributes besides class and id: those the rules read
                 extra = (el.get("hidden"), el.get("aria-hidden"), el.get("style"), el.get("role"))
                 if extra == _NO_EXTRA and not blank_role:  # none of the four: as if it had no other attribute

@@ -162,6 +162,11 @@ def _md_block(kind: str, blocks: Sequence["Block"]) -> list[str]:
     return [_md_inline(b), ""]
 
 
+def _md_comment(text: str) -> str:
+    """Text safe inside an HTML comment: no ``--`` or ``>`` that would end it."""
+    return re.sub(r"[^A-Za-z0-9_ ]", "", text)
+
+
 def to_markdown(article: "Article") -> str:
     """CommonMark (with the GitHub table extension): the title as ``#``, the byline in italics, then the body."""
     lines: list[str] = []
@@ -172,6 +177,8 @@ def to_markdown(article: "Article") -> str:
         lines += [f"*{_md_line(byline)}*", ""]
     for kind, blocks in _runs(article.blocks):
         lines += _md_block(kind, blocks)
+    if article.page_type:  # last, as an HTML comment: CommonMark passes it through and no renderer shows it
+        lines += [f"<!-- page_type: {_md_comment(article.page_type)} -->"]
     return "\n".join(lines).rstrip() + "\n"
 
 
@@ -221,7 +228,7 @@ def _html_block(kind: str, blocks: Sequence["Block"]) -> list[str]:
 
 def to_html(article: "Article") -> str:
     """A minimal, inert HTML fragment: plain structural tags, escaped text, checked web links only."""
-    out = ["<article>"]
+    out = [f"<article data-page-type={quoteattr(article.page_type)}>" if article.page_type else "<article>"]
     if article.title:
         out.append(f"<h1>{html.escape(article.title)}</h1>")
     for kind, blocks in _runs(article.blocks):
@@ -280,7 +287,7 @@ def to_xml(article: "Article") -> str:
     out += _xml_field("dateline_place", a.dateline_place)
     out += _xml_field("dateline_agency", a.dateline_agency)
     out += [f"  <author>{_x(x)}</author>" for x in a.authors]
-    for name in ("site_name", "language", "description", "url", "image", "empty_reason", "truncated"):
+    for name in ("site_name", "language", "description", "url", "image", "empty_reason", "truncated", "page_type"):
         out += _xml_field(name, getattr(a, name))
     out.append("  <body>")
     for kind, blocks in _runs(a.blocks):
@@ -329,8 +336,11 @@ def to_tei(article: "Article") -> str:
     out = ['<?xml version="1.0" encoding="UTF-8"?>', f'<TEI xmlns="{TEI_NAMESPACE}">', " <teiHeader>", "  <fileDesc>",
            "   <titleStmt>", *stmt, "   </titleStmt>", "   <publicationStmt>", *(pub or ["     <p/>"]),
            "   </publicationStmt>", "   <sourceDesc><p>extracted by unboil</p></sourceDesc>", "  </fileDesc>"]
-    if a.language:
-        out.append(f"  <profileDesc><langUsage><language ident={_xa(a.language)}/></langUsage></profileDesc>")
+    profile = [f"<langUsage><language ident={_xa(a.language)}/></langUsage>"] if a.language else []
+    if a.page_type:
+        profile.append(f'<textClass><keywords scheme="unboil:page_type"><term>{_x(a.page_type)}</term></keywords></textClass>')
+    if profile:
+        out.append(f"  <profileDesc>{''.join(profile)}</profileDesc>")
     out += [" </teiHeader>", " <text>", "  <body>", "    <div>"]
     for kind, blocks in _runs(a.blocks):
         out += _tei_block(kind, blocks)

@@ -9,6 +9,7 @@ index, and that reading is taken when it finds far more.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any, Sequence
 
 from .blocks import RawBlock, Spans
@@ -16,6 +17,7 @@ from .container import Container, block_value, choose_container
 from .hints import PageHints
 from .judge import Judged, judge_blocks
 from .options import Options
+from .pagetype.follow import INDEX_TYPES
 from .thresholds import FallbackThresholds
 from .trace import Trace
 
@@ -32,20 +34,30 @@ def score_blocks(
     spans: Spans | None = None,
     judged_concepts: Sequence[str | None] | None = None,
     container: Container | None = None,
+    page_type: str | None = None,
 ) -> list[RawBlock]:
     """The kept blocks of the article, in document order.
 
     ``spans``: the blocks', when the segmenter gave them (see :func:`~unboil.blocks.segment`);
     ``judged_concepts``: the concepts the judge reads when they differ from those the
     container is chosen by; ``container``: the container when it is already chosen (a site
-    template's evidence is judged in the same container, :mod:`unboil.templates.apply`).
+    template's evidence is judged in the same container, :mod:`unboil.templates.apply`);
+    ``page_type``: the page's type (:mod:`unboil.pagetype`), which a listing's reading follows.
     """
     judged = concepts if judged_concepts is None else judged_concepts
     if container is None:
         container = choose_container(body, blocks, concepts, options, trace, spans=spans)
+    if page_type in INDEX_TYPES and not container.repeated:
+        # a listing's entries are links wherever the container is: judged as a run of items
+        container = replace(container, repeated=True)
     kept = [j.block for j in judge_blocks(blocks, judged, container, hints, options, trace) if j.keep]
     limits = options.thresholds.fallback
-    if not _looks_thin(kept, limits, options.thresholds.container.prose_link_density):
+    index_gain = limits.index_gain
+    density = options.thresholds.container.prose_link_density
+    typed = options.thresholds.page_type
+    if page_type in INDEX_TYPES and _paragraphs(kept, limits, density) < typed.index_paragraphs:
+        index_gain = typed.index_gain
+    elif not _looks_thin(kept, limits, density):
         return kept
     # A little prose (an intro, a call to action; not two paragraphs of a
     # short article) can win over a long list of entries that is the
@@ -57,7 +69,7 @@ def score_blocks(
         return kept
     alt = [j.block for j in judge_blocks(blocks, judged, listing, hints, options, None) if j.keep]
     kept_chars, alt_chars = _chars(kept), _chars(alt)
-    if alt_chars >= max(limits.index_min_chars, limits.index_gain * kept_chars):
+    if alt_chars >= max(limits.index_min_chars, index_gain * kept_chars):
         if trace is not None:
             trace.add("score", "chose", f"listing ({alt_chars} chars vs {kept_chars})", "index-retry")
         return alt
@@ -68,9 +80,13 @@ def _chars(blocks: Sequence[RawBlock]) -> int:
     return sum(len(b.text) for b in blocks)
 
 
-def _looks_thin(kept: Sequence[RawBlock], limits: FallbackThresholds, prose_link_density: float) -> bool:
-    """Little text and fewer than two real paragraphs: maybe not the page's content."""
-    paragraphs = sum(
+def _paragraphs(kept: Sequence[RawBlock], limits: FallbackThresholds, prose_link_density: float) -> int:
+    """The real paragraphs (long enough, few links) of a reading."""
+    return sum(
         1 for b in kept if b.kind == "paragraph" and len(b.text) >= limits.index_retry_paragraph and b.link_density < prose_link_density
     )
-    return _chars(kept) < limits.index_retry_chars and paragraphs < limits.index_retry_paragraphs
+
+
+def _looks_thin(kept: Sequence[RawBlock], limits: FallbackThresholds, prose_link_density: float) -> bool:
+    """Little text and fewer than two real paragraphs: maybe not the page's content."""
+    return _chars(kept) < limits.index_retry_chars and _paragraphs(kept, limits, prose_link_density) < limits.index_retry_paragraphs

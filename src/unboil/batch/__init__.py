@@ -29,8 +29,10 @@ null), ``status`` (``ok``, ``empty``, ``skipped``, ``failed``, ``timeout``),
 ``error`` (the failure message, the skip reason or the empty reason, else
 null), ``output`` (relative to OUT_DIR, or null), ``ms``, ``truncated``
 (what a limit cut from the page, ``Article.truncated``, else null), ``site``
-and ``template`` (see below), ``explain`` (the page's explain report with
-``explain=True``, ``<output>.explain.html`` beside its output, else null).  During a run the
+and ``template`` (see below), ``page_type`` (``Article.page_type``; with
+``Options.types``, a page of another type is ``skipped`` and written nowhere),
+``explain`` (the page's explain report with ``explain=True``,
+``<output>.explain.html`` beside its output, else null).  During a run the
 lines go to ``report.jsonl.part`` (and articles to ``articles.jsonl.part``);
 the finished files replace the old ones at the end of the run.
 

@@ -36,6 +36,8 @@ class Outcome(NamedTuple):
     """The page's site, or None: the report line's ``site``."""
     explain: str | None = None
     """Where the page's explain report was written, or None: the report line's ``explain``."""
+    page_type: str | None = None
+    """The page's type (``Article.page_type``), or None: the report line's ``page_type``."""
 
 
 def tmp_name(path: str, tag: str) -> str:
@@ -75,10 +77,11 @@ class DirCache:
 def store(result: Rendered, out_dir: str, out_rel: str | None, fmt: str, tag: str, dirs: DirCache) -> Outcome:
     """Write a rendered page (mirrored formats) and give its report fields; a ``jsonl`` line waits for its turn."""
     status, error, rendered, ms, truncated, site = result[:6]
+    page_type = result.page_type
     if rendered is None:
-        return Outcome(status, error, None, ms, site=site)
+        return Outcome(status, error, None, ms, site=site, page_type=page_type)
     if fmt == "jsonl":
-        return Outcome(status, error, ARTICLES_FILE, ms, rendered, truncated, site)
+        return Outcome(status, error, ARTICLES_FILE, ms, rendered, truncated, site, page_type=page_type)
     assert out_rel is not None
     target = os.path.join(out_dir, *out_rel.split("/"))
     report_rel = explain_name(out_rel) if result.report is not None else None
@@ -88,5 +91,6 @@ def store(result: Rendered, out_dir: str, out_rel: str | None, fmt: str, tag: st
         if report_rel is not None and result.report is not None:
             atomic_write(os.path.join(out_dir, *report_rel.split("/")), result.report, tag)
     except OSError as exc:
-        return Outcome("failed", f"cannot write output {out_rel}: {exc.strerror or exc}", None, ms, site=site)
-    return Outcome(status, error, out_rel, ms, None, truncated, site, report_rel)
+        return Outcome("failed", f"cannot write output {out_rel}: {exc.strerror or exc}", None, ms, site=site,
+                       page_type=page_type)
+    return Outcome(status, error, out_rel, ms, None, truncated, site, explain=report_rel, page_type=page_type)

@@ -40,6 +40,8 @@ class Rendered(NamedTuple):
     """The site the page belongs to (:func:`unboil.templates.sites.site_of`), for the report line."""
     report: bytes | None = None
     """The page's explain report (``clean --explain``), written beside its output."""
+    page_type: str | None = None
+    """``Article.page_type``, for the report line."""
 
 
 def resolve_extract(spec: str | None) -> ExtractFn:
@@ -114,7 +116,7 @@ def process(
     from the same extraction.
     """
     start = time.perf_counter()
-    truncated = report = None
+    truncated = report = page_type = None
     comps = rel.split("/")
     try:
         page = page_bytes(path, data, gz, options)
@@ -128,9 +130,12 @@ def process(
             article = extract_fn(page, url, options=options, encoding=charset)
         rendered: bytes | None = render(article, rel, record, fmt)
         status, error = ("ok", None) if article.blocks else ("empty", article.empty_reason or "no article text")
-        truncated = article.truncated
+        truncated, page_type = article.truncated, article.page_type
+        if options.types is not None and page_type not in options.types:
+            # a type the run does not keep (--types): no output, like a file that is no page
+            status, error, rendered = "skipped", article.empty_reason, None
     except Exception as exc:  # every failure becomes a report line; the run goes on
         status, error = classify(exc)
         rendered = None
         site = site or site_of(url, None, comps)
-    return Rendered(status, error, rendered, int((time.perf_counter() - start) * 1000), truncated, site, report)
+    return Rendered(status, error, rendered, int((time.perf_counter() - start) * 1000), truncated, site, report, page_type)

@@ -72,11 +72,11 @@ class Window:
 
     def deliver(self, seq: int, item: Item, outcome: Outcome) -> None:
         """A page's result, from whichever engine ran it; written when its turn comes."""
-        status, error, output, ms, art, truncated, site, explain = outcome
+        status, error, output, ms, art, truncated, site, explain, page_type = outcome
         line = json.dumps(
             {"path": item.rel, "record": item.record, "status": status, "error": error, "output": output, "ms": ms,
              "truncated": truncated, "site": site if site is not None else item.site, "template": item.template_digest,
-             "explain": explain}
+             "page_type": page_type, "explain": explain}
         ).encode("ascii") + b"\n"
         self.buffer[seq] = (line, art, status, False, len(item.batch) if item.batch is not None else 1)
 

@@ -80,17 +80,17 @@ def _introduces_own_line(blocks: Sequence[RawBlock], concepts: Sequence[str | No
 
 def score_with_template(
     body: Any, blocks: Sequence[RawBlock], concepts: Sequence[str | None], hints: PageHints, options: Options, trace: Trace | None,
-    spans: Any = None,
+    spans: Any = None, page_type: str | None = None,
 ) -> list[RawBlock]:
     """The kept blocks, the judge reading the template's evidence unless it would eat the page (see the module docstring)."""
     assert options.site_template is not None
     evidence = template_concepts(blocks, concepts, options.site_template, body)
     if evidence == list(concepts):
-        return score_blocks(body, blocks, concepts, hints, options, trace, spans)
+        return score_blocks(body, blocks, concepts, hints, options, trace, spans, page_type=page_type)
     container = choose_container(body, blocks, concepts, options, trace, spans=spans)
     plain_trace, template_trace = (trace.fork(), trace.fork()) if trace is not None else (None, None)
-    plain = score_blocks(body, blocks, concepts, hints, options, plain_trace, spans, container=container)
-    kept = score_blocks(body, blocks, concepts, hints, options, template_trace, spans, judged_concepts=evidence, container=container)
+    plain = score_blocks(body, blocks, concepts, hints, options, plain_trace, spans, container=container, page_type=page_type)
+    kept = score_blocks(body, blocks, concepts, hints, options, template_trace, spans, judged_concepts=evidence, container=container, page_type=page_type)
     plain_chars, kept_chars = sum(len(b.text) for b in plain), sum(len(b.text) for b in kept)
     overruled = kept_chars < TEMPLATE_KEEP_SHARE * plain_chars
     if trace is not None:

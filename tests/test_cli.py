@@ -86,7 +86,7 @@ def test_extract_and_clean_write_html_xml_and_tei(tmp_path: Path) -> None:
             root = etree.fromstring(one.stdout)
             assert "Story 1" in "".join(root.itertext())
         else:
-            assert one.stdout.startswith(b"<article data-page-type=\"article\">\n<h1>Story 1</h1>")
+            assert one.stdout.startswith(b"<article>\n<h1>Story 1</h1>")
 
 
 def test_extract_a_warc_gives_one_json_line_per_record(tmp_path: Path) -> None:

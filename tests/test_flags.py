@@ -61,6 +61,7 @@ def test_no_flag_given_means_the_default_options() -> None:
         (["--max-tag-bytes", "5000"], "max_tag_bytes", 5000),
         (["--max-text-bytes", "6000"], "max_text_bytes", 6000),
         (["--max-open-elements", "300"], "max_open_elements", 300),
+        (["--types", "article, forum"], "types", frozenset({"article", "forum"})),
     ],
 )
 def test_each_flag_changes_its_field_only(argv: list[str], field: str, value: object) -> None:

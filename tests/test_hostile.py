@@ -26,7 +26,6 @@ from lxml import etree, html as lxml_html
 
 import pathological as P
 import unboil
-from unboil.pagetype.model import PAGE_TYPES
 from unboil import Article, Options
 from unboil import load as load_module
 from unboil.dom import text_of
@@ -662,7 +661,7 @@ _HOSTILE_PAGE = (
 
 _ALLOWED_TAGS = {"article", "h1", "h2", "h3", "h4", "h5", "h6", "p", "ul", "li", "blockquote", "pre", "code", "table", "tr",
                  "th", "td", "figure", "figcaption", "a", "img"}
-_ALLOWED_ATTRIBUTES = {"a": {"href"}, "img": {"src", "alt"}, "article": {"data-page-type"}}
+_ALLOWED_ATTRIBUTES = {"a": {"href"}, "img": {"src", "alt"}}
 """The only attributes a rendering may write; every address among them must be a web address."""
 
 
@@ -673,8 +672,6 @@ def _assert_inert_html(rendered: str) -> None:
             continue
         assert el.tag in _ALLOWED_TAGS, el.tag
         assert set(el.attrib) <= _ALLOWED_ATTRIBUTES.get(el.tag, set()), f"attributes on <{el.tag}>: {dict(el.attrib)}"
-        if "data-page-type" in el.attrib:
-            assert el.get("data-page-type") in PAGE_TYPES
         for name in ("href", "src"):
             if name in el.attrib:
                 assert re.fullmatch(r"https?://[^\s<>\"'`]+", el.attrib[name]), el.attrib[name]
@@ -683,7 +680,7 @@ def _assert_inert_html(rendered: str) -> None:
         name = re.match(r"/?([a-z0-9]+)", tag)
         assert name and name.group(1) in _ALLOWED_TAGS, tag
         rest = tag[name.end():]
-        assert re.fullmatch(r'(\s+(href|src|alt)="[^"<>]*"|\s+data-page-type="[a-z]+")*', rest), tag
+        assert re.fullmatch(r'(\s+(href|src|alt)="[^"<>]*")*', rest), tag
 
 
 def _markdown_outside_code(markdown: str) -> str:
@@ -701,12 +698,8 @@ def _markdown_outside_code(markdown: str) -> str:
     return "\n".join(out)
 
 
-_PAGE_TYPE_COMMENT = re.compile(r"\n<!-- page_type: [a-z]+ -->\n\Z")
-"""The one raw HTML a Markdown rendering writes: the page's type, one of a fixed set of words, as a comment."""
-
-
 def _assert_inert_markdown(markdown: str) -> None:
-    prose = _markdown_outside_code(_PAGE_TYPE_COMMENT.sub("\n", markdown))
+    prose = _markdown_outside_code(markdown)
     # No raw HTML tag, no autolink, no link or image whose bracket is not escaped.
     assert not re.search(r"<\s*/?\s*[a-zA-Z!?]", prose), prose
     assert not re.search(r"(?<!\\)\]\s*\(", prose), prose

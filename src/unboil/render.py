@@ -162,11 +162,6 @@ def _md_block(kind: str, blocks: Sequence["Block"]) -> list[str]:
     return [_md_inline(b), ""]
 
 
-def _md_comment(text: str) -> str:
-    """Text safe inside an HTML comment: no ``--`` or ``>`` that would end it."""
-    return re.sub(r"[^A-Za-z0-9_ ]", "", text)
-
-
 def to_markdown(article: "Article") -> str:
     """CommonMark (with the GitHub table extension): the title as ``#``, the byline in italics, then the body."""
     lines: list[str] = []
@@ -177,8 +172,6 @@ def to_markdown(article: "Article") -> str:
         lines += [f"*{_md_line(byline)}*", ""]
     for kind, blocks in _runs(article.blocks):
         lines += _md_block(kind, blocks)
-    if article.page_type:  # last, as an HTML comment: CommonMark passes it through and no renderer shows it
-        lines += [f"<!-- page_type: {_md_comment(article.page_type)} -->"]
     return "\n".join(lines).rstrip() + "\n"
 
 
@@ -228,7 +221,7 @@ def _html_block(kind: str, blocks: Sequence["Block"]) -> list[str]:
 
 def to_html(article: "Article") -> str:
     """A minimal, inert HTML fragment: plain structural tags, escaped text, checked web links only."""
-    out = [f"<article data-page-type={quoteattr(article.page_type)}>" if article.page_type else "<article>"]
+    out = ["<article>"]
     if article.title:
         out.append(f"<h1>{html.escape(article.title)}</h1>")
     for kind, blocks in _runs(article.blocks):

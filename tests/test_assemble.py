@@ -89,6 +89,9 @@ def test_an_image_outside_the_article_is_left_out() -> None:
     [
         ("<img src='data:image/gif;base64,R0l' data-src='/lazy.jpg' alt='x'>", "https://news.example/lazy.jpg"),
         ("<img srcset='/small.jpg 480w, /big.jpg 1080w' alt='x'>", "https://news.example/small.jpg"),
+        ("<img srcset=', , /late.jpg 2x' alt='x'>", "https://news.example/late.jpg"),
+        ("<img srcset=' , ' alt='x'>", None),
+        ("<img src='/sup.jpg' width='²' height='99999999999999999999999' alt='x'>", "https://news.example/sup.jpg"),
         ("<img src='/pixel.gif' width='1' height='1' alt='x'>", None),
         ("<img src='javascript:alert(1)' alt='x'>", None),
         ("<img alt='no address'>", None),
@@ -124,7 +127,7 @@ def test_corpus_markdown_renders_its_links_images_and_tables(page_id: str) -> No
     assert hrefs and srcs and _runs_of_rows(blocks) >= 1, "the page no longer has what this test reads back"
     rendered = markdown_it.MarkdownIt("commonmark").enable("table").render(article.to_markdown())
     tree = etree.fromstring(f"<div>{rendered}</div>", etree.HTMLParser()).find(".//div")
-    assert [a.get("href") for a in tree.iter("a")] == [h for h in hrefs]
+    assert [a.get("href") for a in tree.iter("a")] == hrefs
     assert [img.get("src") for img in tree.iter("img")] == srcs
     assert len(tree.findall(".//table")) == _runs_of_rows(blocks)
     for table in tree.iter("table"):

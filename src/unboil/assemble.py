@@ -162,15 +162,16 @@ class _OwnerLinks:
 
 def _image_src(img: Any, base: str | None) -> str | None:
     for size in (img.get("width"), img.get("height")):
-        if size and size.strip().isdigit() and int(size) <= _PLACEHOLDER_PIXELS:
+        if size and 0 < len(size.strip()) <= 6 and size.strip().isdecimal() and int(size) <= _PLACEHOLDER_PIXELS:
             return None
     for attr in _LAZY_SOURCES:
         value = img.get(attr)
         if value and not value.lstrip().lower().startswith("data:"):
             return _resolve(value, base)
-    srcset = img.get("srcset") or img.get("data-srcset")
-    if srcset:
-        return _resolve(srcset.split(",")[0].split()[0] if srcset.split() else None, base)
+    srcset = img.get("srcset") or img.get("data-srcset") or ""
+    first = next((candidate.split() for candidate in srcset.split(",") if candidate.strip()), None)
+    if first:
+        return _resolve(first[0], base)
     return None
 
 

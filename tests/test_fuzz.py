@@ -44,7 +44,7 @@ FUZZ = settings(
 # --- the properties ------------------------------------------------------------------
 
 _INERT_TAG = re.compile(
-    r"/?(?:article|h[1-6]|p|ul|li|blockquote|pre|code|table|tr|th|td|figure|figcaption|a)"
+    r"/?(?:article|h[1-6]|p|ul|li|blockquote|pre|code|table|tr|th|td|figure|figcaption)|/a"
     r'|a href="https?://[^"<>\s]*"'  # links and images: an http(s) address, nothing else
     r'|img src="https?://[^"<>\s]*" alt="[^"<>]*"'
 )

@@ -76,21 +76,20 @@ class DirCache:
 
 def store(result: Rendered, out_dir: str, out_rel: str | None, fmt: str, tag: str, dirs: DirCache) -> Outcome:
     """Write a rendered page (mirrored formats) and give its report fields; a ``jsonl`` line waits for its turn."""
-    status, error, rendered, ms, truncated, site = result[:6]
-    page_type = result.page_type
-    if rendered is None:
-        return Outcome(status, error, None, ms, site=site, page_type=page_type)
+    r = result
+    if r.data is None:
+        return Outcome(r.status, r.error, None, r.ms, site=r.site, page_type=r.page_type)
     if fmt == "jsonl":
-        return Outcome(status, error, ARTICLES_FILE, ms, rendered, truncated, site, page_type=page_type)
+        return Outcome(r.status, r.error, ARTICLES_FILE, r.ms, r.data, r.truncated, r.site, page_type=r.page_type)
     assert out_rel is not None
     target = os.path.join(out_dir, *out_rel.split("/"))
-    report_rel = explain_name(out_rel) if result.report is not None else None
+    report_rel = explain_name(out_rel) if r.report is not None else None
     try:
         dirs.ensure(os.path.dirname(target))
-        atomic_write(target, rendered, tag)
-        if report_rel is not None and result.report is not None:
-            atomic_write(os.path.join(out_dir, *report_rel.split("/")), result.report, tag)
+        atomic_write(target, r.data, tag)
+        if r.report is not None and report_rel is not None:
+            atomic_write(os.path.join(out_dir, *report_rel.split("/")), r.report, tag)
     except OSError as exc:
-        return Outcome("failed", f"cannot write output {out_rel}: {exc.strerror or exc}", None, ms, site=site,
-                       page_type=page_type)
-    return Outcome(status, error, out_rel, ms, None, truncated, site, explain=report_rel, page_type=page_type)
+        return Outcome("failed", f"cannot write output {out_rel}: {exc.strerror or exc}", None, r.ms, site=r.site,
+                       page_type=r.page_type)
+    return Outcome(r.status, r.error, out_rel, r.ms, None, r.truncated, r.site, explain=report_rel, page_type=r.page_type)

@@ -18,7 +18,9 @@ from itertools import accumulate, islice
 from operator import add
 from typing import Any, Callable, Iterable, Sequence
 
+from .anchor import has_entry_run, story_anchor
 from .blocks import RawBlock, Spans
+from .favor import precision_narrow, recall_widen
 from .options import Options
 from .text import PUNCT
 from .thresholds import ContainerThresholds
@@ -36,6 +38,8 @@ class Container:
     spans: Spans | None = field(default=None, compare=False, repr=False)
     """Where the blocks of ``element`` and of the elements around them lie, when known: the
     judge then reads whether a block is inside a box from its place in the list."""
+    anchored: bool = False
+    """The headline stands in the body with prose after it (:mod:`unboil.anchor`): an article."""
 
 
 def _similar_siblings(node: Any) -> list[Any]:
@@ -169,16 +173,11 @@ def _card_of(owner: Any, cards: set[Any], depth: int, top: Any = None) -> Any:
     return None
 
 
-def _teaser_items(
-    blocks: Sequence[RawBlock], concepts: Sequence[str | None], body: Any, limits: ContainerThresholds, spans: Spans | None = None
-) -> set[Any]:
-    """Cards of other stories: one of three or more siblings built alike, headed by a link.
+def _cards(blocks: Sequence[RawBlock], concepts: Sequence[str | None], body: Any, limits: ContainerThresholds) -> set[Any]:
+    """Cards: one of three or more siblings built alike, headed by a link (a headline, an entry's name).
 
-    A teaser's lead is prose like the article's, so without this a column of
-    "more stories" cards (linked headline, a sentence or two) outweighs or
-    joins the article.  Their prose still counts, at a fraction
-    (``teaser_weight``): on a page that is only teasers they are the content.
-    With ``spans``, only the blocks inside some card look for theirs.
+    The card of a heading link is its nearest ancestor (``teaser_depth`` levels at most)
+    that has ``run_items`` siblings of its tag and class.
     """
     dense, shortest, entry = limits.teaser_link_density, limits.teaser_head_chars, limits.index_link_chars
     heads = [
@@ -204,6 +203,22 @@ def _teaser_items(
                 cards.add(el)
                 break
             el = parent
+    return cards
+
+
+def _teaser_items(
+    blocks: Sequence[RawBlock], concepts: Sequence[str | None], body: Any, limits: ContainerThresholds,
+    spans: Spans | None = None,
+) -> set[Any]:
+    """Cards of other stories (see :func:`_cards`) beside an article.
+
+    A teaser's lead is prose like the article's, so without this a column of
+    "more stories" cards (linked headline, a sentence or two) outweighs or
+    joins the article.  Their prose still counts, at a fraction
+    (``teaser_weight``): on a page that is only teasers they are the content.
+    With ``spans``, only the blocks inside some card look for theirs.
+    """
+    cards = _cards(blocks, concepts, body, limits)
     if not cards:
         return cards
     sizes: dict[Any, int] = {}
@@ -247,6 +262,25 @@ def _best_total(body: Any, totals: dict[Any, float], vocabulary: Vocabulary, lim
         key = (_score_of(elements[i], total, vocabulary, limits), -i)
         if key > best_key:
             best, best_key = elements[i], key
+    return best
+
+
+def _best_holding(owner: Any, body: Any, totals: dict[Any, float], vocabulary: Vocabulary, limits: ContainerThresholds) -> Any:
+    """Of ``owner`` and its ancestors up to ``body``, the one of highest score (the lowest of equals).
+
+    The story's container holds the paragraph that opens it under its headline
+    (:mod:`unboil.anchor`); a box elsewhere that scores higher (a profile, a column
+    of quotes) is not the story.
+    """
+    best, best_score = owner, float("-inf")
+    el = owner
+    while el is not None:
+        score = _score_of(el, totals.get(el, 0.0), vocabulary, limits)
+        if score > best_score:
+            best, best_score = el, score
+        if el is body:
+            break
+        el = el.getparent()
     return best
 
 
@@ -360,6 +394,7 @@ def choose_container(
     trace: Trace | None,
     as_index: bool = False,
     spans: Spans | None = None,
+    headline: str | None = None,
 ) -> Container:
     """The element with the best total block value (see the module docstring).
 
@@ -367,13 +402,18 @@ def choose_container(
     entries) even though it has some prose: the second look taken when the
     first choice holds too little (see :func:`unboil.score.score_blocks`).
     ``spans`` are the blocks' (see :func:`~unboil.blocks.segment`), found
-    here when not given.
+    here when not given.  ``headline``, the title's key: a page whose headline opens
+    prose in the body is an article (:func:`~unboil.anchor.story_anchor`), never an index.
     """
     vocabulary, limits = options.vocabulary, options.thresholds.container
     if spans is None:
         spans = block_spans(blocks, body)
     whole = spans.get(body) if spans is not None else None
-    index_page = as_index or not has_prose(blocks, concepts, body, limits, limits.index_prose_blocks, whole)
+    anchor = None if as_index else story_anchor(blocks, concepts, headline, limits)
+    index_page = as_index or not has_prose(blocks, concepts, body, limits, limits.index_prose_blocks, whole) and (
+        # A story opened under its headline is no index, unless entries with fields are there too.
+        anchor is None or has_entry_run(blocks, concepts, body, spans, limits)
+    )
     teasers = _teaser_items(blocks, concepts, body, limits, spans)
     # Only a block inside some teaser may be inside one near enough to count.
     near = covered(spans, teasers, len(blocks)) if teasers and spans is not None else None
@@ -387,12 +427,24 @@ def choose_container(
     plains = [0 if c is not None else len(b.text) if index_page else len(b.text) - b.link_chars for b, c in zip(blocks, concepts)]
     totals, texts = _subtree_sums(blocks, body, spans, values, plains)
     if not totals:
-        return Container(body, False, spans)
+        return Container(body, False, spans, anchor is not None)
     best = _best_total(body, totals, vocabulary, limits)
     if trace is not None:
         trace.add("score", "chose", describe(best), "max-weight-subtree", _score_of(best, totals[best], vocabulary, limits))
+    if anchor is not None and not is_inside(blocks[anchor].owner, best):
+        holding = _best_holding(blocks[anchor].owner, body, totals, vocabulary, limits)
+        score = _score_of(holding, totals[holding], vocabulary, limits)
+        # A story that weighs far less than the winner is the page's intro to its content.
+        if score >= limits.anchor_share * _score_of(best, totals[best], vocabulary, limits):
+            best = holding
+            if trace is not None:
+                trace.add("score", "chose", describe(best), "holds-story-anchor", score)
+    if options.favor == "recall" and not as_index:
+        best = recall_widen(best, body, totals, options.thresholds.favor)
+    elif options.favor == "precision" and not as_index:
+        best = precision_narrow(best, totals, options.thresholds.favor)
     best, repeated = _climb_repeats(best, body, texts, totals, limits, trace)
-    return Container(best, repeated or as_index, spans)
+    return Container(best, repeated or as_index, spans, anchor is not None)
 
 
 def is_inside(el: Any, container: Any) -> bool:

@@ -18,6 +18,7 @@ from typing import Any, NamedTuple, Sequence, get_args
 from .blocks import RawBlock, Spans
 from .container import Container, covered, has_prose, is_inside
 from .dateline import read_dateline
+from .favor import precision_trim
 from .hints import PageHints
 from .metadata import parse_date
 from .options import Favor, Options
@@ -297,6 +298,7 @@ def judge_blocks(
     boxed = _in_boxes(blocks, container, boxes, known) if boxes else None
     cuts, threads = vocabulary.with_role("cuts_section"), vocabulary.with_role("thread")
     out: list[Judged] = []
+    recall = options.favor == "recall"
     cut = _Cut()
     kept_so_far = 0
     for i, (block, concept, inside) in enumerate(zip(blocks, concepts, _inside(blocks, container, span))):
@@ -323,17 +325,21 @@ def judge_blocks(
                 cut = _Cut(block.level or 6, _section_scope(blocks, i, container, thread), thread)
             out.append(Judged(block, False, f"{concept}:text"))
             continue
-        if tkey and block.kind in ("heading", "caption", "paragraph") and _repeats_title(text, tkey, title_words):
+        # Recall keeps what balanced doubts: the headline again, a byline, a date line.
+        if tkey and not recall and block.kind in ("heading", "caption", "paragraph") and _repeats_title(text, tkey, title_words):
             out.append(Judged(block, False, "repeats-title"))
             continue
         if block.link_density > link_limit and block.kind != "code":
             out.append(Judged(block, False, f"link-density:{block.link_density:.2f}"))
             continue
-        if kept_so_far < limits.byline_blocks and block.kind != "heading" and _is_meta_line(text, author_keys, vocabulary, limits):
+        if not recall and kept_so_far < limits.byline_blocks and block.kind != "heading" and _is_meta_line(text, author_keys, vocabulary, limits):
             out.append(Judged(block, False, "byline"))
             continue
         out.append(Judged(block, True, "content"))
         kept_so_far += 1
+    if options.favor == "precision" and prose and not chosen.repeated:
+        doubts = precision_trim([j.keep for j in out], blocks, options.thresholds.favor)
+        out = [Judged(j.block, False, why) if why else j for j, why in zip(out, doubts)]
     return _without_orphan_headings(out, trace)
 
 

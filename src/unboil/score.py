@@ -46,7 +46,7 @@ def score_blocks(
     """
     judged = concepts if judged_concepts is None else judged_concepts
     if container is None:
-        container = choose_container(body, blocks, concepts, options, trace, spans=spans)
+        container = choose_container(body, blocks, concepts, options, trace, spans=spans, headline=hints.title_key)
     if page_type in INDEX_TYPES and not container.repeated:
         # a listing's entries are links wherever the container is: judged as a run of items
         container = replace(container, repeated=True)
@@ -57,7 +57,7 @@ def score_blocks(
     typed = options.thresholds.page_type
     if page_type in INDEX_TYPES and _paragraphs(kept, limits, density) < typed.index_paragraphs:
         index_gain = typed.index_gain
-    elif not _looks_thin(kept, limits, density):
+    elif container.anchored or not _looks_thin(kept, limits, density):
         return kept
     # A little prose (an intro, a call to action; not two paragraphs of a
     # short article) can win over a long list of entries that is the

@@ -22,6 +22,7 @@ __all__ = [
     "ContainerThresholds",
     "DEFAULT_THRESHOLDS",
     "FallbackThresholds",
+    "FavorThresholds",
     "JudgeThresholds",
     "PageTypeThresholds",
     "PruneThresholds",
@@ -124,6 +125,17 @@ class ContainerThresholds:
     """Link density below which a block's text is the page's own, not links."""
     index_prose_blocks: int = 3
     """Paragraphs of prose below which the whole page reads as an index of links."""
+    anchor_title_words: int = 3
+    """A heading holding the headline, or held by it, names the story from this many words (not a label)."""
+    anchor_prose_chars: int = 100
+    """A punctuated paragraph this long after the headline opens the story (the page is an article)."""
+    anchor_share: float = 0.3
+    """The story's best container must score this share of the winner's to be taken instead
+    (far less: the winner is the page's content, the story an intro to it)."""
+    entry_depth: int = 6
+    """Levels above a linked name searched for the entry that holds it (a card of a listing)."""
+    anchor_lookahead: int = 6
+    """Blocks after the headline searched for that paragraph (past a byline, a date, a caption)."""
 
 
 @dataclass(frozen=True)
@@ -156,6 +168,24 @@ class JudgeThresholds:
     """Blocks after a "12 Replies" heading searched for the first reply."""
     reply_chars: int = 40
     """The shortest paragraph taken as that first reply."""
+
+
+@dataclass(frozen=True)
+class FavorThresholds:
+    """What ``Options.favor`` changes besides the link limit (:mod:`unboil.favor`)."""
+
+    precision_link_density: float = 0.3
+    """In precision mode a block with more of its text in links than this goes."""
+    precision_line_chars: int = 40
+    """In precision mode a line shorter than this without sentence punctuation goes (a label, a name)."""
+    precision_tail_prose: int = 80
+    """The shortest paragraph of prose that can end the story; what precision mode keeps after the last goes."""
+    precision_core: float = 0.6
+    """In precision mode the container narrows to a child that holds this share of its total (its core)."""
+    recall_levels: int = 1
+    """In recall mode the container grows by at most this many levels."""
+    recall_keep: float = 0.5
+    """... to a parent whose total is at least this share of the container's (what it adds is no boilerplate)."""
 
 
 @dataclass(frozen=True)
@@ -214,6 +244,7 @@ class Thresholds:
     concepts: ConceptThresholds = field(default_factory=ConceptThresholds)
     container: ContainerThresholds = field(default_factory=ContainerThresholds)
     judge: JudgeThresholds = field(default_factory=JudgeThresholds)
+    favor: FavorThresholds = field(default_factory=FavorThresholds)
     fallback: FallbackThresholds = field(default_factory=FallbackThresholds)
     page_type: PageTypeThresholds = field(default_factory=PageTypeThresholds)
 

@@ -87,7 +87,7 @@ def score_with_template(
     evidence = template_concepts(blocks, concepts, options.site_template, body)
     if evidence == list(concepts):
         return score_blocks(body, blocks, concepts, hints, options, trace, spans, page_type=page_type)
-    container = choose_container(body, blocks, concepts, options, trace, spans=spans)
+    container = choose_container(body, blocks, concepts, options, trace, spans=spans, headline=hints.title_key)
     plain_trace, template_trace = (trace.fork(), trace.fork()) if trace is not None else (None, None)
     plain = score_blocks(body, blocks, concepts, hints, options, plain_trace, spans, container=container, page_type=page_type)
     kept = score_blocks(body, blocks, concepts, hints, options, template_trace, spans, judged_concepts=evidence, container=container, page_type=page_type)

@@ -1,0 +1,100 @@
+"""Issue 14: the story anchored under its headline, and the ``favor`` knob.
+
+Every page here is written for the test; none is copied from the corpus.
+"""
+
+from __future__ import annotations
+
+import unboil
+from unboil import Options
+
+POST = (
+    "The harbour committee met on Tuesday evening and agreed, after a long debate, to rebuild the old "
+    "wooden pier before the summer season begins, with volunteers doing most of the work."
+)
+SIDEBAR_TITLES = [f"Another story from the archive about boats, number {n}" for n in range(30)]
+
+
+def _short_post_page(blog_heading: str = "<h1><a href='/'>Harbour Notes Daily</a></h1>") -> str:
+    sidebar = "".join(f"<li><a href='/p/{n}'>{t}</a></li>" for n, t in enumerate(SIDEBAR_TITLES))
+    return f"""<html><head><title>Harbour Notes Daily: The pier will be rebuilt</title></head><body>
+    <div id="header">{blog_heading}<p>A small blog about a small harbour, its boats, its people and its weather.</p></div>
+    <div id="wrap"><div class="column-a"><div class="p-77"><h3>The pier will be rebuilt</h3><div class="b-1"><p>{POST}</p></div></div></div>
+    <div class="column-b"><ul>{sidebar}</ul></div></div></body></html>"""
+
+
+def test_a_short_post_beside_a_sidebar_of_linked_titles_is_the_article() -> None:
+    article = unboil.extract(_short_post_page())
+    assert article.text.endswith(POST)
+    assert "from the archive" not in article.text
+
+
+def test_a_linked_blog_name_in_the_title_does_not_anchor_the_story() -> None:
+    # The blog's name heads a description of the blog: the post's own heading, unlinked, wins.
+    article = unboil.extract(_short_post_page())
+    assert "A small blog about a small harbour" not in article.text
+
+
+def _listing_page() -> str:
+    cards = "".join(
+        f"<li class='card'><p class='t'><a href='/i/{n}'>Folding garden chair, model {n}</a></p><p class='price'>${n + 20}.00</p></li>"
+        for n in range(12)
+    )
+    intro = "Our folding garden chairs are made of oak and steel, and each of them folds flat in a second for storage."
+    return f"""<html><head><title>Garden chairs</title></head><body><div class="main">
+    <h1>Garden chairs</h1><p>{intro}</p><ul class="grid">{cards}</ul></div></body></html>"""
+
+
+def test_a_listing_with_an_intro_under_its_headline_keeps_its_entries() -> None:
+    article = unboil.extract(_listing_page())
+    assert "Folding garden chair, model 7" in article.text
+    assert "$27.00" in article.text
+
+
+def test_the_story_holds_its_anchor_against_a_heavier_profile_box() -> None:
+    profile = " ".join(["I write about harbours, boats and the people who look after them, and I have done so for years."] * 3)
+    menu = "".join(f"<li><a href='/s/{n}'>Section of the harbour site {n}</a></li>" for n in range(30))
+    page = f"""<html><head><title>The pier will be rebuilt</title></head><body><ul class="m">{menu}</ul>
+    <div class="posts"><h3>The pier will be rebuilt</h3><div class="text"><p>{POST}</p><p>{POST}</p></div></div>
+    <dl class="me"><dd class="about">{profile} {profile}</dd></dl></body></html>"""
+    article = unboil.extract(page)
+    assert POST in article.text
+    assert "I write about harbours" not in article.text
+
+
+def _article_with_tail() -> str:
+    paragraphs = "".join(f"<p>{POST} Paragraph {n} of the story goes on.</p>" for n in range(4))
+    return f"""<html><head><title>The pier will be rebuilt</title></head><body><div class="story">
+    <h1>The pier will be rebuilt</h1><p>By Ann Lee</p>{paragraphs}
+    <p>Harbour</p><p>Weather</p><p>Boats</p></div></body></html>"""
+
+
+def test_favor_precision_drops_the_short_lines_of_the_tail() -> None:
+    balanced = unboil.extract(_article_with_tail())
+    precise = unboil.extract(_article_with_tail(), options=Options(favor="precision"))
+    assert "Weather" in balanced.text
+    assert "Weather" not in precise.text
+    assert "Paragraph 3 of the story" in precise.text
+
+
+def test_favor_recall_keeps_the_headline_and_the_byline() -> None:
+    balanced = unboil.extract(_article_with_tail())
+    generous = unboil.extract(_article_with_tail(), options=Options(favor="recall"))
+    assert "By Ann Lee" not in balanced.text
+    assert "By Ann Lee" in generous.text
+    assert generous.text.startswith("The pier will be rebuilt")
+
+
+def test_favor_recall_widens_to_prose_beside_the_container_but_not_to_the_page() -> None:
+    story = "".join(f"<p>{POST} Part {n}.</p>" for n in range(4))
+    links = "".join(f"<li><a href='/n/{n}'>Another note of the harbour {n}</a></li>" for n in range(8))
+    aside = f"<p>{POST} A note beside the story.</p><ul>{links}</ul>"
+    menu = "".join(f"<li><a href='/{n}'>Section {n}</a></li>" for n in range(8))
+    page = f"""<html><head><title>The pier</title></head><body><ul class="m">{menu}</ul>
+    <div class="outer"><div class="inner">{story}</div><div class="x">{aside}</div></div></body></html>"""
+    balanced = unboil.extract(page)
+    generous = unboil.extract(page, options=Options(favor="recall"))
+    assert "A note beside the story" not in balanced.text
+    assert "A note beside the story" in generous.text
+    assert "Section 3" not in generous.text
+    assert "Another note of the harbour" not in generous.text

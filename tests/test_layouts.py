@@ -98,3 +98,42 @@ def test_favor_recall_widens_to_prose_beside_the_container_but_not_to_the_page()
     assert "A note beside the story" in generous.text
     assert "Section 3" not in generous.text
     assert "Another note of the harbour" not in generous.text
+
+
+def _jobs_page(filters: int = 0, jobs: int = 12) -> str:
+    """A board of jobs under its title and intro: every card a link of two blocks (a title, a company)."""
+    menu = "".join(f"<li><a href='/f/{n}'>Filter by kind {n}</a></li>" for n in range(filters))
+    cards = "".join(
+        f"<li class='job'><a href='/j/{n}'><h4>Harbour master assistant number {n}</h4><p>Port company {n}, full time</p></a></li>"
+        for n in range(jobs)
+    )
+    intro = "Every job on the harbour is listed here, from the pier to the boat yards, and new ones come in each week."
+    return f"""<html><head><title>Harbour jobs this week</title></head><body><div class="main">
+    <h1>Harbour jobs this week</h1><p>{intro}</p><ul class="filters">{menu}</ul><ul class="jobs">{cards}</ul></div></body></html>"""
+
+
+def test_a_headline_and_intro_followed_by_cards_head_a_listing() -> None:
+    article = unboil.extract(_jobs_page())
+    assert "Harbour master assistant number 7" in article.text
+    assert "Port company 11, full time" in article.text
+
+
+def test_a_listing_that_dwarfs_the_story_under_the_headline_is_the_content() -> None:
+    # The cards start past a long menu of filters: not right after the intro, but they hold far more.
+    article = unboil.extract(_jobs_page(filters=12, jobs=40))
+    assert "Harbour master assistant number 33" in article.text
+
+
+def test_a_short_post_followed_by_sidebar_widgets_stays_the_article() -> None:
+    widgets = "".join(
+        f"<div class='widget'><h3>Widget {w}</h3><ul>"
+        + "".join(f"<li><a href='/w/{w}/{n}'>Older post of the harbour blog, part {w}{n}</a></li>" for n in range(8))
+        + "</ul></div>"
+        for w in range(4)
+    )
+    page = f"""<html><head><title>The pier will be rebuilt</title></head><body><div id="wrap">
+    <div class="post"><h2>The pier will be rebuilt</h2><div class="entry"><p>{POST}</p></div></div>
+    <div class="sidebar">{widgets}</div></div></body></html>"""
+    article = unboil.extract(page)
+    assert POST in article.text
+    assert "Older post of the harbour blog" not in article.text

@@ -16,7 +16,7 @@ from .blocks import RawBlock, Spans
 from .text import PUNCT, title_key
 from .thresholds import ContainerThresholds
 
-__all__ = ["has_entry_run", "story_anchor"]
+__all__ = ["entries_follow", "has_entry_run", "story_anchor"]
 
 
 def _names_the_story(text: str, key: str, limits: ContainerThresholds) -> bool:
@@ -101,4 +101,52 @@ def has_entry_run(
             el = parent
         if len(rich) >= limits.run_items:
             return True
+    return False
+
+
+def _cards_in_run(parent: Any, el: Any, spans: Spans, limits: ContainerThresholds) -> int:
+    """How many of ``el``'s siblings built alike (its tag and class under ``parent``) are cards:
+    items of two blocks or more (a name and a field: a lead, a price, a date)."""
+    cls = el.get("class")
+    cards = 0
+    for child in parent.iterchildren(el.tag):
+        if child.get("class") != cls:
+            continue
+        lo, hi = spans.get(child, (0, 0))
+        cards += hi - lo >= 2
+        if cards >= limits.run_items:
+            break
+    return cards
+
+
+def entries_follow(
+    blocks: Sequence[RawBlock], concepts: Sequence[str | None], anchor: int, body: Any, spans: Spans | None, limits: ContainerThresholds
+) -> bool:
+    """Whether a run of entries starts right after the paragraph ``anchor`` (within
+    ``entry_gap`` blocks): ``run_items`` siblings built alike, each a card of two blocks or
+    more, one of them headed by a link (no heading above it in the card).
+
+    Under its title and intro a listing or a collection lists its entries: the title and
+    the intro are the listing's head, not a story.  A blog post's own sidebar of linked
+    titles (one link a line) or its related posts further down are not such a run.
+    """
+    if spans is None:
+        return False
+    seen: set[Any] = set()
+    for k in range(anchor + 1, min(len(blocks), anchor + 1 + limits.entry_gap)):
+        b = blocks[k]
+        if concepts[k] is not None or b.link_density < limits.teaser_link_density or len(b.text) < limits.teaser_head_chars:
+            continue
+        el = b.owner
+        for _ in range(limits.entry_depth):
+            parent = el.getparent()
+            lo, hi = spans.get(el, (0, 0))
+            if el is body or parent is None or hi - lo > limits.card_blocks or any(x.kind == "heading" for x in blocks[lo:k]):
+                break  # a section of the page, or a box under its own heading (a sidebar's widget): no card
+            key = (parent, el.tag, el.get("class"))
+            if key not in seen:
+                seen.add(key)
+                if _cards_in_run(parent, el, spans, limits) >= limits.run_items:
+                    return True
+            el = parent
     return False

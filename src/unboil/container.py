@@ -18,7 +18,7 @@ from itertools import accumulate, islice
 from operator import add
 from typing import Any, Callable, Iterable, Sequence
 
-from .anchor import has_entry_run, story_anchor
+from .anchor import entries_follow, has_entry_run, story_anchor
 from .blocks import RawBlock, Spans
 from .favor import precision_narrow, recall_widen
 from .options import Options
@@ -410,6 +410,8 @@ def choose_container(
         spans = block_spans(blocks, body)
     whole = spans.get(body) if spans is not None else None
     anchor = None if as_index else story_anchor(blocks, concepts, headline, limits)
+    if anchor is not None and entries_follow(blocks, concepts, anchor, body, spans, limits):
+        anchor = None  # the headline and intro head a listing
     index_page = as_index or not has_prose(blocks, concepts, body, limits, limits.index_prose_blocks, whole) and (
         # A story opened under its headline is no index, unless entries with fields are there too.
         anchor is None or has_entry_run(blocks, concepts, body, spans, limits)

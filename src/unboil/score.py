@@ -57,7 +57,7 @@ def score_blocks(
     typed = options.thresholds.page_type
     if page_type in INDEX_TYPES and _paragraphs(kept, limits, density) < typed.index_paragraphs:
         index_gain = typed.index_gain
-    elif container.anchored or not _looks_thin(kept, limits, density):
+    elif not _looks_thin(kept, limits, density):
         return kept
     # A little prose (an intro, a call to action; not two paragraphs of a
     # short article) can win over a long list of entries that is the
@@ -69,7 +69,11 @@ def score_blocks(
         return kept
     alt = [j.block for j in judge_blocks(blocks, judged, listing, hints, options, None) if j.keep]
     kept_chars, alt_chars = _chars(kept), _chars(alt)
-    if alt_chars >= max(limits.index_min_chars, index_gain * kept_chars):
+    # A story under its headline is no listing's intro unless the listing dwarfs it (a page
+    # read as a listing by its type keeps the typed gain).
+    anchored = container.anchored and page_type not in INDEX_TYPES
+    gain = limits.anchored_index_gain if anchored else index_gain
+    if alt_chars >= max(limits.index_min_chars, gain * kept_chars):
         if trace is not None:
             trace.add("score", "chose", f"listing ({alt_chars} chars vs {kept_chars})", "index-retry")
         return alt

@@ -136,6 +136,10 @@ class ContainerThresholds:
     """Levels above a linked name searched for the entry that holds it (a card of a listing)."""
     anchor_lookahead: int = 6
     """Blocks after the headline searched for that paragraph (past a byline, a date, a caption)."""
+    entry_gap: int = 8
+    """Blocks after that paragraph in which a run of entries makes the headline and intro a listing's head."""
+    card_blocks: int = 20
+    """The most blocks an entry of such a run holds (more: a section of the page, a sidebar's widget)."""
 
 
 @dataclass(frozen=True)
@@ -202,6 +206,9 @@ class FallbackThresholds:
     """The index reading must find at least this much text to be preferred."""
     index_gain: float = 3.0
     """... and this many times the first reading's."""
+    anchored_index_gain: float = 20.0
+    """... this many times, when the first reading is a story under its headline (:mod:`unboil.anchor`):
+    a short post beside a sidebar of links holds more than a tenth of them, a listing's intro far less."""
     weak_chars: int = 250
     """Below this much kept text the first reading is weak: relaxed passes, then readability, are tried."""
     relaxed_gain: float = 1.5

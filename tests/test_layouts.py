@@ -137,3 +137,18 @@ def test_a_short_post_followed_by_sidebar_widgets_stays_the_article() -> None:
     article = unboil.extract(page)
     assert POST in article.text
     assert "Older post of the harbour blog" not in article.text
+
+
+def test_a_post_of_links_under_its_headline_keeps_its_links() -> None:
+    # The post's own list (inside the box of its headline) is read as entries, however
+    # little the first reading keeps of it; a sidebar of links beside it stays out.
+    items = "".join(
+        f"<p><a href='https://example.org/{n}'>A harbour story from elsewhere, number {n}</a> - worth a look.</p>" for n in range(10)
+    )
+    sidebar = "".join(f"<li><a href='/m/{n}'>Month {n}</a></li>" for n in range(12))
+    page = f"""<html><head><title>Harbour links of the week</title></head><body><div id="wrap">
+    <div class="post"><h2>Harbour links of the week</h2><div class="entry"><p>{POST}</p>{items}</div></div>
+    <div class="side"><ul>{sidebar}</ul></div></div></body></html>"""
+    article = unboil.extract(page)
+    assert "A harbour story from elsewhere, number 8" in article.text
+    assert "Month 3" not in article.text

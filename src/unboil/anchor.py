@@ -16,7 +16,7 @@ from .blocks import RawBlock, Spans
 from .text import PUNCT, title_key
 from .thresholds import ContainerThresholds
 
-__all__ = ["entries_follow", "has_entry_run", "story_anchor"]
+__all__ = ["entries_follow", "has_entry_run", "story_anchor", "story_box"]
 
 
 def _names_the_story(text: str, key: str, limits: ContainerThresholds) -> bool:
@@ -44,9 +44,9 @@ def _opens_story(block: RawBlock, concept: str | None, limits: ContainerThreshol
 
 def story_anchor(
     blocks: Sequence[RawBlock], concepts: Sequence[str | None], headline: str | None, limits: ContainerThresholds
-) -> int | None:
-    """The index of the first paragraph of prose after the heading that repeats the headline
-    (within ``anchor_lookahead`` blocks of it), or None.
+) -> tuple[int, int] | None:
+    """The heading that repeats the headline and the first paragraph of prose after it
+    (within ``anchor_lookahead`` blocks of it), as indices of ``blocks``, or None.
 
     ``headline`` is the title's :func:`~unboil.text.title_key`.  A heading that names the
     story with no prose after it (a linked teaser of the same story in a bar of top
@@ -61,10 +61,18 @@ def story_anchor(
             window = range(i + 1, min(len(blocks), i + 1 + limits.anchor_lookahead))
             found = next((k for k in window if _opens_story(blocks[k], concepts[k], limits)), None)
             if found is not None and block.link_density < limits.link_block_density:
-                return found
-            if linked is None:
-                linked = found
+                return i, found
+            if linked is None and found is not None:
+                linked = i, found
     return linked
+
+
+def story_box(blocks: Sequence[RawBlock], anchor: tuple[int, int]) -> Any:
+    """The smallest element that holds both the headline and the paragraph after it: the story's box."""
+    heading, paragraph = blocks[anchor[0]].owner, blocks[anchor[1]].owner
+    held = set(heading.iterancestors())
+    held.add(heading)
+    return next((el for el in (paragraph, *paragraph.iterancestors()) if el in held), paragraph)
 
 
 def has_entry_run(

@@ -18,7 +18,7 @@ from itertools import accumulate, islice
 from operator import add
 from typing import Any, Callable, Iterable, Sequence
 
-from .anchor import entries_follow, has_entry_run, story_anchor
+from .anchor import entries_follow, has_entry_run, story_anchor, story_box
 from .blocks import RawBlock, Spans
 from .favor import precision_narrow, recall_widen
 from .options import Options
@@ -38,8 +38,13 @@ class Container:
     spans: Spans | None = field(default=None, compare=False, repr=False)
     """Where the blocks of ``element`` and of the elements around them lie, when known: the
     judge then reads whether a block is inside a box from its place in the list."""
-    anchored: bool = False
-    """The headline stands in the body with prose after it (:mod:`unboil.anchor`): an article."""
+    story: Any = None
+    """When the headline stands in the body with prose after it (:mod:`unboil.anchor`), the
+    element holding both (the story's box): the page is an article."""
+
+    @property
+    def anchored(self) -> bool:
+        return self.story is not None
 
 
 def _similar_siblings(node: Any) -> list[Any]:
@@ -410,8 +415,9 @@ def choose_container(
         spans = block_spans(blocks, body)
     whole = spans.get(body) if spans is not None else None
     anchor = None if as_index else story_anchor(blocks, concepts, headline, limits)
-    if anchor is not None and entries_follow(blocks, concepts, anchor, body, spans, limits):
+    if anchor is not None and entries_follow(blocks, concepts, anchor[1], body, spans, limits):
         anchor = None  # the headline and intro head a listing
+    story = None if anchor is None else story_box(blocks, anchor)
     index_page = as_index or not has_prose(blocks, concepts, body, limits, limits.index_prose_blocks, whole) and (
         # A story opened under its headline is no index, unless entries with fields are there too.
         anchor is None or has_entry_run(blocks, concepts, body, spans, limits)
@@ -429,12 +435,12 @@ def choose_container(
     plains = [0 if c is not None else len(b.text) if index_page else len(b.text) - b.link_chars for b, c in zip(blocks, concepts)]
     totals, texts = _subtree_sums(blocks, body, spans, values, plains)
     if not totals:
-        return Container(body, False, spans, anchor is not None)
+        return Container(body, False, spans, story)
     best = _best_total(body, totals, vocabulary, limits)
     if trace is not None:
         trace.add("score", "chose", describe(best), "max-weight-subtree", _score_of(best, totals[best], vocabulary, limits))
-    if anchor is not None and not is_inside(blocks[anchor].owner, best):
-        holding = _best_holding(blocks[anchor].owner, body, totals, vocabulary, limits)
+    if anchor is not None and not is_inside(blocks[anchor[1]].owner, best):
+        holding = _best_holding(blocks[anchor[1]].owner, body, totals, vocabulary, limits)
         score = _score_of(holding, totals[holding], vocabulary, limits)
         # A story that weighs far less than the winner is the page's intro to its content.
         if score >= limits.anchor_share * _score_of(best, totals[best], vocabulary, limits):
@@ -446,7 +452,7 @@ def choose_container(
     elif options.favor == "precision" and not as_index:
         best = precision_narrow(best, totals, options.thresholds.favor)
     best, repeated = _climb_repeats(best, body, texts, totals, limits, trace)
-    return Container(best, repeated or as_index, spans, anchor is not None)
+    return Container(best, repeated or as_index, spans, story)
 
 
 def is_inside(el: Any, container: Any) -> bool:

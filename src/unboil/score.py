@@ -13,7 +13,7 @@ from dataclasses import replace
 from typing import Any, Sequence
 
 from .blocks import RawBlock, Spans
-from .container import Container, block_value, choose_container
+from .container import Container, block_value, choose_container, is_inside
 from .hints import PageHints
 from .judge import Judged, judge_blocks
 from .options import Options
@@ -69,10 +69,12 @@ def score_blocks(
         return kept
     alt = [j.block for j in judge_blocks(blocks, judged, listing, hints, options, None) if j.keep]
     kept_chars, alt_chars = _chars(kept), _chars(alt)
-    # A story under its headline is no listing's intro unless the listing dwarfs it (a page
-    # read as a listing by its type keeps the typed gain).
-    anchored = container.anchored and page_type not in INDEX_TYPES
-    gain = limits.anchored_index_gain if anchored else index_gain
+    # A story under its headline is no listing's intro unless the listing dwarfs it; a list
+    # inside the story's own box (under its headline) is the story's; a page read as a
+    # listing by its type keeps the typed gain.
+    story = container.story
+    outside = story is not None and not is_inside(listing.element, story)
+    gain = limits.anchored_index_gain if outside and page_type not in INDEX_TYPES else index_gain
     if alt_chars >= max(limits.index_min_chars, gain * kept_chars):
         if trace is not None:
             trace.add("score", "chose", f"listing ({alt_chars} chars vs {kept_chars})", "index-retry")

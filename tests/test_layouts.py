@@ -152,3 +152,16 @@ def test_a_post_of_links_under_its_headline_keeps_its_links() -> None:
     article = unboil.extract(page)
     assert "A harbour story from elsewhere, number 8" in article.text
     assert "Month 3" not in article.text
+
+
+def test_a_short_story_under_its_headline_is_not_traded_for_a_relaxed_reading() -> None:
+    # The strict pass prunes the sidebar and keeps the short post; a relaxed pass would keep the
+    # sidebar and find "clearly more" text in its long profile, but the page's story is the post.
+    profile = " ".join(["I write about harbours, boats and the people who look after them, and I have done so for years."] * 8)
+    menu = "".join(f"<li><a href='/s/{n}'>Section of the harbour site {n}</a></li>" for n in range(60))
+    page = f"""<html><head><title>The pier will be rebuilt</title></head><body><ul class="menu">{menu}</ul><div id="wrap">
+    <div class="post"><h2>The pier will be rebuilt</h2><div class="entry"><p>{POST}</p></div></div>
+    <div class="sidebar"><p>{profile}</p></div></div></body></html>"""
+    article = unboil.extract(page)
+    assert POST in article.text
+    assert "I write about harbours" not in article.text

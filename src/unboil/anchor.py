@@ -16,7 +16,7 @@ from .blocks import RawBlock, Spans
 from .text import PUNCT, title_key
 from .thresholds import ContainerThresholds
 
-__all__ = ["entries_follow", "has_entry_run", "story_anchor", "story_box"]
+__all__ = ["entries_follow", "has_entry_run", "keeps_story", "story_anchor", "story_box"]
 
 
 def _names_the_story(text: str, key: str, limits: ContainerThresholds) -> bool:
@@ -158,3 +158,17 @@ def entries_follow(
                     return True
             el = parent
     return False
+
+
+def keeps_story(
+    blocks: Sequence[RawBlock], concepts: Sequence[str | None], kept: Sequence[RawBlock], headline: str | None, body: Any,
+    spans: Spans | None, limits: ContainerThresholds,
+) -> bool:
+    """Whether ``kept`` holds the paragraph that opens the story under its headline (no
+    listing's head): the reading is the story, however short, and a relaxed pass that
+    finds more finds the page around it (a sidebar, a profile)."""
+    anchor = story_anchor(blocks, concepts, headline, limits)
+    if anchor is None:
+        return False
+    opening = blocks[anchor[1]]
+    return any(b is opening for b in kept) and not entries_follow(blocks, concepts, anchor[1], body, spans, limits)

@@ -11,6 +11,7 @@ import os
 import time
 from typing import Any, Literal, overload
 
+from .anchor import keeps_story
 from .article import Article, Block
 from .assemble import assemble, with_images
 from .blocks import RawBlock, segment, segment_with_images
@@ -65,8 +66,10 @@ class PageKind:
 
 def _select(
     root: Any, hints: PageHints, options: Options, trace: Trace | None, relax: int, clock: _Clock, kind: PageKind
-) -> tuple[Any, list[RawBlock]]:
-    """One pass of prune -> segment -> label -> (page type, on the first pass) -> score at a given relaxation level."""
+) -> tuple[Any, list[RawBlock], bool]:
+    """One pass of prune -> segment -> label -> (page type, on the first pass) -> score at a given
+    relaxation level; and whether the kept blocks hold the story opened under its headline
+    (:func:`~unboil.anchor.keeps_story`)."""
     classes: dict[str, int] | None = {} if kind.page_type is None else None
     body = prune(root, options, trace, relax, classes)
     if options.include_images:
@@ -77,12 +80,13 @@ def _select(
     if classes is not None:
         kind.page_type, kind.confidence = decide(kind.tree, classes, raw, concepts, trace)
     if not raw:
-        return body, []
+        return body, [], False
     if options.site_template is not None:
         kept = score_with_template(body, raw, concepts, hints, options, trace, spans, kind.followed(options))
     else:
         kept = score_blocks(body, raw, concepts, hints, options, trace, spans, page_type=kind.followed(options))
-    return body, with_images(raw, kept, images) if images else kept
+    story = keeps_story(raw, concepts, kept, hints.title_key, body, spans, options.thresholds.container)
+    return body, with_images(raw, kept, images) if images else kept, story
 
 
 def _body(
@@ -92,12 +96,13 @@ def _body(
     """The body's blocks, or none and the reason; ``page`` is its address and description."""
     base, description = page
     limits = options.thresholds.fallback
-    body, kept = _select(loaded.root, hints, options, trace, 0, clock, kind)
+    body, kept, story = _select(loaded.root, hints, options, trace, 0, clock, kind)
     kept_chars = sum(len(b.text) for b in kept)
     # Like Readability.js: when the strict pass leaves too little, relax the rules
-    # step by step on a fresh tree rather than return an empty article.
+    # step by step on a fresh tree rather than return an empty article; not when
+    # what it kept is a short story under its headline.
     for relax in (1, 2):
-        if kept_chars >= limits.weak_chars:
+        if kept_chars >= limits.weak_chars or story:
             break
         clock.check("score")
         if trace is not None:
@@ -105,7 +110,7 @@ def _body(
         fresh = reparse(loaded, options)
         if trace is not None:
             trace.begin_pass(relax, fresh)
-        alt_body, alt_kept = _select(fresh, hints, options, trace, relax, clock, kind)
+        alt_body, alt_kept, _ = _select(fresh, hints, options, trace, relax, clock, kind)
         alt_chars = sum(len(b.text) for b in alt_kept)
         # A relaxed pass must find clearly more, not a few hidden words more.
         if alt_chars > limits.relaxed_gain * kept_chars + limits.relaxed_margin:

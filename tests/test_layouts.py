@@ -165,3 +165,29 @@ def test_a_short_story_under_its_headline_is_not_traded_for_a_relaxed_reading() 
     article = unboil.extract(page)
     assert POST in article.text
     assert "I write about harbours" not in article.text
+
+
+def _post_with_box(box: str) -> str:
+    paragraphs = "".join(f"<p>{POST} Part {n} of the story.</p>" for n in range(2))
+    return f"""<html><head><title>The pier will be rebuilt</title></head><body><div id="content">
+    <div class="post"><h1>The pier will be rebuilt</h1><div class="entry">{paragraphs}</div></div>{box}</div></body></html>"""
+
+
+def test_comments_that_outweigh_a_post_are_cut_where_the_post_ends() -> None:
+    # The thread holds most of the page's text, so prune spares it for its size; the story
+    # stands outside it, and its items (an author line, a reply) are the comments.
+    comments = "".join(
+        f"<li class='reply'><div class='who'>Reader {n} said on 3 March</div>"
+        f"<p>I walked on that pier as a child and I am glad it will be rebuilt, reply number {n}.</p></li>"
+        for n in range(12)
+    )
+    article = unboil.extract(_post_with_box(f"<div id='comments'><ol>{comments}</ol></div>"))
+    assert "Part 1 of the story" in article.text
+    assert "reply number 3" not in article.text
+
+
+def test_a_boilerplate_name_around_the_rest_of_the_story_keeps_it() -> None:
+    # Plain paragraphs after the opening, in a box named like a sidebar: no items, no links.
+    rest = "".join(f"<p>The works will go on through the spring, said the committee, step {n} of the plan.</p>" for n in range(12))
+    article = unboil.extract(_post_with_box(f"<div class='sidebar'>{rest}</div>"))
+    assert "step 7 of the plan" in article.text

@@ -42,6 +42,9 @@ class Container:
     """When the headline stands in the body with prose after it (:mod:`unboil.anchor`), the
     element holding both (the story's box): the page is an article."""
 
+    opening: Any = None
+    """The element of the story's first paragraph, when ``story`` is known."""
+
     @property
     def anchored(self) -> bool:
         return self.story is not None
@@ -418,6 +421,7 @@ def choose_container(
     if anchor is not None and entries_follow(blocks, concepts, anchor[1], body, spans, limits):
         anchor = None  # the headline and intro head a listing
     story = None if anchor is None else story_box(blocks, anchor)
+    opening = None if anchor is None else blocks[anchor[1]].owner
     index_page = as_index or not has_prose(blocks, concepts, body, limits, limits.index_prose_blocks, whole) and (
         # A story opened under its headline is no index, unless entries with fields are there too.
         anchor is None or has_entry_run(blocks, concepts, body, spans, limits)
@@ -435,7 +439,7 @@ def choose_container(
     plains = [0 if c is not None else len(b.text) if index_page else len(b.text) - b.link_chars for b, c in zip(blocks, concepts)]
     totals, texts = _subtree_sums(blocks, body, spans, values, plains)
     if not totals:
-        return Container(body, False, spans, story)
+        return Container(body, False, spans, story, opening)
     best = _best_total(body, totals, vocabulary, limits)
     if trace is not None:
         trace.add("score", "chose", describe(best), "max-weight-subtree", _score_of(best, totals[best], vocabulary, limits))
@@ -452,7 +456,7 @@ def choose_container(
     elif options.favor == "precision" and not as_index:
         best = precision_narrow(best, totals, options.thresholds.favor)
     best, repeated = _climb_repeats(best, body, texts, totals, limits, trace)
-    return Container(best, repeated or as_index, spans, story)
+    return Container(best, repeated or as_index, spans, story, opening)
 
 
 def is_inside(el: Any, container: Any) -> bool:

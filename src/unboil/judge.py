@@ -22,6 +22,7 @@ from .favor import precision_trim
 from .hints import PageHints
 from .metadata import parse_date
 from .options import Favor, Options
+from .prune import SPARED
 from .text import PUNCT, title_key
 from .thresholds import ContainerThresholds, JudgeThresholds
 from .trace import Trace, describe
@@ -274,6 +275,40 @@ def _in_boxes(blocks: Sequence[RawBlock], container: Any, boxes: set[Any], spans
     return covered(spans, boxes, len(blocks))
 
 
+def _items_or_links(box: Any, blocks: Sequence[RawBlock], spans: Spans, limits: ContainerThresholds) -> bool:
+    """Whether a box reads as comments or a sidebar rather than the rest of the story: mostly
+    link text, or a run of ``run_items`` items built alike of two blocks or more (a comment's
+    author line and its text) among its children or theirs."""
+    lo, hi = spans[box]
+    chars = sum(len(b.text) for b in blocks[lo:hi])
+    if chars and sum(b.link_chars for b in blocks[lo:hi]) > limits.link_block_density * chars:
+        return True
+    for parent in (box, *box.iterchildren()):
+        alike: dict[tuple[str, str | None], int] = {}
+        for child in parent.iterchildren():
+            first, end = spans.get(child, (0, 0))
+            if end - first >= 2:
+                key = (child.tag, child.get("class"))
+                alike[key] = alike.get(key, 0) + 1
+                if alike[key] >= limits.run_items:
+                    return True
+    return False
+
+
+def _spared_beside_story(blocks: Sequence[RawBlock], chosen: Container, limits: ContainerThresholds) -> list[bool] | None:
+    """Whether each block lies in a box named like boilerplate (comments, a sidebar) that prune
+    spared for its size (:data:`~unboil.prune.SPARED`) and that does not hold the story's first
+    paragraph: the story stands elsewhere, so the box's size is the comments' or the sidebar's."""
+    spans = chosen.spans
+    boxes = [
+        el for el in chosen.element.xpath(f".//*[@{SPARED}]")
+        if spans is not None and el in spans and not is_inside(chosen.opening, el) and _items_or_links(el, blocks, spans, limits)
+    ]
+    if not boxes:
+        return None
+    return _in_boxes(blocks, chosen.element, set(boxes), spans)
+
+
 def judge_blocks(
     blocks: Sequence[RawBlock],
     concepts: Sequence[str | None],
@@ -296,6 +331,7 @@ def judge_blocks(
     known = spans if span is not None else None
     boxes = _appeal_boxes(blocks, concepts, container, vocabulary.with_role("appeal"), limits, known)
     boxed = _in_boxes(blocks, container, boxes, known) if boxes else None
+    spared = _spared_beside_story(blocks, chosen, options.thresholds.container) if chosen.opening is not None else None
     cuts, threads = vocabulary.with_role("cuts_section"), vocabulary.with_role("thread")
     out: list[Judged] = []
     recall = options.favor == "recall"
@@ -316,6 +352,9 @@ def judge_blocks(
             concept = _more_from_site(text, site_key, vocabulary)
         if concept is None and boxed is not None and boxed[i]:
             out.append(Judged(block, False, "appeal-box"))
+            continue
+        if spared is not None and spared[i]:
+            out.append(Judged(block, False, "spared-box"))
             continue
         if concept is not None:
             thread = concept in threads

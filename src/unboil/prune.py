@@ -107,6 +107,9 @@ def _main_ancestry(body: Any, tagged: list[Any]) -> set[Any]:
     return protected
 
 
+SPARED = "data-unboil-spared"
+"""The attribute prune sets on an element named like boilerplate that it kept for the text it holds."""
+
 _HEAD_TAGS = frozenset({"title", "meta", "link", "script", "style", "base", "noscript", "template"})
 
 
@@ -327,6 +330,9 @@ def _walk(
             removals.append((el, reason))
             walker.skip_subtree()
             continue
+        if reason != "hidden":
+            # Named like boilerplate, spared for its size: the judge drops it when the story stands outside it.
+            el.set(SPARED, reason)
         if trace is not None:
             trace.add("prune", "kept", describe(el), f"{reason} vetoed (holds the article)")
     return removals

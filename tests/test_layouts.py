@@ -191,3 +191,53 @@ def test_a_boilerplate_name_around_the_rest_of_the_story_keeps_it() -> None:
     rest = "".join(f"<p>The works will go on through the spring, said the committee, step {n} of the plan.</p>" for n in range(12))
     article = unboil.extract(_post_with_box(f"<div class='sidebar'>{rest}</div>"))
     assert "step 7 of the plan" in article.text
+
+
+def _post_beside_linked_widgets(links: str = "<a href='/w/{w}/{n}'>Older post of the harbour blog, part {w}{n}</a>") -> str:
+    """A one-paragraph post and, in the same wrapper, widgets each under a linked title."""
+    widgets = "".join(
+        f"<div class='module'><div class='header'><h2><a href='/w/{w}'>Jobs on the harbour board, week {w}</a></h2></div><ul>"
+        + "".join("<li>" + links.format(w=w, n=n) + "</li>" for n in range(12))
+        + "</ul></div>"
+        for w in range(4)
+    )
+    return f"""<html><head><title>The pier will be rebuilt</title></head><body><div id="wrapper">
+    <div class="post"><h1>The pier will be rebuilt</h1><div class="byline">Monday, by Ann Lee</div><p>{POST}</p></div>
+    {widgets}</div></body></html>"""
+
+
+def test_widgets_under_linked_titles_are_no_cards_of_a_listing() -> None:
+    # Each widget is a linked title over a list of links: no card (a name and a plain field),
+    # so the headline and its paragraph stay a story, and the widgets' links are dropped.
+    article = unboil.extract(_post_beside_linked_widgets())
+    assert POST in article.text
+    assert "Older post of the harbour blog" not in article.text
+
+
+def test_cards_with_a_plain_field_after_the_headline_and_intro_still_head_a_listing() -> None:
+    # A linked title over a field of plain text (a company) in every item: a listing's cards.
+    page = _jobs_page().replace("<a href='/j/", "<h4><a href='/j/").replace("<h4>Harbour", "Harbour").replace("</h4><p>", "</a></h4><p>")
+    page = page.replace("</p></a></li>", "</p></li>")
+    assert "<h4><a href='/j/3'>Harbour master assistant number 3</a></h4><p>Port company 3" in page
+    article = unboil.extract(page)
+    assert "Harbour master assistant number 7" in article.text
+    assert "Port company 11, full time" in article.text
+
+
+def test_links_below_a_one_paragraph_story_are_judged_by_their_density() -> None:
+    # One long paragraph and two short ones are no article by their count of paragraphs, but
+    # under its headline they are a story: the linked titles below it in its box are navigation.
+    more = "".join(f"<li><a href='/p/{n}'>Older post of the harbour blog, part {n}</a></li>" for n in range(3))
+    short = "<p>The vote was close, and the mayor thanked everyone who came to the meeting.</p>"
+    page = f"""<html><head><title>The pier will be rebuilt</title></head><body><div class="post">
+    <h1>The pier will be rebuilt</h1><p>{POST}</p>{short}{short}<h2>Read these posts too:</h2><ul>{more}</ul></div></body></html>"""
+    article = unboil.extract(page)
+    assert POST in article.text and "the mayor thanked everyone" in article.text
+    assert "Older post of the harbour blog" not in article.text
+
+
+def test_links_inside_the_sentences_of_a_one_paragraph_story_stay() -> None:
+    linked = POST.replace("wooden pier", "<a href='/pier'>wooden pier</a>")
+    page = f"""<html><head><title>The pier will be rebuilt</title></head><body><div class="post">
+    <h1>The pier will be rebuilt</h1><p>{linked}</p></div></body></html>"""
+    assert POST in unboil.extract(page).text

@@ -112,18 +112,22 @@ def has_entry_run(
     return False
 
 
-def _cards_in_run(parent: Any, el: Any, spans: Spans, limits: ContainerThresholds) -> int:
+def _cards_in_run(parent: Any, el: Any, blocks: Sequence[RawBlock], spans: Spans, limits: ContainerThresholds) -> int:
     """How many of ``el``'s siblings built alike (its tag and class under ``parent``) are cards:
-    items of two blocks or more (a name and a field: a lead, a price, a date)."""
+    items of two to ``card_blocks`` blocks, one of them a field of plain text (a lead, a price,
+    a date; no heading).  A sidebar's widgets (a linked title over a list of links) are no cards."""
     cls = el.get("class")
     cards = 0
     for child in parent.iterchildren(el.tag):
         if child.get("class") != cls:
             continue
         lo, hi = spans.get(child, (0, 0))
-        cards += hi - lo >= 2
-        if cards >= limits.run_items:
-            break
+        if 2 <= hi - lo <= limits.card_blocks and any(
+            b.kind != "heading" and b.link_density < limits.link_block_density and b.text.strip() for b in blocks[lo:hi]
+        ):
+            cards += 1
+            if cards >= limits.run_items:
+                break
     return cards
 
 
@@ -154,7 +158,7 @@ def entries_follow(
             key = (parent, el.tag, el.get("class"))
             if key not in seen:
                 seen.add(key)
-                if _cards_in_run(parent, el, spans, limits) >= limits.run_items:
+                if _cards_in_run(parent, el, blocks, spans, limits) >= limits.run_items:
                     return True
             el = parent
     return False

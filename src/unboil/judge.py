@@ -322,8 +322,9 @@ def judge_blocks(
     limits = options.thresholds.judge
     # Where the container's blocks lie, when known: a block is inside it by its place in the list.
     span = spans.get(container) if spans is not None else None
-    # In a listing the entries are links: density says nothing there.
-    prose = has_prose(blocks, concepts, container, options.thresholds.container, limits.article_prose_blocks, span)
+    # In a listing the entries are links: density says nothing there.  A story opened under
+    # its headline (:mod:`unboil.anchor`) is an article, however short.
+    prose = chosen.anchored or has_prose(blocks, concepts, container, options.thresholds.container, limits.article_prose_blocks, span)
     link_limit = 1.01 if chosen.repeated or not prose else dict(zip(get_args(Favor), limits.link_limits))[options.favor]
     tkey, site_key, author_keys = hints.title_key, hints.site_key, hints.author_keys
     title_words = tkey.split(" ") if tkey else ()

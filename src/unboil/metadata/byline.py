@@ -128,14 +128,13 @@ def _author_marked(root: Any) -> list[Any]:
     for el in root.iter(etree.Element):
         get = el.get
         cls = get("class")
-        if cls is not None and (CLASS_WORDS[0] in cls or CLASS_WORDS[1] in cls or CLASS_WORDS[2] in cls or CLASS_WORDS[3] in cls):
+        if (
+            cls is not None and (CLASS_WORDS[0] in cls or CLASS_WORDS[1] in cls or CLASS_WORDS[2] in cls or CLASS_WORDS[3] in cls)
+            or (ident := get("id")) is not None and (ID_WORDS[0] in ident or ID_WORDS[1] in ident)
+        ):  # the id is read only when the class does not say it
             found.append(el)
-        elif (ident := get("id")) is not None and (ID_WORDS[0] in ident or ID_WORDS[1] in ident):
-            found.append(el)
-        else:
-            continue
-        if len(found) >= BYLINE_ELEMENTS_READ:
-            break
+            if len(found) >= BYLINE_ELEMENTS_READ:
+                break
     return found
 
 

@@ -12,6 +12,7 @@ from typing import Any
 
 from lxml import etree
 
+from ...dom import text_of
 from ...lexicon import Lexicon
 from ...text import clean, title_key
 from ..evidence import HEADING_TAGS, SKIP_TEXT_PARENTS
@@ -203,10 +204,13 @@ def title_headings(headings: tuple[Any, ...], title: str | None) -> list[Any]:
         if el.tag == "h1" and first_h1 is None:
             first_h1 = el
         if key:
-            text = " ".join(el.itertext())
-            if text.isascii() and first_word not in text.lower():
-                continue  # an ASCII text's key is made of its own words: without the first, no match
-            k = title_key(clean(text))
+            # An ASCII text's key is made of its own words: without the first, no match.  The
+            # heading's text in one libxml2 call says so as well as its spaced pieces (a word
+            # found in those is found in one piece), which are joined only when it may match.
+            plain = text_of(el)
+            if plain.isascii() and first_word not in plain.lower():
+                continue
+            k = title_key(clean(" ".join(el.itertext())))
             if k == key or (k.startswith(key) and len(k) <= TITLE_STRETCH * len(key)):
                 matches.append(el)
     matches.sort(key=lambda el: HEADING_TAGS.index(el.tag))

@@ -150,6 +150,7 @@ def _panel(article: Article, trace: Trace, marks: dict[int, tuple[str, list[str]
     rules = Counter(f"{d.stage} {d.action}: {d.why.split(':')[0]}" for d in trace.decisions if _verdict(d))
     top = "".join(f"<li>{esc(rule)} × {n}</li>" for rule, n in rules.most_common(25))
     note = {1: "the body comes from the first relaxed pass", 2: "the body comes from the second relaxed pass",
+            3: "the body comes from the reading of the thread with its replies (the comments kept)",
             -1: "the body comes from readability's second opinion: the marks are the strict pass's"}.get(trace.chosen_pass, "")
     return (
         f'<aside class="ub-panel"><h2>unboil explain</h2><table>{rows}</table>'

@@ -25,6 +25,7 @@ from .load import Loaded, Source, load, reparse
 from .metadata import Metadata, extract_metadata
 from .options import DEFAULT_OPTIONS, Options
 from .pagetype import decide, tree_features
+from .pagetype.follow import THREAD_PASS, THREAD_TYPES, takes_thread, thread_options, without_post_controls
 from .prune import prune
 from .score import score_blocks
 from .second_opinion import readability_blocks
@@ -117,6 +118,20 @@ def _body(
             body, kept, kept_chars = alt_body, alt_kept, alt_chars
             if trace is not None:
                 trace.chosen_pass = relax
+    thread = thread_options(kind.followed(options), kept_chars, options)
+    if thread is not None:
+        # A forum's replies are marked up as comments: read the thread again with them.
+        clock.check("score")
+        fresh = reparse(loaded, options)
+        if trace is not None:
+            trace.begin_pass(THREAD_PASS, fresh)
+        alt_body, alt_kept = _select(fresh, hints, thread, trace, 0, clock, kind)
+        alt_chars = sum(len(b.text) for b in alt_kept)
+        if takes_thread(kept_chars, alt_chars, options):
+            if trace is not None:
+                trace.add("score", "chose", f"thread with its replies ({alt_chars} chars vs {kept_chars})", "thread-replies")
+                trace.chosen_pass = THREAD_PASS
+            body, kept, kept_chars = alt_body, alt_kept, alt_chars
     clock.check("score")
     if kept_chars < limits.weak_chars and options.use_readability and clock.left() >= limits.readability_reserve:
         alternative = readability_blocks(body, options)
@@ -127,6 +142,8 @@ def _body(
                 trace.chosen_pass = -1
             alt_concepts = label_blocks(alternative, options, clock.check)
             kept = [b for b, c in zip(alternative, alt_concepts) if c is None]
+    if kind.followed(options) in THREAD_TYPES:
+        kept = without_post_controls(kept, options, trace)
     if not kept:
         if text_of(body).strip():
             return [], "no article text found"

@@ -241,6 +241,16 @@ class PageTypeThresholds:
     index_paragraphs: int = 4
     """... unless the first reading holds this many real paragraphs: an article beside a
     run of teaser cards is read as an article whatever its type was taken for."""
+    thread_retry_chars: int = 3000
+    """On a forum thread, a reading shorter than this (the first post alone, a cookie box) is
+    done again with the comments kept, as forum software marks its replies up as comments."""
+    thread_gain: float = 1.5
+    """... and that reading is taken when it finds this many times the text (the replies)."""
+    post_control_chars: int = 30
+    """On a thread, a line this short written alike in several posts is the forum's control
+    or label ("Link to comment", "Quote", "Author"), not a poster's text ..."""
+    post_control_repeats: int = 3
+    """... when it is written this many times in the reading (a poster's own line is written once)."""
 
 
 @dataclass(frozen=True)

@@ -125,7 +125,7 @@ def _body(
         fresh = reparse(loaded, options)
         if trace is not None:
             trace.begin_pass(THREAD_PASS, fresh)
-        alt_body, alt_kept = _select(fresh, hints, thread, trace, 0, clock, kind)
+        alt_body, alt_kept, _ = _select(fresh, hints, thread, trace, 0, clock, kind)
         alt_chars = sum(len(b.text) for b in alt_kept)
         if takes_thread(kept_chars, alt_chars, options):
             if trace is not None:

@@ -241,3 +241,27 @@ def test_links_inside_the_sentences_of_a_one_paragraph_story_stay() -> None:
     page = f"""<html><head><title>The pier will be rebuilt</title></head><body><div class="post">
     <h1>The pier will be rebuilt</h1><p>{linked}</p></div></body></html>"""
     assert POST in unboil.extract(page).text
+
+
+def _short_post_beside_tags(tags: int, og_type: str = "<meta property='og:type' content='article'>") -> str:
+    """A two-paragraph post under a heading that is not the headline, beside a column of short tag links."""
+    items = "".join(f"<li><a href='/tag/boats-{n}'>Harbour boats, part {n}</a></li>" for n in range(tags))
+    return f"""<html><head><title>Harbour Notes</title>{og_type}</head><body>
+    <div id="wrap"><div class="column main"><div class="node"><h3>Pier news</h3>
+    <p>{POST}</p><p>That sounds like good sense to me.</p></div></div>
+    <div class="column right"><ul>{items}</ul></div></div></body></html>"""
+
+
+def test_a_page_read_as_an_article_keeps_its_short_post_against_a_column_of_links() -> None:
+    # No heading repeats the title (no anchor), but the page reads as an article: the column
+    # of 80 tags holds some 9 times the post's text, short of the 20 times that would make it the page.
+    article = unboil.extract(_short_post_beside_tags(80), "https://harbour.example.com/2012/03/pier-news.html")
+    assert article.page_type == "article"
+    assert POST in article.text
+    assert "Harbour boats, part 3" not in article.text
+
+
+def test_a_page_read_as_an_article_still_yields_to_links_that_dwarf_it() -> None:
+    # 400 entries: over 20 times the post's text, the page's content is its entries.
+    article = unboil.extract(_short_post_beside_tags(400), "https://harbour.example.com/2012/03/pier-news.html")
+    assert "Harbour boats, part 377" in article.text

@@ -265,3 +265,29 @@ def test_a_page_read_as_an_article_still_yields_to_links_that_dwarf_it() -> None
     # 400 entries: over 20 times the post's text, the page's content is its entries.
     article = unboil.extract(_short_post_beside_tags(400), "https://harbour.example.com/2012/03/pier-news.html")
     assert "Harbour boats, part 377" in article.text
+
+
+def _three_columns(side: str) -> str:
+    """A post between two unnamed columns of the page's layout, built alike (three plain <div>s)."""
+    paragraphs = "".join(f"<p>{POST} Part {n} of the story.</p>" for n in range(3))
+    return f"""<html><head><title>The pier will be rebuilt</title></head><body><div id="outer"><div id="inner">
+    <div id="alpha">{side.format(column="a")}</div>
+    <div id="beta"><div class="entry"><h2>The pier will be rebuilt</h2>{paragraphs}</div></div>
+    <div id="gamma">{side.format(column="b")}</div></div></div></body></html>"""
+
+
+def test_columns_beside_the_post_that_argue_against_it_are_no_run_of_items() -> None:
+    # Two columns of short unlinked names (a blogroll, contributors): each weighs against
+    # being content, so the three columns are the page's layout, not a thread of three posts.
+    names = "".join(f"<h2>Group {g} of harbour friends</h2><ul>" + "".join(f"<li>Friend {{column}}{g}-{n}</li>" for n in range(8)) + "</ul>" for g in range(6))
+    article = unboil.extract(_three_columns(names))
+    assert "Part 2 of the story" in article.text
+    assert "Friend a2-3" not in article.text and "Friend b2-3" not in article.text
+
+
+def test_posts_built_alike_beside_the_first_are_a_run_of_items() -> None:
+    # The same three plain <div>s, each holding prose: a thread's posts, taken together.
+    reply = "<p>I walked on that pier as a child and I am glad the committee will rebuild it, says {column}.</p>" * 2
+    article = unboil.extract(_three_columns(reply))
+    assert "Part 2 of the story" in article.text
+    assert "says a." in article.text and "says b." in article.text

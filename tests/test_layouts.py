@@ -241,3 +241,53 @@ def test_links_inside_the_sentences_of_a_one_paragraph_story_stay() -> None:
     page = f"""<html><head><title>The pier will be rebuilt</title></head><body><div class="post">
     <h1>The pier will be rebuilt</h1><p>{linked}</p></div></body></html>"""
     assert POST in unboil.extract(page).text
+
+
+def _short_post_beside_tags(tags: int, og_type: str = "<meta property='og:type' content='article'>") -> str:
+    """A two-paragraph post under a heading that is not the headline, beside a column of short tag links."""
+    items = "".join(f"<li><a href='/tag/boats-{n}'>Harbour boats, part {n}</a></li>" for n in range(tags))
+    return f"""<html><head><title>Harbour Notes</title>{og_type}</head><body>
+    <div id="wrap"><div class="column main"><div class="node"><h3>Pier news</h3>
+    <p>{POST}</p><p>That sounds like good sense to me.</p></div></div>
+    <div class="column right"><ul>{items}</ul></div></div></body></html>"""
+
+
+def test_a_page_read_as_an_article_keeps_its_short_post_against_a_column_of_links() -> None:
+    # No heading repeats the title (no anchor), but the page reads as an article: the column
+    # of 80 tags holds some 9 times the post's text, short of the 20 times that would make it the page.
+    article = unboil.extract(_short_post_beside_tags(80), "https://harbour.example.com/2012/03/pier-news.html")
+    assert article.page_type == "article"
+    assert POST in article.text
+    assert "Harbour boats, part 3" not in article.text
+
+
+def test_a_page_read_as_an_article_still_yields_to_links_that_dwarf_it() -> None:
+    # 400 entries: over 20 times the post's text, the page's content is its entries.
+    article = unboil.extract(_short_post_beside_tags(400), "https://harbour.example.com/2012/03/pier-news.html")
+    assert "Harbour boats, part 377" in article.text
+
+
+def _three_columns(side: str) -> str:
+    """A post between two unnamed columns of the page's layout, built alike (three plain <div>s)."""
+    paragraphs = "".join(f"<p>{POST} Part {n} of the story.</p>" for n in range(3))
+    return f"""<html><head><title>The pier will be rebuilt</title></head><body><div id="outer"><div id="inner">
+    <div id="alpha">{side.format(column="a")}</div>
+    <div id="beta"><div class="entry"><h2>The pier will be rebuilt</h2>{paragraphs}</div></div>
+    <div id="gamma">{side.format(column="b")}</div></div></div></body></html>"""
+
+
+def test_columns_beside_the_post_that_argue_against_it_are_no_run_of_items() -> None:
+    # Two columns of short unlinked names (a blogroll, contributors): each weighs against
+    # being content, so the three columns are the page's layout, not a thread of three posts.
+    names = "".join(f"<h2>Group {g} of harbour friends</h2><ul>" + "".join(f"<li>Friend {{column}}{g}-{n}</li>" for n in range(8)) + "</ul>" for g in range(6))
+    article = unboil.extract(_three_columns(names))
+    assert "Part 2 of the story" in article.text
+    assert "Friend a2-3" not in article.text and "Friend b2-3" not in article.text
+
+
+def test_posts_built_alike_beside_the_first_are_a_run_of_items() -> None:
+    # The same three plain <div>s, each holding prose: a thread's posts, taken together.
+    reply = "<p>I walked on that pier as a child and I am glad the committee will rebuild it, says {column}.</p>" * 2
+    article = unboil.extract(_three_columns(reply))
+    assert "Part 2 of the story" in article.text
+    assert "says a." in article.text and "says b." in article.text

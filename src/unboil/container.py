@@ -126,14 +126,19 @@ def _one_box_dominates(node: Any, similar: list[Any], texts: Callable[[Any], int
     The items of a listing or a thread share the run's text among many of
     them.  Layout rows built alike (title row, article row, a news ticker row
     of headline links, bylines and times) do not: one box that argues against
-    (negative total) holds nearly all the text beside the winner's own.
+    (negative total) holds nearly all the text beside the winner's own, or every
+    other box argues against (a page's unnamed columns around the post).
     """
     others = [s for s in similar if s is not node]
     other_text = sum(map(texts, others))
-    if not other_text:
+    if not other_text or totals.get(node, 0.0) <= 0:
         return False
+    # Every other box argues against being content (columns of a blogroll, of contributors):
+    # the page's layout columns, however their text is shared among them.
+    if all(totals.get(s, 0.0) < 0 for s in others):
+        return True
     biggest = max(others, key=texts)
-    return texts(biggest) >= share * other_text and totals.get(biggest, 0.0) < 0 < totals.get(node, 0.0)
+    return texts(biggest) >= share * other_text and totals.get(biggest, 0.0) < 0
 
 
 def _climb_repeats(

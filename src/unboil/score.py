@@ -69,12 +69,15 @@ def score_blocks(
         return kept
     alt = [j.block for j in judge_blocks(blocks, judged, listing, hints, options, None) if j.keep]
     kept_chars, alt_chars = _chars(kept), _chars(alt)
-    # A story under its headline is no listing's intro unless the listing dwarfs it; a list
-    # inside the story's own box (under its headline) is the story's; a page read as a
-    # listing by its type keeps the typed gain.
+    # A story under its headline, or a paragraph of prose on a page the model reads as an
+    # article, is no listing's intro unless the listing dwarfs it (a line of intro above a
+    # category of names is); a list inside the story's own box (under its headline) is the story's.
     story = container.story
-    outside = story is not None and not is_inside(listing.element, story)
-    gain = limits.anchored_index_gain if outside and page_type not in INDEX_TYPES else index_gain
+    if story is not None and is_inside(listing.element, story):
+        gain = index_gain
+    else:
+        article = story is not None and page_type not in INDEX_TYPES or page_type == "article" and _paragraphs(kept, limits, density) > 0
+        gain = limits.anchored_index_gain if article else index_gain
     if alt_chars >= max(limits.index_min_chars, gain * kept_chars):
         if trace is not None:
             trace.add("score", "chose", f"listing ({alt_chars} chars vs {kept_chars})", "index-retry")

@@ -207,8 +207,10 @@ class FallbackThresholds:
     index_gain: float = 3.0
     """... and this many times the first reading's."""
     anchored_index_gain: float = 20.0
-    """... this many times, when the first reading is a story under its headline (:mod:`unboil.anchor`):
-    a short post beside a sidebar of links holds more than a tenth of them, a listing's intro far less."""
+    """... this many times, when the first reading is a story under its headline (:mod:`unboil.anchor`)
+    or the page type's model reads the page as an article (a photo post, a post under a linked or
+    reworded headline): a short post beside a sidebar of links holds more than a tenth of them, a
+    listing's intro far less."""
     weak_chars: int = 250
     """Below this much kept text the first reading is weak: relaxed passes, then readability, are tried."""
     relaxed_gain: float = 1.5

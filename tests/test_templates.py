@@ -135,6 +135,46 @@ def test_a_repeated_heading_or_label_before_the_pages_own_line_is_still_judged()
     assert "Share this page" not in text
 
 
+def _teaser_page(i: int) -> bytes:
+    """Story ``i`` of a news site, and under it, in the story's box, a "Don't miss" rail of teasers
+    (links to the site's other stories, worded for this page: other lines on every page) and a line of site chrome."""
+    title, paragraphs = STORIES[i]
+    teasers = "".join(f"<li><a href='/story/{j}'>{STORIES[j][0]}, after {title.lower()}</a></li>" for j in range(len(STORIES)) if j != i)
+    return (f"<html><head><link rel=canonical href='https://news.example/story/{i}'></head><body><article><h1>{title}</h1>"
+            + "".join(f"<p>{p}</p>" for p in paragraphs)
+            + f"<h3>Don't miss</h3><ul>{teasers}</ul><p>Send your tips to the harbour news desk.</p></article></body></html>").encode()
+
+
+def test_a_repeated_heading_over_the_sites_teasers_is_chrome() -> None:
+    template = unboil.learn_templates([_teaser_page(i) for i in range(4)])["news.example"]
+    assert "don't miss" in template.learned
+    text = unboil.extract(_teaser_page(4), options=unboil.Options(site_template=template)).text
+    assert "Don't miss" not in text  # the line it introduces is links, not the page's own
+    assert STORIES[4][1][2] in text
+
+
+def _short_post(i: int) -> bytes:
+    """A short post (one paragraph) and, in the same box, the comment guidelines every post repeats."""
+    title, paragraphs = STORIES[i]
+    return (f"<html><head><link rel=canonical href='https://fans.example/post/{i}'></head><body><div class='post'>"
+            f"<h1>{title}</h1><p>{paragraphs[0]}</p><div class='guidelines'><h4>Comments</h4>"
+            "<p>Guidelines: keep your comments relevant to the topic, not abusive towards other fans, and do not share "
+            "any personal details; comments that break these rules are removed from display on the site.</p>"
+            "<p>Comments may be no longer than 2000 characters and will post shortly after submitting.</p></div>"
+            "</div></body></html>").encode()
+
+
+def test_a_template_that_leaves_a_short_post_does_not_send_extraction_looking_elsewhere() -> None:
+    template = unboil.learn_templates([_short_post(i) for i in range(4)])["fans.example"]
+    page = _short_post(4)
+    plain = unboil.extract(page, trace=True)[1]
+    article, trace = unboil.extract(page, options=unboil.Options(site_template=template), trace=True)
+    assert STORIES[4][1][0] in article.text and "Guidelines" not in article.text
+    # the post alone is short, but the page was found as without the template: no relaxed pass
+    assert not any(d.why.startswith("relax-") for d in plain.decisions)
+    assert not any(d.why.startswith("relax-") for d in trace.decisions)
+
+
 def test_a_page_made_mostly_of_its_sites_lines_keeps_them() -> None:
     templates = unboil.learn_templates([shop_page(i) for i in range(4)])
     template = templates["harbourshop.example"]

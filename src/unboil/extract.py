@@ -67,10 +67,12 @@ class PageKind:
 
 def _select(
     root: Any, hints: PageHints, options: Options, trace: Trace | None, relax: int, clock: _Clock, kind: PageKind
-) -> tuple[Any, list[RawBlock], bool]:
+) -> tuple[Any, list[RawBlock], bool, int]:
     """One pass of prune -> segment -> label -> (page type, on the first pass) -> score at a given
-    relaxation level; and whether the kept blocks hold the story opened under its headline
-    (:func:`~unboil.anchor.keeps_story`)."""
+    relaxation level; whether the kept blocks hold the story opened under its headline
+    (:func:`~unboil.anchor.keeps_story`); and how much text the pass found (the kept blocks'
+    characters, or with a site template those of the reading without it: a template takes the
+    site's chrome off, which says nothing of whether this pass found the article)."""
     classes: dict[str, int] | None = {} if kind.page_type is None else None
     body = prune(root, options, trace, relax, classes)
     if options.include_images:
@@ -81,13 +83,14 @@ def _select(
     if classes is not None:
         kind.page_type, kind.confidence = decide(kind.tree, classes, raw, concepts, trace)
     if not raw:
-        return body, [], False
+        return body, [], False, 0
     if options.site_template is not None:
-        kept = score_with_template(body, raw, concepts, hints, options, trace, spans, kind.followed(options))
+        kept, found = score_with_template(body, raw, concepts, hints, options, trace, spans, kind.followed(options))
     else:
         kept = score_blocks(body, raw, concepts, hints, options, trace, spans, page_type=kind.followed(options))
+        found = sum(len(b.text) for b in kept)
     story = keeps_story(raw, concepts, kept, hints.title_key, body, spans, options.thresholds.container)
-    return body, with_images(raw, kept, images) if images else kept, story
+    return body, with_images(raw, kept, images) if images else kept, story, found
 
 
 def _body(
@@ -97,8 +100,7 @@ def _body(
     """The body's blocks, or none and the reason; ``page`` is its address and description."""
     base, description = page
     limits = options.thresholds.fallback
-    body, kept, story = _select(loaded.root, hints, options, trace, 0, clock, kind)
-    kept_chars = sum(len(b.text) for b in kept)
+    body, kept, story, kept_chars = _select(loaded.root, hints, options, trace, 0, clock, kind)
     # Like Readability.js: when the strict pass leaves too little, relax the rules
     # step by step on a fresh tree rather than return an empty article; not when
     # what it kept is a short story under its headline.
@@ -111,8 +113,7 @@ def _body(
         fresh = reparse(loaded, options)
         if trace is not None:
             trace.begin_pass(relax, fresh)
-        alt_body, alt_kept, _ = _select(fresh, hints, options, trace, relax, clock, kind)
-        alt_chars = sum(len(b.text) for b in alt_kept)
+        alt_body, alt_kept, _, alt_chars = _select(fresh, hints, options, trace, relax, clock, kind)
         # A relaxed pass must find clearly more, not a few hidden words more.
         if alt_chars > limits.relaxed_gain * kept_chars + limits.relaxed_margin:
             body, kept, kept_chars = alt_body, alt_kept, alt_chars
@@ -125,8 +126,7 @@ def _body(
         fresh = reparse(loaded, options)
         if trace is not None:
             trace.begin_pass(THREAD_PASS, fresh)
-        alt_body, alt_kept, _ = _select(fresh, hints, thread, trace, 0, clock, kind)
-        alt_chars = sum(len(b.text) for b in alt_kept)
+        alt_body, alt_kept, _, alt_chars = _select(fresh, hints, thread, trace, 0, clock, kind)
         if takes_thread(kept_chars, alt_chars, options):
             if trace is not None:
                 trace.add("score", "chose", f"thread with its replies ({alt_chars} chars vs {kept_chars})", "thread-replies")

@@ -14,7 +14,9 @@ whose words are not, in that order, in the page's gold text.
 
 **Dataset folders.**  Each dataset with body gold, its pages flat in one
 folder (mostly one page per site: only the canonical or ``og:url`` host
-groups them), cleaned with and without templates: the mean body F1 of both.
+groups them), cleaned with and without templates: the mean body F1 of both;
+its pages whose declared host has 3 pages or more are measured as the site
+folders are too (``(sites)`` rows: dragnet-train's news and blog sites).
 ``--no-templates`` is ``extract()`` page by page (the same function on the
 same bytes; ``tests/test_templates.py`` checks it).
 
@@ -147,7 +149,19 @@ def _measure_sites(folder_pages: dict[str, tuple[str, Page]], outs: dict[str, Pa
     return result
 
 
+def declared_sites(folder_pages: dict[str, tuple[str, Page]]) -> dict[str, tuple[str, Page]]:
+    """The pages of a dataset folder whose declared host (canonical, ``og:url``) has
+    :data:`SITE_MIN_PAGES` pages or more, with that host: the folder's own site folders."""
+    from ..templates.sites import site_of
+
+    hosts = {rel: site_of(None, page.html()) for rel, (_h, page) in folder_pages.items()}
+    counts = Counter(h for h in hosts.values() if h)
+    return {rel: (host, page) for rel, (_h, page) in folder_pages.items() if (host := hosts[rel]) and counts[host] >= SITE_MIN_PAGES}
+
+
 def _measure_flat(folder_pages: dict[str, tuple[str, Page]], outs: dict[str, Path]) -> dict[str, Any]:
+    """{run: {half: {"pages", "f1"}}} for a dataset folder, and under ``"sites"`` the measures of
+    :func:`_measure_sites` on its pages that share a declared host with two others or more."""
     split = load()
     result: dict[str, Any] = {}
     for run, out in outs.items():
@@ -158,6 +172,10 @@ def _measure_flat(folder_pages: dict[str, tuple[str, Page]], outs: dict[str, Pat
                 sums[half][0] += 1
                 sums[half][1] += f1
         result[run] = {h: {"pages": n, "f1": round(f / n, 4)} for h, (n, f) in sums.items() if n}
+    sited = declared_sites(folder_pages)
+    if sited:
+        for run, halves in _measure_sites(sited, outs).items():
+            result[f"{run} (sites)"] = halves
     return result
 
 
@@ -212,7 +230,7 @@ def _print(title: str, result: dict[str, Any]) -> None:
     for run, halves in result["measures"].items():
         cells = [f"{h} {v['pages']:4d} pages F1 {v['f1']:.4f}" + (f" repeated {v['repeated']:.3f}" if "repeated" in v else "")
                  for h, v in halves.items()]
-        seconds = " ".join(f"{s:.1f}" for s in result["seconds"][run])
+        seconds = " ".join(f"{s:.1f}" for s in result["seconds"].get(run, []))
         print(f"  {run:13} " + " | ".join(cells) + f" | wall s {seconds}")
     sys.stdout.flush()
 

@@ -11,7 +11,9 @@ keep that evidence from being a blind filter:
   shop's item box onto a teaser card more often than it helped;
 - a repeated heading, or a label ("Weight:"), followed by a line of the
   page's own is a manual's or a shop's structure ("Parameters",
-  "Specifications"), not chrome: it stays and is judged with the rest;
+  "Specifications"), not chrome: it stays and is judged with the rest.  Not
+  when that line is mostly links, outside an index page: "Don't miss",
+  "Popular posts" over the site's teasers are the chrome of a news site;
 - a page whose kept text would shrink below :data:`TEMPLATE_KEEP_SHARE` of what
   it keeps without the template is a page whose content *is* the site's
   repeated lines (a listing's fixed fields): the template is overruled there.
@@ -24,6 +26,7 @@ from typing import Any, Sequence
 from ..blocks import RawBlock
 from ..hints import PageHints
 from ..options import Options
+from ..pagetype.follow import INDEX_TYPES
 from ..score import choose_container, score_blocks
 from ..trace import Trace
 from .keys import line_key
@@ -52,9 +55,12 @@ def _in_boxes(owner: Any, boxes: set[Any]) -> bool:
 
 
 def template_concepts(
-    blocks: Sequence[RawBlock], concepts: Sequence[str | None], template: SiteTemplate, body: Any
+    blocks: Sequence[RawBlock], concepts: Sequence[str | None], template: SiteTemplate, body: Any,
+    page_type: str | None = None, prose_link_density: float = 1.0,
 ) -> list[str | None]:
-    """``concepts`` with the template's evidence added (a block the vocabulary named keeps its concept)."""
+    """``concepts`` with the template's evidence added (a block the vocabulary named keeps its concept);
+    ``page_type`` is the type the scorer follows, and a line a label introduces counts as the page's
+    own only below ``prose_link_density`` (see the module docstring)."""
     keys = template.keys
     hits = [b.kind != "code" and line_key(b.text) in keys for b in blocks]
     boxes = set(body.xpath(template.xpath)) if template.xpath else set()
@@ -64,29 +70,38 @@ def template_concepts(
             continue
         if boxes and _in_boxes(block.owner, boxes):
             out[i] = TEMPLATE_CONCEPT
-        elif hits[i] and not _introduces_own_line(blocks, concepts, hits, i):
+        elif hits[i] and not _introduces_own_line(blocks, concepts, hits, i, page_type, prose_link_density):
             out[i] = TEMPLATE_CONCEPT
     return out
 
 
-def _introduces_own_line(blocks: Sequence[RawBlock], concepts: Sequence[str | None], hits: Sequence[bool], i: int) -> bool:
-    """Whether repeated block ``i`` is a heading or a field's label followed by a line of the page's own."""
+def _introduces_own_line(
+    blocks: Sequence[RawBlock], concepts: Sequence[str | None], hits: Sequence[bool], i: int, page_type: str | None,
+    prose_link_density: float,
+) -> bool:
+    """Whether repeated block ``i`` is a heading or a label followed by a line of the page's own."""
     block = blocks[i]
     if block.kind != "heading" and not (len(block.text) <= LABEL_CHARS and block.text.endswith(":")):
         return False
     j = i + 1
-    return j < len(blocks) and not hits[j] and concepts[j] is None
+    if j >= len(blocks) or hits[j] or concepts[j] is not None:
+        return False
+    return page_type in INDEX_TYPES or blocks[j].link_density < prose_link_density
 
 
 def score_with_template(
     body: Any, blocks: Sequence[RawBlock], concepts: Sequence[str | None], hints: PageHints, options: Options, trace: Trace | None,
     spans: Any = None, page_type: str | None = None,
-) -> list[RawBlock]:
-    """The kept blocks, the judge reading the template's evidence unless it would eat the page (see the module docstring)."""
+) -> tuple[list[RawBlock], int]:
+    """The kept blocks, the judge reading the template's evidence unless it would eat the page (see the
+    module docstring); and the characters the page keeps without the template, which decide whether
+    extraction looks further (a relaxed pass, a second opinion) as they would without it."""
     assert options.site_template is not None
-    evidence = template_concepts(blocks, concepts, options.site_template, body)
+    density = options.thresholds.container.prose_link_density
+    evidence = template_concepts(blocks, concepts, options.site_template, body, page_type, density)
     if evidence == list(concepts):
-        return score_blocks(body, blocks, concepts, hints, options, trace, spans, page_type=page_type)
+        kept = score_blocks(body, blocks, concepts, hints, options, trace, spans, page_type=page_type)
+        return kept, sum(len(b.text) for b in kept)
     container = choose_container(body, blocks, concepts, options, trace, spans=spans, headline=hints.title_key)
     plain_trace, template_trace = (trace.fork(), trace.fork()) if trace is not None else (None, None)
     plain = score_blocks(body, blocks, concepts, hints, options, plain_trace, spans, container=container, page_type=page_type)
@@ -99,4 +114,4 @@ def score_with_template(
         trace.decisions.extend(chosen.decisions)
         if overruled:
             trace.add("score", "note", f"site template overruled: it keeps {kept_chars} of {plain_chars} chars", "site-template")
-    return plain if overruled else kept
+    return (plain if overruled else kept), plain_chars

@@ -109,6 +109,23 @@ def test_an_article_saved_twice_is_not_learned() -> None:
     assert unboil.learn_templates(pages)[SITE].pages == 3
 
 
+def test_posts_that_share_most_of_their_lines_under_their_own_addresses_are_distinct_pages() -> None:
+    # every post page shows a short post and the same long rail (a cloud of 80 tags): nine tenths
+    # of its lines are on every page, yet each page declares its own address
+    words = sorted({w.strip(".,'").lower() for _t, ps in STORIES for p in ps for w in p.split() if len(w) > 3})[:80]
+    rail = "".join(f"<li><a href='/tag/{w}'>{w}</a></li>" for w in words)
+
+    def post(i: int, address: int) -> bytes:
+        title, paragraphs = STORIES[i]
+        return (f"<html><head><link rel=canonical href='https://river.example/post/{address}'></head><body>"
+                f"<article><h1>{title}</h1><p>{paragraphs[0]}</p></article><ul>{rail}</ul></body></html>").encode()
+
+    template = unboil.learn_templates([post(i, i) for i in range(4)])["river.example"]
+    assert template.pages == 4 and words[0] in template.learned
+    # the same post saved under two addresses still folds when (nearly) every line is shared
+    assert unboil.learn_templates([post(0, 0), post(0, 9), post(1, 1)]) == {}
+
+
 def test_the_template_drops_the_chrome_inside_the_article_container() -> None:
     template = unboil.learn_templates(blog(5))[SITE]
     page = blog_page(1, percent=71, days=13)

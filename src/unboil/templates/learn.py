@@ -22,7 +22,8 @@ from .keys import has_words
 from .model import SiteTemplate
 
 __all__ = [
-    "DUPLICATE_SHARE", "LINE_SHARE", "MAX_SITE_PAGES", "MIN_LINE_PAGES", "MIN_SITE_PAGES", "SAME_ADDRESS_SHARE",
+    "DUPLICATE_SHARE", "LINE_SHARE", "MAX_SITE_PAGES", "MIN_LINE_PAGES", "MIN_SITE_PAGES", "OTHER_ADDRESS_SHARE",
+    "SAME_ADDRESS_SHARE",
     "PageLines", "distinct_pages", "learn_site",
 ]
 
@@ -43,6 +44,10 @@ the site's chrome, which weighs little; saves of one page share their article, w
 SAME_ADDRESS_SHARE = 0.5
 """Pages that declare the same address (a print copy, an AMP copy, a ``?utm=`` variant) are saves of
 one page from this weighted share on: a site that declares its home page everywhere is not fooled."""
+OTHER_ADDRESS_SHARE = 0.98
+"""Pages that declare two different addresses are two pages unless nearly all their lines are shared
+(one page saved under two addresses): a blog whose every post page also shows the same river of its
+latest posts shares nine tenths of its lines from post to post, and each post is a page of its own."""
 MAX_SITE_PAGES = 200
 """Pages of one site learned from (the first, in walk order): enough to tell its chrome from its
 articles, and the bound on the memory learning needs per site."""
@@ -65,6 +70,13 @@ def _similar(a: PageLines, b: PageLines, weight: dict[str, float]) -> float:
     return sum(weight[k] for k in small.keys if k in big.keys) / total
 
 
+def _share_needed(a: str | None, b: str | None) -> float:
+    """The weighted share of lines two pages must share to be saves of one page, by the addresses they declare."""
+    if a is None or b is None:
+        return DUPLICATE_SHARE
+    return SAME_ADDRESS_SHARE if a == b else OTHER_ADDRESS_SHARE
+
+
 def distinct_pages(pages: Sequence[PageLines]) -> list[frozenset[str]]:
     """The site's pages with every group of saves of one page folded into one (their lines joined), in order."""
     counts: dict[str, int] = {}
@@ -83,7 +95,7 @@ def distinct_pages(pages: Sequence[PageLines]) -> list[frozenset[str]]:
     for i, a in enumerate(pages):
         for j in range(i + 1, len(pages)):
             b = pages[j]
-            need = SAME_ADDRESS_SHARE if a.identity is not None and a.identity == b.identity else DUPLICATE_SHARE
+            need = _share_needed(a.identity, b.identity)
             if root(i) != root(j) and _similar(a, b, weight) >= need:
                 group[root(j)] = root(i)
     joined: dict[int, set[str]] = {}

@@ -43,10 +43,13 @@ def test_declared_url_reads_the_canonical_link_then_og_url_without_parsing() -> 
     assert declared_url(b"<html><body><p>no address</p></body></html>") is None
 
 
-def test_site_is_the_url_host_else_the_declared_host_else_the_first_folder() -> None:
+def test_site_is_the_url_host_else_a_mirrors_host_folder_else_the_declared_host_else_the_first_folder() -> None:
     page = b"<link rel=canonical href='https://www.declared.example/x'>"
     assert site_of("https://record.example/a", page, ("crawl.warc.gz",)) == "record.example"
     assert site_of(None, page, ("mirror", "a.html")) == "declared.example"
+    # a mirror's folder named after the host the page was fetched from: that host, whatever the page declares
+    assert site_of(None, page, ("www.Mirror.example", "docs", "a.html")) == "mirror.example"
+    assert site_of(None, page, ("www.mirror.example.html",)) == "declared.example"  # a page at the root
     assert site_of(None, b"<p>no address</p>", ("mirror.example", "2024", "a.html")) == "mirror.example"
     assert site_of(None, b"<p>no address</p>", ("a.html",)) is None  # a root page with no address: no site
 

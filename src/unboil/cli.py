@@ -60,8 +60,9 @@ skipped and written nowhere; "explain": its report with --explain, or null).  Ev
 file is written atomically.
 
 site templates: by default a first pass reads each page's site (a WARC
-record's host, else the page's canonical or og:url host, else the first
-folder level under IN_DIR) and lines into OUT_DIR/.unboil-lines.jsonl, learns what
+record's host, else the host a mirror's first folder level under IN_DIR is
+named after, else the page's canonical or og:url host, else the first
+folder level) and lines into OUT_DIR/.unboil-lines.jsonl, learns what
 each site's pages repeat (its menus, banners, "About" and newsletter boxes)
 into OUT_DIR/templates/<site>.json, and extracts every page with its site's
 template.  A site needs 3 distinct pages.  The templates are JSON a person

@@ -1,11 +1,14 @@
 """Which site a page belongs to, and which saved pages are the same page.
 
 A page's site is, in order: the host of its URL (a WARC record's
-``WARC-Target-URI``); else the host of the address the page declares about
-itself (``<link rel=canonical>``, ``og:url``), read from the raw bytes without
-parsing; else the first folder level under the input folder (a ``wget`` or
-HTTrack mirror keeps each host in its own folder).  A page at the folder's
-root with no address has no site.
+``WARC-Target-URI``); else the host named by the first folder level under the
+input folder, when that folder is named like a host (a ``wget`` or HTTrack
+mirror keeps each host's pages in a folder named after the host they were
+fetched from: their URL's host, whatever address a page declares, so a site
+whose docs declare ``docs.example.com`` stays one site); else the host of the
+address the page declares about itself (``<link rel=canonical>``, ``og:url``),
+read from the raw bytes without parsing; else the first folder level.  A page
+at the folder's root with no address has no site.
 
 Hosts are compared without case, port or a leading ``www.``.
 """
@@ -26,6 +29,8 @@ _TAG = re.compile(rb"<(link|meta)\b([^>]{0,2000})>", re.IGNORECASE)
 _ATTR = re.compile(rb"""([\w:-]+)\s*=\s*("[^"]*"|'[^']*'|[^\s"'>]+)""")
 _TRACKING = re.compile(r"^(utm_\w+|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|ref|ref_src|amp|print|output|outputtype)$", re.I)
 """Query parameters that make another address for the same page: campaign tags, AMP and print switches."""
+_HOST_NAME = re.compile(r"(?i)(?:[a-z0-9-]+\.)+[a-z]{2,}")
+"""A folder name that is a host name (a ``wget`` or HTTrack mirror's)."""
 _COPY_SUFFIX = re.compile(r"(/amp|/print|\.amp|/amp\.html)$", re.I)
 
 
@@ -61,7 +66,10 @@ def declared_url(data: bytes | str) -> str | None:
 
 def site_of(url: str | None, data: bytes | str | None, comps: Sequence[str] = ()) -> str | None:
     """The site of a page (see the module docstring); ``comps`` is its path under the input folder."""
-    host = url_host(url) or (url_host(declared_url(data)) if data else None)
+    host = url_host(url)
+    if host is None and len(comps) > 1 and _HOST_NAME.fullmatch(comps[0]):
+        host = url_host("http://" + comps[0])
+    host = host or (url_host(declared_url(data)) if data else None)
     if host:
         return host
     if len(comps) > 1:

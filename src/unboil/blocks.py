@@ -12,11 +12,11 @@ block.  Text is read once here and never again.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Mapping
+from typing import Any, Iterable, Mapping, Sequence
 
 from .dom import text_of
 
-__all__ = ["RawBlock", "Spans", "segment", "segment_with_images", "BLOCK_TAGS"]
+__all__ = ["RawBlock", "Spans", "segment", "segment_with_images", "block_spans", "covered", "BLOCK_TAGS"]
 
 Spans = Mapping[Any, tuple[int, int]]
 """Elements that hold blocks, first met first (a block's owner, then its ancestors), each
@@ -356,3 +356,53 @@ def segment_with_images(
     seg = _Segmenter(max_depth, tables, images=True)
     seg.block(body, body.tag, 0, False, False, 0)
     return seg.blocks, None if seg.scattered else seg.spans, seg.images or []
+
+
+def block_spans(blocks: Sequence[RawBlock], body: Any) -> Spans | None:
+    """Every element that holds a block, up to ``body``, in the order first met (each
+    block's owner, then its ancestors): the range ``[first, end)`` of its blocks.
+
+    Blocks come in document order, so an element's blocks lie together and one walk
+    up from each new owner, as far as the first element still open, finds them all:
+    the scorer then reads a subtree's blocks as a slice, not by climbing from every
+    block.  None if some element's blocks do not lie together (a caller's list out
+    of order).
+    """
+    spans: dict[Any, Any] = {}
+    """An open element's first block, a closed one's (first, end)."""
+    stack: list[Any] = []
+    """The elements holding the previous block, outermost first."""
+    previous = None
+    for i, block in enumerate(blocks):
+        owner = block.owner
+        if owner is previous:
+            continue
+        previous = owner
+        # Up from the owner to the first element still open.
+        top, fresh = owner, []
+        while top is not None:
+            span = spans.get(top)
+            if span is not None:
+                if type(span) is tuple:
+                    return None  # closed before: this element's blocks do not lie together
+                break
+            fresh.append(top)
+            top = None if top is body else top.getparent()
+        while stack and stack[-1] is not top:
+            closed = stack.pop()
+            spans[closed] = (spans[closed], i)
+        for el in fresh:
+            spans[el] = i
+        stack.extend(reversed(fresh))
+    for el in stack:
+        spans[el] = (spans[el], len(blocks))
+    return spans
+
+
+def covered(spans: Spans, elements: Iterable[Any], count: int) -> list[bool]:
+    """Whether each of ``count`` blocks lies in one of ``elements`` (all in ``spans``)."""
+    marks = [False] * count
+    for el in elements:
+        first, end = spans[el]
+        marks[first:end] = [True] * (end - first)
+    return marks

@@ -16,10 +16,10 @@ from dataclasses import dataclass, field
 from functools import reduce
 from itertools import accumulate, islice
 from operator import add
-from typing import Any, Callable, Iterable, Sequence
+from typing import Any, Callable, Sequence
 
 from .anchor import entries_follow, has_entry_run, story_anchor, story_box
-from .blocks import RawBlock, Spans
+from .blocks import RawBlock, Spans, block_spans, covered
 from .favor import precision_narrow, recall_widen
 from .options import Options
 from .text import PUNCT
@@ -295,56 +295,6 @@ def _best_holding(owner: Any, body: Any, totals: dict[Any, float], vocabulary: V
             break
         el = el.getparent()
     return best
-
-
-def block_spans(blocks: Sequence[RawBlock], body: Any) -> Spans | None:
-    """Every element that holds a block, up to ``body``, in the order first met (each
-    block's owner, then its ancestors): the range ``[first, end)`` of its blocks.
-
-    Blocks come in document order, so an element's blocks lie together and one walk
-    up from each new owner, as far as the first element still open, finds them all:
-    the scorer then reads a subtree's blocks as a slice, not by climbing from every
-    block.  None if some element's blocks do not lie together (a caller's list out
-    of order).
-    """
-    spans: dict[Any, Any] = {}
-    """An open element's first block, a closed one's (first, end)."""
-    stack: list[Any] = []
-    """The elements holding the previous block, outermost first."""
-    previous = None
-    for i, block in enumerate(blocks):
-        owner = block.owner
-        if owner is previous:
-            continue
-        previous = owner
-        # Up from the owner to the first element still open.
-        top, fresh = owner, []
-        while top is not None:
-            span = spans.get(top)
-            if span is not None:
-                if type(span) is tuple:
-                    return None  # closed before: this element's blocks do not lie together
-                break
-            fresh.append(top)
-            top = None if top is body else top.getparent()
-        while stack and stack[-1] is not top:
-            closed = stack.pop()
-            spans[closed] = (spans[closed], i)
-        for el in fresh:
-            spans[el] = i
-        stack.extend(reversed(fresh))
-    for el in stack:
-        spans[el] = (spans[el], len(blocks))
-    return spans
-
-
-def covered(spans: Spans, elements: Iterable[Any], count: int) -> list[bool]:
-    """Whether each of ``count`` blocks lies in one of ``elements`` (all in ``spans``)."""
-    marks = [False] * count
-    for el in elements:
-        first, end = spans[el]
-        marks[first:end] = [True] * (end - first)
-    return marks
 
 
 def _subtree_sums(

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from itertools import accumulate
 from typing import Any, NamedTuple, Sequence, get_args
 
-from .blocks import RawBlock, Spans
-from .container import Container, covered, has_prose, is_inside
+from .blocks import RawBlock, Spans, covered
+from .container import Container, has_prose, is_inside
 from .dateline import read_dateline
 from .favor import precision_trim
 from .hints import PageHints
@@ -116,7 +116,7 @@ def _appeal_boxes(
     informed society.") that no pattern can recognise.  The box is the largest
     ancestor of the appeal, below the container, that holds little text
     (``box_chars``) and in which the appeal is a fair share of the text (``appeal_share``).
-    With ``spans`` (see :func:`~unboil.container.block_spans`) a box's text is read
+    With ``spans`` (see :func:`~unboil.blocks.block_spans`) a box's text is read
     from its range of blocks, and only the appeals inside the container are looked at
     (no box outside it ever holds a block that is judged).
     """

@@ -291,3 +291,36 @@ def test_posts_built_alike_beside_the_first_are_a_run_of_items() -> None:
     article = unboil.extract(_three_columns(reply))
     assert "Part 2 of the story" in article.text
     assert "says a." in article.text and "says b." in article.text
+
+
+def _post_with_label(label_box: str) -> str:
+    paragraphs = "".join(f"<p>{POST} Part {n} of the story.</p>" for n in range(3))
+    return f"""<html><head><title>The pier will be rebuilt</title></head><body><div id="main">
+    <h1>The pier will be rebuilt</h1>{paragraphs}{label_box}</div></body></html>"""
+
+
+def test_a_related_label_styled_as_a_heading_cuts_its_box() -> None:
+    # "Related Posts" in a <div>, not a heading, over the teasers of its own box: the box goes,
+    # however much prose the teasers' leads hold.
+    teasers = "".join(
+        f"<li><a href='/p/{n}'>Older post of the harbour blog, part {n}</a><br>"
+        f"The boats came in late that evening and the harbour master counted them twice, teaser {n} [...]</li>"
+        for n in range(4)
+    )
+    article = unboil.extract(_post_with_label(f"<div class='box'><div class='t'>Related Posts</div><ul>{teasers}</ul></div>"))
+    assert "Part 2 of the story" in article.text
+    assert "teaser 1" not in article.text
+
+
+def test_a_related_label_among_the_paragraphs_cuts_nothing() -> None:
+    # The same line standing bare among the story's paragraphs heads no box of its own.
+    rest = "<p>The works will go on through the spring, said the committee, and the pier opens in June.</p>"
+    article = unboil.extract(_post_with_label(f"<div>Related Posts</div>{rest}"))
+    assert "the pier opens in June" in article.text
+
+
+def test_a_linked_label_over_the_rest_of_the_story_cuts_nothing() -> None:
+    # "Read more" as a link heads the box of the story's second half: a call to click, not a section.
+    rest = "".join(f"<p>The works will go on through the spring, said the committee, step {n} of the plan.</p>" for n in range(3))
+    article = unboil.extract(_post_with_label(f"<div class='more'><div class='link'><a href='#'>Read more</a></div><div class='rest'>{rest}</div></div>"))
+    assert "step 2 of the plan" in article.text

@@ -223,6 +223,10 @@ def _replies_like_the_post(
     )
 
 
+_LABEL_LEVEL = 7
+"""The rank of a section headed by a label, not a heading: any heading ends it."""
+
+
 @dataclass
 class _Cut:
     """The section being cut: dropped from a "Related"/"Comments" heading on (state of one judge_blocks call)."""
@@ -359,10 +363,16 @@ def judge_blocks(
             continue
         if concept is not None:
             thread = concept in threads
-            if block.kind == "heading" and concept in cuts and kept_so_far >= limits.cut_after_blocks and not (
+            if concept in cuts and kept_so_far >= limits.cut_after_blocks and not (
                 thread and _replies_like_the_post(blocks, i, out, container, limits)
             ):
-                cut = _Cut(block.level or 6, _section_scope(blocks, i, container, thread), thread)
+                scope = _section_scope(blocks, i, container, thread)
+                if block.kind == "heading":
+                    cut = _Cut(block.level or 6, scope, thread)
+                elif len(text) <= limits.label_cut_chars and block.link_density < limits.section_heading_links and scope is not container:
+                    # A label styled as a heading ("Related Posts" in a <div>) heads its own box; a
+                    # linked one ("Read more", "3 Comments") is a call to click, no section's title.
+                    cut = _Cut(_LABEL_LEVEL, scope, thread)
             out.append(Judged(block, False, f"{concept}:text"))
             continue
         # Recall keeps what balanced doubts: the headline again, a byline, a date line.

@@ -168,6 +168,8 @@ class JudgeThresholds:
     """Kept blocks before which a "Related" or "Comments" heading cuts nothing (it is the page's)."""
     section_heading_links: float = 0.5
     """Link density below which a heading of the cut's rank opens the article's next section."""
+    label_cut_chars: int = 40
+    """The longest "Related"/"Comments" line, not a heading, that cuts the box it opens like a heading."""
     reply_lookahead: int = 11
     """Blocks after a "12 Replies" heading searched for the first reply."""
     reply_chars: int = 40
